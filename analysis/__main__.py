@@ -1,0 +1,6 @@
+"""``python -m analysis``: the batch command (see :mod:`analysis.cli`)."""
+import sys
+
+from analysis.cli import main
+
+sys.exit(main())

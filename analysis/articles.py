@@ -1,0 +1,252 @@
+"""Read articles from files, folders, globs or frames into one articles table.
+
+Every input gets a row: an input that cannot be read keeps its row with ``error`` saying why, so
+no article is ever lost silently.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a1.txt").write_text("source: ABC News\\npublished: 2024-11-05\\n\\nSix died.")
+>>> read_articles(folder)[["article_id", "source", "text"]].values.tolist()
+[['a1', 'ABC News', 'Six died.']]
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.schema import articles_frame
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+TABLE_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".parquet")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
+MAX_BYTES = 50_000_000  # a single article larger than this is an error, not a text
+_HEADER_KEYS = {"title", "source", "published", "date", "url", "language", "kind", "author", "id"}
+_HEADER_LINE_RE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
+
+
+def article_id_for(text: str) -> str:
+    """A stable id for an article without a file name: a short hash of its text."""
+    return "a" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def decode_bytes(raw: bytes) -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM), else the detected encoding.
+
+    Raises ValueError for binary data (NUL bytes or no plausible encoding).
+    """
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary data (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None:
+        raise ValueError("undecodable bytes: no text encoding fits")
+    return raw.decode(best.encoding, errors="replace")
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Split the ``key: value`` header block (up to the first blank line) from the text.
+
+    A file without such a block is all text.
+
+    >>> split_header("source: AP\\npublished: 2024-11-05\\n\\nBody.")
+    ({'source': 'AP', 'published': '2024-11-05'}, 'Body.')
+    """
+    head, sep, body = raw.partition("\n\n")
+    lines = [line for line in head.splitlines() if line.strip()]
+    meta = {}
+    for line in lines:
+        match = _HEADER_LINE_RE.match(line.strip())
+        if match is None or match.group(1).lower() not in _HEADER_KEYS:
+            return {}, raw
+        meta[match.group(1).lower()] = match.group(2).strip()
+    if not sep or not meta:
+        return {}, raw
+    return meta, body
+
+
+def _row(path: Path | None, text: str | None, meta: dict | None = None, error: str | None = None,
+         article_id: str | None = None) -> dict:
+    meta = meta or {}
+    if article_id is None:
+        article_id = meta.get("id") or (path.stem if path is not None else article_id_for(text or ""))
+    return {
+        "article_id": str(article_id), "title": meta.get("title") or None, "source": meta.get("source") or None,
+        "published": _published_or_none(meta.get("published") or meta.get("date")),
+        "url": meta.get("url") or None, "language": meta.get("language") or None, "text": text,
+        "path": str(path) if path is not None else None, "error": error,
+    }
+
+
+def _published_or_none(value: object) -> pd.Timestamp | None:
+    from analysis.dates import parse_published
+
+    try:
+        return parse_published(value)
+    except ValueError:
+        return None
+
+
+def _read_text_file(path: Path) -> list[dict]:
+    meta, text = split_header(decode_bytes(_read_bytes(path)).replace("\r\n", "\n"))
+    return [_row(path, text, meta)]
+
+
+def _read_html_file(path: Path) -> list[dict]:
+    import trafilatura
+
+    html = decode_bytes(_read_bytes(path))
+    # trafilatura parses with lxml, which neither runs scripts nor resolves external entities
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if document is None or not (document.text or "").strip():
+        return [_row(path, None, error="no article text found in the HTML page")]
+    meta = {"title": document.title, "source": document.sitename, "published": document.date,
+            "url": document.url, "language": document.language}
+    return [_row(path, document.text, {k: v for k, v in meta.items() if v})]
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"file is {size:,} bytes, more than the {MAX_BYTES:,}-byte limit for one article")
+    return path.read_bytes()
+
+
+def _read_table_file(path: Path) -> list[dict]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    elif suffix == ".parquet":
+        frame = pd.read_parquet(path)
+    elif suffix == ".json":
+        data = json.loads(decode_bytes(_read_bytes(path)))
+        frame = pd.DataFrame(data if isinstance(data, list) else [data])
+    else:
+        lines = decode_bytes(_read_bytes(path)).splitlines()
+        frame = pd.DataFrame([json.loads(line) for line in lines if line.strip()])
+    return _rows_from_frame(frame, path)
+
+
+def _rows_from_frame(frame: pd.DataFrame, path: Path | None) -> list[dict]:
+    if "text" not in frame.columns:
+        where = f" in {path}" if path else ""
+        raise ValueError(f"no 'text' column{where}; columns are {list(frame.columns)}")
+    rows = []
+    for number, record in enumerate(frame.to_dict("records")):
+        text = record.get("text")
+        meta = {k: record.get(k) for k in ("title", "source", "published", "date", "url", "language")}
+        meta = {k: (None if _missing(v) else str(v)) for k, v in meta.items()}
+        given_id = record.get("article_id", record.get("id"))
+        error = None
+        if _missing(text):
+            text, error = None, "empty text"
+        elif not isinstance(text, str):
+            text, error = None, f"text is {type(record.get('text')).__name__}, not a string"
+        if not _missing(given_id):
+            article_id = str(given_id)
+        elif text is not None:
+            article_id = article_id_for(text)
+        else:
+            article_id = f"{path.stem}-{number}" if path else f"row-{number}"
+        rows.append(_row(path, text, meta, error, article_id))
+    return rows
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA
+
+
+def _read_path(path: Path) -> list[dict]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in HTML_SUFFIXES:
+            rows = _read_html_file(path)
+        elif suffix in TABLE_SUFFIXES:
+            rows = _read_table_file(path)
+        else:
+            rows = _read_text_file(path)
+    except (OSError, ValueError, UnicodeError, json.JSONDecodeError, pd.errors.ParserError) as exc:
+        return [_row(path, None, error=f"{type(exc).__name__}: {exc}")]
+    except Exception as exc:  # a reader library failing on odd input must not lose the article
+        return [_row(path, None, error=f"unreadable ({type(exc).__name__}: {exc})")]
+    for row in rows:
+        if row["error"] is None and not (row["text"] or "").strip():
+            row["error"], row["text"] = "empty text", row["text"] or None
+    return rows
+
+
+def iter_paths(src: str | Path | Iterable[str | Path]) -> Iterator[Path]:
+    """Files named by ``src``: a file, a folder (its article files, sorted, recursively), a glob, or a list.
+
+    A name that matches nothing is yielded as is, so that reading it reports the error.
+    """
+    if isinstance(src, str | Path):
+        src = [src]
+    for item in src:
+        path = Path(item)
+        if path.is_dir():
+            yield from _folder_files(path)
+        elif any(ch in str(item) for ch in "*?[") and not path.exists():
+            yield from (Path(p) for p in sorted(glob.glob(str(item), recursive=True)) if Path(p).is_file())
+        else:
+            yield path
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    seen: set[Path] = set()
+    stack = [folder]
+    found: list[Path] = []
+    while stack:
+        current = stack.pop()
+        try:
+            real = current.resolve()
+            if real in seen:  # symlink loops
+                continue
+            seen.add(real)
+            entries = list(current.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.suffix.lower() in SUFFIXES and not entry.name.startswith("."):
+                found.append(entry)
+    yield from sorted(found)
+
+
+def read_articles(src: str | Path | Iterable[str | Path] | pd.DataFrame) -> pd.DataFrame:
+    """Articles from a folder, glob, file, list of paths, or a DataFrame with a ``text`` column.
+
+    Returns one row per article with the columns ``article_id``, ``title``, ``source``,
+    ``published``, ``url``, ``language``, ``text``, ``path``, ``error``. Files may be ``.txt``/``.md``
+    (with an optional ``key: value`` header block), ``.html``, or ``.json``/``.jsonl``/``.csv``/
+    ``.parquet`` tables with a ``text`` column. An input that cannot be read keeps its row with
+    ``error`` set and ``text`` missing.
+
+    >>> import pandas as pd
+    >>> read_articles(pd.DataFrame({"text": ["Five died."], "source": ["AP"]}))["source"].tolist()
+    ['AP']
+    """
+    if isinstance(src, pd.DataFrame):
+        return articles_frame(_rows_from_frame(src, None))
+    if not isinstance(src, str | Path) and not isinstance(src, Iterable):
+        raise TypeError(f"read_articles() takes a path, a glob, a list of paths or a DataFrame, "
+                        f"not {type(src).__name__}")
+    rows: list[dict] = []
+    for path in iter_paths(src):
+        if not path.exists():
+            rows.append(_row(path, None, error="no such file"))
+            continue
+        rows.extend(_read_path(path))
+    return articles_frame(rows)

@@ -1,0 +1,338 @@
+"""Articles in, figures out: the pipeline that turns text into rows of the figures table.
+
+Per article: split sentences, find numbers, read what each counts, then tie it to a claimant,
+a place and a date. ``extract_figures`` does one text; ``extract`` does a whole articles table.
+
+>>> extract_figures("Russian forces advanced up to 9 kilometers in the Donetsk region.")[
+...     ["measure", "value", "qualifier", "actor", "location"]].values.tolist()
+[['advance', 9.0, 'at_most', 'Russia', 'Donetsk Oblast']]
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import places
+from analysis.articles import article_id_for, read_articles
+from analysis.attribution import Claim, claims_by_sentence
+from analysis.dates import DateMention, find_dates, parse_published
+from analysis.measures import Reading, read_measure
+from analysis.numbers import NumberMention, find_numbers
+from analysis.schema import MEASURE_UNITS, errors_frame, figures_frame
+from analysis.sentences import Sentence, split_sentences
+
+MAX_TEXT_CHARS = 20_000_000
+_COMPOSITE_RE = re.compile(
+    r"^\s*,?\s*(?:each|every\s+one)\s+(?:(?:comprising|of|with|numbering|made\s+up\s+of|consisting\s+of|"
+    r"containing|having|totalling|totaling)\s+)?$", re.I)
+_NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|around|on\s+the\s+outskirts\s+of|(?:north|south|east|west|"
+                      r"northeast|northwest|southeast|southwest)(?:ern)?\s+of|not\s+far\s+from)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|struck|hit|targeted|attacked|"
+                          r"shelled|of)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
+_METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
+                               "London", "Paris", "Berlin", "Brussels"})
+_REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
+_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z .]+\)\s*)?[—–-]{1,2}\s")
+
+
+def extract_figures(text: str, *, published: object = None, source: str | None = None,
+                    article_id: str | None = None) -> pd.DataFrame:
+    """Every figure in one article text, as a figures table (see :mod:`analysis.schema`).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    published : date-like, optional
+        Publication date ("2024-11-05", a datetime, a Timestamp); relative dates resolve against it.
+    source, article_id : str, optional
+        Copied into every row; ``article_id`` defaults to a hash of the text.
+
+    Examples
+    --------
+    >>> extract_figures("An attack on Tuesday left six dead, according to Governor Ivan Fedorov.",
+    ...                 published="2024-11-05")[["measure", "value", "claimant", "event_date"]].values.tolist()
+    [['killed', 6.0, 'Ivan Fedorov', Timestamp('2024-11-05 00:00:00')]]
+    """
+    if not isinstance(text, str):
+        kind = type(text).__name__
+        hint = "; decode bytes first, or use read_articles() on the file" if isinstance(text, bytes) else ""
+        raise TypeError(f"extract_figures() needs the article text as str, not {kind}{hint}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"text is {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} one article may have")
+    base = parse_published(published)
+    if article_id is None:
+        article_id = article_id_for(text)
+    rows = figure_records(text, published=base, source=source, article_id=article_id)
+    return figures_frame(rows)
+
+
+def figure_records(text: str, *, published: pd.Timestamp | None, source: str | None,
+                   article_id: str | None) -> list[dict]:
+    """The figures of one text as plain dicts (the rows of :func:`extract_figures`)."""
+    text = text.replace("\x00", " ")
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    claims = claims_by_sentence(text, sentences)
+    mentions_in = [_sentence_numbers(s) for s in sentences]
+    if not any(_has_quantity(m) for m in mentions_in):
+        return []
+    place_mentions = places.find_places(text)
+    places_in = _bucket(place_mentions, sentences)
+    dateline = _dateline(text, place_mentions)
+    article = {"article_id": article_id, "source": source, "published": published}
+    rows: list[dict] = []
+    for k, sentence in enumerate(sentences):
+        mentions = mentions_in[k]
+        if not _has_quantity(mentions):
+            continue
+        dates = find_dates(sentence.text, published, offset=sentence.start) if published is not None else []
+        context = _Context(text, sentences, k, claims, places_in, dateline, dates, published)
+        for i in range(len(mentions)):
+            reading = read_measure(text, mentions, i, sentence.start, sentence.end)
+            if reading is None:
+                continue
+            rows.append(_row(article, context, mentions[i], reading, derived=False))
+            derived = _composite_total(text, mentions, i, reading, sentence)
+            if derived is not None:
+                rows.append(_row(article, context, derived[0], derived[1], derived=True))
+    return rows
+
+
+def _has_quantity(mentions: list[NumberMention]) -> bool:
+    return any(m.kind == "quantity" for m in mentions)
+
+
+def _sentence_numbers(sentence: Sentence) -> list[NumberMention]:
+    mentions = find_numbers(sentence.text)
+    for m in mentions:
+        m.start += sentence.start
+        m.end += sentence.start
+        m.num_start += sentence.start
+        m.num_end += sentence.start
+    return mentions
+
+
+def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:
+    buckets: list[list] = [[] for _ in sentences]
+    k = 0
+    for mention in place_mentions:
+        while k < len(sentences) - 1 and mention.start >= sentences[k].end:
+            k += 1
+        if sentences[k].start <= mention.start < sentences[k].end:
+            buckets[k].append(mention)
+    return buckets
+
+
+def _dateline(text: str, place_mentions: list):
+    match = _DATELINE_RE.match(text)
+    if match is None:
+        return None
+    return next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
+
+
+class _Context:
+    """What a sentence's figures share: the article, its claimants, places and dates."""
+
+    def __init__(self, text, sentences, k, claims, places_in, dateline, dates, published):
+        self.text, self.sentences, self.k = text, sentences, k
+        self.claims, self.places_in, self.dateline = claims, places_in, dateline
+        self.dates, self.published = dates, published
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.sentences[self.k]
+
+    def claimant(self, m: NumberMention) -> Claim | None:
+        claims = self.claims[self.k]
+        if not claims:
+            return None
+        return min(claims, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
+
+    def place(self, m: NumberMention, measure: str):
+        """The most specific place the text ties the figure to, and its precision."""
+        for k in (self.k, self.k - 1):
+            if k < 0:
+                break
+            candidates = [p for p in self.places_in[k] if self._is_location(p)]
+            if k == self.k:
+                candidates = _same_clause_first(self.text, candidates, m)
+            if candidates:
+                best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
+                return self._regional(best, measure)
+            if k == self.k and measure not in ("killed", "injured", "casualties", "missing", "displaced",
+                                               "advance", "area", "settlements"):
+                break
+        if self.dateline is not None:
+            return self.dateline.place, self.dateline.precision
+        return None, None
+
+    def _is_location(self, p) -> bool:
+        if any(c.start <= p.start < c.end for c in self.claims[self.k]):
+            return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
+        if p.place.name in _METONYM_CAPITALS and p.precision == "place":
+            return bool(_LOCATIVE_RE.search(self.text, max(0, p.start - 25), p.start))
+        return True
+
+    def _regional(self, p, measure: str):
+        precision = p.precision
+        if _NEAR_RE.search(self.text, max(0, p.start - 30), p.start):
+            precision = "near_place" if precision == "place" else precision
+        if measure in _REGIONAL_MEASURES and p.precision == "place":
+            region = places.admin1_of(p.place)
+            if region is not None and region.name.split()[0] == p.place.name and not _LOCATIVE_RE.search(
+                    self.text, max(0, p.start - 25), p.start):
+                return region, "admin1"
+        return p.place, precision
+
+    def event_date(self, m: NumberMention, measure: str) -> DateMention | None:
+        events = [d for d in self.dates if not d.speech]
+        if events:
+            return min(events, key=lambda d: abs(d.start - m.start))
+        if measure in ("killed", "injured", "casualties", "missing") and self.k > 0 and self.published is not None:
+            prev = self.sentences[self.k - 1]
+            earlier = [d for d in find_dates(prev.text, self.published, offset=prev.start) if not d.speech]
+            if earlier and _is_strike(prev.text):
+                return earlier[-1]
+        return None
+
+
+_PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+_STRIKE_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
+                              r"raid|barrage)", re.I)
+
+
+def _is_strike(sentence_text: str) -> bool:
+    return bool(_STRIKE_WORDS_RE.search(sentence_text))
+
+
+def _same_clause_first(text: str, candidates: list, m: NumberMention) -> list:
+    """Prefer places in the figure's own clause (between the nearest semicolons/dashes/'while')."""
+    if len(candidates) < 2:
+        return candidates
+    lo = max((text.rfind(sep, 0, m.start) for sep in (";", " while ", " whereas ", " — ")), default=-1)
+    hi_candidates = [i for i in (text.find(sep, m.end) for sep in (";", " while ", " whereas ", " — ")) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    inside = [p for p in candidates if lo < p.start < hi]
+    return inside or candidates
+
+
+def _row(article: dict, ctx: _Context, m: NumberMention, reading: Reading, *, derived: bool) -> dict:
+    value, low, high = m.canonical
+    claim = ctx.claimant(m)
+    place, precision = ctx.place(m, reading.measure)
+    date = ctx.event_date(m, reading.measure)
+    return {
+        **article,
+        "measure": reading.measure, "value": value, "low": low, "high": high,
+        "unit": MEASURE_UNITS[reading.measure], "qualifier": m.qualifier, "derived": derived,
+        "actor": reading.actor, "counted": reading.counted,
+        "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
+        "location": place.name if place else None, "lat": place.lat if place else None,
+        "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
+        "country": place.country if place else None, "geo_precision": precision or "unknown",
+        "event_date": date.date if date else None, "date_precision": date.precision if date else None,
+        "text": ctx.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": ctx.sentence.text,
+    }
+
+
+def _composite_total(text: str, mentions: list[NumberMention], i: int, reading: Reading,
+                     sentence: Sentence) -> tuple[NumberMention, Reading] | None:
+    """'five units, each of approximately 3,000 soldiers' -> a derived total of 15,000 troops."""
+    if reading.measure != "units" or i + 1 >= len(mentions):
+        return None
+    per = mentions[i + 1]
+    if not _COMPOSITE_RE.match(text[reading.counted_end:per.start]):
+        return None
+    per_reading = read_measure(text, mentions, i + 1, sentence.start, sentence.end)
+    if per_reading is None or per_reading.measure != "troops":
+        return None
+    m = mentions[i]
+    qualifier = "approx" if per.qualifier == "approx" else m.qualifier if per.qualifier == "exact" else "approx"
+    value = m.value * per.value
+    low, high = {"exact": (value, value), "approx": (None, None)}.get(qualifier, (None, None))
+    total = NumberMention(m.start, reading.counted_end, m.num_start, m.num_end, value, low, high,
+                         qualifier if qualifier in ("exact", "approx") else "approx")
+    return total, Reading("troops", text[m.start:per_reading.counted_end], m.start, per_reading.counted_end,
+                          per_reading.actor or reading.actor)
+
+
+def extract(articles: pd.DataFrame | str | Path | Iterable[str | Path], *,
+            progress: bool | None = None) -> pd.DataFrame:
+    """Figures of many articles as one table.
+
+    ``articles`` is an articles table (from :func:`analysis.read_articles`) or anything
+    ``read_articles`` accepts. Articles that could not be read or parsed produce no rows and a
+    warning; :func:`extract_with_errors` returns them as a table. ``progress`` shows a tqdm bar
+    (default: only for more than 200 articles).
+
+    >>> import pandas as pd
+    >>> extract(pd.DataFrame({"text": ["Russia lost 5 tanks."], "article_id": ["a"]}))[
+    ...     ["article_id", "measure", "value"]].values.tolist()
+    [['a', 'equipment', 5.0]]
+    """
+    figures, errors = extract_with_errors(articles, progress=progress)
+    if len(errors):
+        warnings.warn(f"{len(errors)} of the articles could not be read or parsed and gave no figures "
+                      f"(first: {errors.loc[0, 'article_id']}: {errors.loc[0, 'error']}); "
+                      "analysis.extract_with_errors() lists them all", stacklevel=2)
+    return figures
+
+
+def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Path], *,
+                        progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Like :func:`extract`, also returning the errors table (article_id, path, stage, error).
+
+    Every article is either in the figures' ``article_id`` (if it had figures) or absent with no
+    error (it had none), or in the errors table: none is lost silently.
+
+    >>> import pandas as pd
+    >>> figures, errors = extract_with_errors(pd.DataFrame({"text": ["Six died.", ""], "article_id": ["a", "b"]}))
+    >>> errors[["article_id", "error"]].values.tolist()
+    [['b', 'empty text']]
+    """
+    if not isinstance(articles, pd.DataFrame) or not {"error", "article_id"} <= set(articles.columns):
+        articles = read_articles(articles)
+    rows: list[dict] = []
+    errors: list[dict] = []
+    for record in _progress(articles.to_dict("records"), progress):
+        rows_or_error = _extract_record(record)
+        if isinstance(rows_or_error, dict):
+            errors.append(rows_or_error)
+        else:
+            rows.extend(rows_or_error)
+    return figures_frame(rows), errors_frame(errors)
+
+
+def _extract_record(record: dict) -> list[dict] | dict:
+    error = record.get("error")
+    text = record.get("text")
+    base = {"article_id": record.get("article_id"), "path": record.get("path")}
+    if isinstance(error, str) and error:
+        return {**base, "stage": "read", "error": error}
+    if not isinstance(text, str) or not text.strip():
+        return {**base, "stage": "read", "error": "empty text"}
+    published = record.get("published")
+    try:
+        published = parse_published(None if pd.isna(published) else published)
+        return figure_records(text, published=published, source=_or_none(record.get("source")),
+                              article_id=record.get("article_id"))
+    except Exception as exc:  # one bad article must not stop a run over a million
+        return {**base, "stage": "extract", "error": f"{type(exc).__name__}: {exc}"}
+
+
+def _or_none(value: object) -> object:
+    return None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
+
+
+def _progress(records: list, progress: bool | None):
+    if progress is False or (progress is None and len(records) <= 200):
+        return records
+    from tqdm.auto import tqdm
+
+    return tqdm(records, desc="extracting", unit="article")

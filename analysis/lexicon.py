@@ -1,0 +1,86 @@
+"""The extractor's vocabulary, loaded once from ``data/lexicon.json`` and compiled into regexes.
+
+Keeping words in a data file lets the vocabulary grow without touching the logic that uses it.
+
+>>> LEXICON.number_words["twelve"]
+12
+>>> LEXICON.measure_of_noun["brigades"]
+'units'
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+    """An alternation matching any of ``phrases``, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+
+    @cached_property
+    def number_words(self) -> dict[str, int]:
+        return dict(self.raw["number_words"])
+
+    @cached_property
+    def scale_words(self) -> dict[str, int]:
+        return dict(self.raw["scale_words"])
+
+    @cached_property
+    def unit_of_word(self) -> dict[str, tuple[str, float, str]]:
+        """'miles' -> ('mi', 1.609344, 'length')."""
+        out = {}
+        for unit, spec in self.raw["units"].items():
+            for word in spec["words"]:
+                out[word.lstrip("-")] = (unit, spec["factor"], spec["dimension"])
+        return out
+
+    @cached_property
+    def measure_of_noun(self) -> dict[str, str]:
+        out = {}
+        for measure, nouns in self.raw["measure_nouns"].items():
+            for noun in nouns:
+                out.setdefault(noun, measure)
+        return out
+
+    @cached_property
+    def casualty_word_measure(self) -> dict[str, str]:
+        out = {}
+        for measure, words in self.raw["casualty_words"].items():
+            for word in words:
+                out.setdefault(word, measure)
+        return out
+
+    @cached_property
+    def actor_of_word(self) -> dict[str, str]:
+        out = {}
+        for actor, words in {**self.raw["demonyms"]}.items():
+            for word in words:
+                out[word] = actor
+        for actor, words in self.raw["actor_subjects"].items():
+            for word in words:
+                out[word] = actor
+        return out
+
+    @cached_property
+    def body_of_alias(self) -> dict[str, str]:
+        return {alias: body for body, aliases in self.raw["bodies"].items() for alias in aliases}
+
+    def words(self, key: str) -> list[str]:
+        return list(self.raw[key])
+
+
+def _load() -> Lexicon:
+    text = resources.files("analysis").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    return Lexicon(json.loads(text))
+
+
+LEXICON = _load()

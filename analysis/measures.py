@@ -1,0 +1,375 @@
+"""Tie a number to what it counts (its measure), the words that name it, and whose it is (actor).
+
+The rules read the words around a number the way a reader does: the noun after it ("12,000 North
+Korean troops"), a verb before it ("killing six"), a noun before it ("the death toll rose to 12"),
+a verb after the noun ("12 people were killed"), a unit ("9 kilometers") in an advancing sentence.
+
+>>> from analysis.numbers import find_numbers
+>>> text = "The attack left six dead and 23 injured."
+>>> mentions = find_numbers(text)
+>>> [read_measure(text, mentions, i, 0, len(text)).measure for i in range(2)]
+['killed', 'injured']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.lexicon import LEXICON, phrase_pattern
+from analysis.numbers import NumberMention
+from analysis.schema import MEASURE_UNITS
+
+_NOUN_RE = re.compile(rf"\b(?:{phrase_pattern(list(LEXICON.measure_of_noun))})(?![\w-])", re.I)
+_CASUALTY_PATTERN = phrase_pattern(list(LEXICON.casualty_word_measure))
+_CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b", re.I)
+_NOUN_FIRST = {p: m for m, phrases in LEXICON.raw["noun_first"].items() for p in phrases}
+_LINKS = phrase_pattern(LEXICON.words("noun_first_links"))
+_NOUN_FIRST_RE = re.compile(
+    rf"\b({phrase_pattern(list(_NOUN_FIRST))})\b(?:[^;:]{{0,60}}?)\s(?:now\s+|already\s+)?(?:{_LINKS})\s*$", re.I)
+# "the number of Pyongyang's troops in the area rose to": the counted noun names the measure
+_NUMBER_OF_RE = re.compile(
+    rf"\b(?:number|total|tally|count)\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(list(LEXICON.measure_of_noun))})"
+    rf"\b(?:[^;:]{{0,70}}?)\s(?:now\s+|already\s+)?(?:{_LINKS})\s*$", re.I)
+_AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|had|have|got|remain|remained|reportedly|" \
+       r"also|later|all|subsequently|allegedly|been|being)\s+)*"
+_VERB_AFTER_RE = re.compile(rf"\s*(?:,\s*)?(?:who\s+)?{_AUX}(?:\w+ly\s+)?({_CASUALTY_PATTERN})\b", re.I)
+_WOUNDED_TOO_RE = re.compile(r"\s+(?:or|and|and/or)\s+(?:wounded|injured|captured|missing)\b", re.I)
+_OF_GROUP_RE = re.compile(r"\s+of\s+(?:its|their|his|her|the|these|those|Russia's|Ukraine's)\s+", re.I)
+_OF_THEM_RE = re.compile(r"\s+(?:of\s+them|of\s+whom|among\s+them)\b", re.I)
+_OUT_OF_RE = re.compile(r"\b(?:out\s+of|of\s+a\s+total\s+of|from\s+a\s+total\s+of|of\s+the)\s+$", re.I)
+_SETTLEMENT_CONTEXT_RE = re.compile(
+    r"\b(?:captur\w*|liberat\w*|took|taken|tak\w+|seiz\w*|control\w*|occup\w*|retook|retak\w*|recaptur\w*|"
+    r"fre(?:ed|e|eing)|lost|los\w+|gain\w*|entered|overr\w+|clear\w*|fell|advanc\w*)\b", re.I)
+_ADVANCE_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('advance_words'))})\b", re.I)
+_NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}(?:{phrase_pattern(LEXICON.words('distance_not_advance'))})\b", re.I)
+_DURATION_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('duration_context'))})\b", re.I)
+_NOT_DURATION_RE = re.compile(rf"^[\s-]*(?:{phrase_pattern(LEXICON.words('duration_not'))})\b", re.I)
+_NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|after|first|previous|per)\s+$", re.I)
+_ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
+_STOP_BETWEEN_RE = re.compile(
+    r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
+    r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b", re.I)
+_CLAUSE_END_RE = re.compile(r"[;:()\[\]—–]|,\s+(?:while|but|and|whereas|which|who|according)\b|[.!?](?:\s|$)")
+_INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*$", re.I)
+_OF_NEXT_RE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_STRIKE_RE = re.compile(r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|missile|missiles|drone|"
+                        r"drones|bomb|bombs|bombing|airstrike|air strike|hit|barrage|explosion|blast|raid)\b", re.I)
+_MILITARY_RE = re.compile(r"\b(?:soldiers|troops|servicemen|personnel|fighters|forces|military|army)\b", re.I)
+_DESTROY_RE = re.compile(r"\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|intercepted|"
+                         r"intercepting|neutralised|neutralized|hit|struck|eliminated|disabled|damaged|"
+                         r"captured|seized)\b", re.I)
+_BY_ACTOR_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+", re.I)
+_CIVILIAN_NOUNS = frozenset(LEXICON.words("civilian_nouns"))
+_PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
+_OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number counts: its measure, the counted words as written and their span, the actor."""
+
+    measure: str
+    counted: str
+    counted_start: int
+    counted_end: int
+    actor: str | None
+
+
+def actor_of(phrase: str) -> str | None:
+    """The party a word names: 'North Korean' -> 'North Korea', "Moscow's" -> 'Russia'.
+
+    >>> actor_of("Russian"), actor_of("Kyiv's")
+    ('Russia', 'Ukraine')
+    """
+    return LEXICON.actor_of_word.get(phrase.lower().replace("’", "'"))
+
+
+def _clause_bounds(text: str, mentions: list[NumberMention], i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch around mention ``i`` that belongs to it: up to the clause ends and the numbers beside it."""
+    m = mentions[i]
+    left = lo
+    for match in _CLAUSE_END_RE.finditer(text, lo, m.start):
+        left = match.end()
+    end_match = _CLAUSE_END_RE.search(text, m.end, hi)
+    right = end_match.start() if end_match else hi
+    return left, right
+
+
+def _prev_end(mentions: list[NumberMention], i: int, lo: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if mentions[j].kind == "quantity":
+            return max(lo, mentions[j].end)
+    return lo
+
+
+def _next_start(mentions: list[NumberMention], i: int, hi: int, text: str, *, skip_including: bool) -> int:
+    """Where the next figure starts; with ``skip_including``, subsets ("including three children") and
+    the rest of a list ("9,300 troops and 80 tanks have been put out of action") are passed over."""
+    prev_end = mentions[i].end
+    for j in range(i + 1, len(mentions)):
+        n = mentions[j]
+        if n.kind != "quantity" or n.restates is not None:
+            continue
+        if skip_including and (_INCLUDING_RE.search(text, max(0, n.start - 20), n.start)
+                               or _LIST_JOIN_RE.fullmatch(text, prev_end, n.start)):
+            prev_end = _phrase_end(text, n.end, hi)
+            continue
+        return min(hi, n.start)
+    return hi
+
+
+_LIST_JOIN_RE = re.compile(r"\s+[\w’' -]{0,40}?(?:,\s*|\s+and\s+|,\s+and\s+)", re.I)
+
+
+def _phrase_end(text: str, start: int, hi: int) -> int:
+    noun = _NOUN_RE.search(text, start, min(hi, start + 60))
+    return noun.end() if noun else start
+
+
+def _noun_after(text: str, start: int, stop: int) -> re.Match | None:
+    """The measure noun heading the phrase after a number, if at most three modifiers come first.
+
+    "15,000 of its soldiers" counts soldiers too.
+    """
+    of_group = _OF_GROUP_RE.match(text, start, stop)
+    if of_group is not None:
+        start = of_group.end()
+    match = _NOUN_RE.search(text, start, min(stop, start + 70))
+    if match is None:
+        return None
+    between = text[start:match.start()]
+    if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or re.search(r"[,;:()\"“”]|\.\s", between):
+        return None
+    return match
+
+
+def _casualty_measure(text: str, match: re.Match, group: int = 0) -> str:
+    measure = LEXICON.casualty_word_measure[re.sub(r"\s+", " ", match.group(group).lower())]
+    if measure == "killed" and _WOUNDED_TOO_RE.match(text, match.end(group)):
+        return "casualties"  # "have been killed or wounded"
+    return measure
+
+
+def verb_after(text: str, start: int, stop: int) -> str | None:
+    """The casualty measure of a verb right after a number or its noun: '... were killed'."""
+    match = _VERB_AFTER_RE.match(text, start, stop)
+    return _casualty_measure(text, match, 1) if match else None
+
+
+def _casualty_context(text: str, before_lo: int, m: NumberMention, after_lo: int, after_hi: int) -> str | None:
+    """The casualty measure a verb near the number gives: right after its noun, right before the
+    number, else a little further after."""
+    right_after = verb_after(text, after_lo, after_hi)
+    if right_after is not None:
+        return right_after
+    before = text[max(before_lo, m.start - 40):m.start]
+    last = None
+    for match in _CASUALTY_RE.finditer(before):
+        last = match
+    if last is not None and len(before[last.end():].split()) <= 3:
+        return _casualty_measure(before, last)
+    for match in _CASUALTY_RE.finditer(text, after_lo, min(after_hi, after_lo + 90)):
+        if len(text[after_lo:match.start()].split()) > 9:
+            break
+        measure = _casualty_measure(text, match)
+        word = re.sub(r"\s+", " ", match.group().lower())
+        if measure != "casualties" or word in ("killed or wounded", "killed and wounded", "casualties",
+                                                "out of action", "put out of action"):
+            return measure
+    return None
+
+
+def _noun_first(text: str, lo: int, m: NumberMention) -> tuple[str, int, int] | None:
+    """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000'."""
+    window = max(lo, m.start - 120)
+    match = _NUMBER_OF_RE.search(text, window, m.start)
+    if match is not None:
+        measure = LEXICON.measure_of_noun[re.sub(r"\s+", " ", match.group(1).lower())]
+        if measure == "people":
+            context = _CASUALTY_RE.search(text, match.end(1), m.start)
+            measure = _casualty_measure(text, context) if context else None
+        if measure is not None:
+            return measure, match.start(), match.end(1)
+    match = _NOUN_FIRST_RE.search(text, window, m.start)
+    if match is None:
+        return None
+    phrase = re.sub(r"\s+", " ", match.group(1).lower())
+    return _NOUN_FIRST[phrase], match.start(1), match.end(1)
+
+
+def _measure_from_noun(text, mentions, i, noun, bounds) -> tuple[str | None, re.Match | None]:
+    m = mentions[i]
+    left, right = bounds
+    word = re.sub(r"\s+", " ", noun.group().lower())
+    measure = LEXICON.measure_of_noun[word]
+    if measure not in ("troops", "people"):
+        return measure, noun
+    after_hi = _next_start(mentions, i, right, text, skip_including=True)
+    context = _casualty_context(text, _prev_end(mentions, i, left), m, noun.end(), after_hi)
+    if context is None:
+        first = _noun_first(text, left, m)
+        context = first[0] if first else None
+    if measure == "troops":
+        if context == "displaced":
+            context = None
+        return context or "troops", noun
+    return context, noun
+
+
+def read_measure(text: str, mentions: list[NumberMention], i: int, lo: int, hi: int) -> Reading | None:
+    """What mention ``i`` (inside the sentence ``text[lo:hi]``) counts, or None if it is not a figure."""
+    m = mentions[i]
+    if m.kind != "quantity" or m.restates is not None:
+        return None
+    bounds = _clause_bounds(text, mentions, i, lo, hi)
+    if m.dimension is not None:
+        return _read_unit(text, mentions, i, lo, hi, bounds)
+    next_start = _next_start(mentions, i, hi, text, skip_including=False)
+    noun = _noun_after(text, m.end, next_start)
+    if noun is None:
+        of_next = _OF_NEXT_RE.fullmatch(text, m.end, next_start) if next_start < hi else None
+        if of_next is not None:  # "50 of the 70 drones": the noun of the second number
+            nxt = mentions.index(next(n for n in mentions[i + 1:] if n.start == next_start))
+            later = read_measure(text, mentions, nxt, lo, hi)
+            if later is None:
+                return None
+            return Reading(later.measure, later.counted, later.counted_start, later.counted_end, later.actor)
+        return _read_without_noun(text, mentions, i, lo, hi, bounds)
+    measure, noun = _measure_from_noun(text, mentions, i, noun, bounds)
+    if measure is None:
+        if _INCLUDING_RE.search(text, max(lo, m.start - 20), m.start):
+            return _inherit(text, mentions, i, lo, hi, noun)
+        return None
+    if measure == "settlements" and not _SETTLEMENT_CONTEXT_RE.search(text, lo, hi):
+        return None
+    counted = text[m.end:noun.end()].strip(" -")
+    start = noun.end() - len(counted)
+    return Reading(measure, counted, start, noun.end(), _actor(text, mentions, i, lo, hi, measure, noun))
+
+
+def _inherit(text, mentions, i, lo, hi, noun) -> Reading | None:
+    """'12 people, including three children', 'out of some 10,000': count what the figure before counts."""
+    for j in range(i - 1, -1, -1):
+        parent = read_measure(text, mentions, j, lo, hi)
+        if parent is None:
+            continue
+        if noun is None:
+            return parent
+        if parent.measure in _PERSON_MEASURES:
+            counted = text[mentions[i].end:noun.end()].strip()
+            return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor)
+        return None
+    return None
+
+
+def _read_without_noun(text, mentions, i, lo, hi, bounds) -> Reading | None:
+    m = mentions[i]
+    left, right = bounds
+    before_lo = _prev_end(mentions, i, left)
+    next_start = _next_start(mentions, i, hi, text, skip_including=False)
+    of_them = _OF_THEM_RE.match(text, m.end, next_start)
+    after = verb_after(text, of_them.end() if of_them else m.end, next_start)
+    if after is not None:  # "206 were wounded", "16,000 of them were killed"
+        actor = _actor(text, mentions, i, lo, hi, after, None)
+        return Reading(after, text[m.end:min(next_start, m.end + 40)].split(",")[0].strip(), m.end, m.end, actor)
+    if of_them is not None or _OUT_OF_RE.search(text, max(lo, m.start - 25), m.start):
+        return _inherit(text, mentions, i, lo, hi, None)  # "five of them children", "out of some 10,000"
+    before = text[max(before_lo, m.start - 30):m.start]
+    verb = None
+    for match in _CASUALTY_RE.finditer(before):
+        verb = match
+    if verb is not None and not before[verb.end():].strip():
+        measure = LEXICON.casualty_word_measure[re.sub(r"\s+", " ", verb.group().lower())]
+        if measure in ("killed", "injured", "displaced", "captured", "missing", "casualties"):
+            v_start = max(before_lo, m.start - 30) + verb.start()
+            return Reading(measure, verb.group(), v_start, v_start + len(verb.group()),
+                           _actor(text, mentions, i, lo, hi, measure, None))
+    first = _noun_first(text, left, m)
+    if first is not None:
+        measure, f_start, f_end = first
+        return Reading(measure, text[f_start:f_end], f_start, f_end,
+                       _actor(text, mentions, i, lo, hi, measure, None, phrase_span=(f_start, f_end)))
+    return None
+
+
+def _read_unit(text, mentions, i, lo, hi, bounds) -> Reading | None:
+    m = mentions[i]
+    left, right = bounds
+    unit_word = text[m.num_end:m.end].strip(" -")
+    after = text[m.end:min(hi, m.end + 40)]
+    if m.dimension == "length":
+        if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(text, lo, hi):
+            return None
+        measure = "advance"
+    elif m.dimension == "area":
+        if re.match(r"^\W{0,3}(?:radius|away|from)\b", after, re.I):
+            return None
+        measure = "area"
+    else:
+        if not _is_duration(text, m, lo, hi):
+            return None
+        measure = "duration"
+    actor = None if measure == "duration" else _actor(text, mentions, i, lo, hi, measure, None)
+    return Reading(measure, unit_word, m.num_end + text[m.num_end:m.end].find(unit_word), m.end, actor)
+
+
+def _is_duration(text: str, m: NumberMention, lo: int, hi: int) -> bool:
+    """'1,000-day mark', 'three years of war', 'held the town for seven months': the length of the
+    war or of an operation, not a time window ("in the past 24 hours") or a sentence."""
+    after = text[m.end:min(hi, m.end + 40)]
+    before = text[max(lo, m.start - 12):m.start]
+    if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
+        return False
+    near_after = " ".join(after.split()[:3])
+    near_before = " ".join(text[max(lo, m.start - 60):m.start].split()[-6:])
+    return bool(_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before))
+
+
+def _actors_in(text: str, lo: int, hi: int) -> list[re.Match]:
+    return list(_ACTOR_RE.finditer(text, lo, hi))
+
+
+def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str | None:
+    """Whose people, forces or equipment the figure counts."""
+    m = mentions[i]
+    if noun is not None:  # a demonym inside the counted phrase wins: "North Korean troops"
+        inside = _actors_in(text, m.end, noun.end())
+        if inside:
+            return actor_of(inside[-1].group())
+        if noun.group().lower() in _CIVILIAN_NOUNS and measure in _PERSON_MEASURES:
+            return "civilians"
+    if phrase_span is not None:
+        inside = _actors_in(text, max(lo, phrase_span[0] - 25), phrase_span[1])
+        if inside:
+            return actor_of(inside[-1].group())
+    if measure in _PERSON_MEASURES:
+        return _victim_actor(text, m, lo, hi, noun)
+    if measure == "equipment":
+        by = _BY_ACTOR_RE.match(text, noun.end() if noun else m.end, hi)
+        if by is not None:
+            after_by = _ACTOR_RE.match(text, by.end())
+            if after_by:
+                return actor_of(after_by.group())
+    before = _actors_in(text, lo, m.start)
+    if not before:
+        after = _actors_in(text, m.end, hi)
+        return actor_of(after[0].group()) if after and measure in ("troops", "units") else None
+    actor = actor_of(before[-1].group())
+    if measure == "equipment" and _DESTROY_RE.search(text, before[-1].end(), m.start):
+        return _OPPONENT.get(actor)
+    return actor
+
+
+def _victim_actor(text: str, m: NumberMention, lo: int, hi: int, noun: re.Match | None) -> str | None:
+    """Victims without a demonym: soldiers of the side named nearby, else civilians of a strike."""
+    if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
+        before = _actors_in(text, lo, m.start)
+        return actor_of(before[-1].group()) if before else None
+    if _MILITARY_RE.search(text, lo, hi):
+        before = _actors_in(text, lo, m.start)
+        if before and re.search(r"\b(?:lost|losses|losing)\b", text[before[-1].end():m.start]):
+            return actor_of(before[-1].group())
+        return None
+    if _STRIKE_RE.search(text, max(0, lo - 300), hi) or re.search(r"\bcivilian", text[lo:hi], re.I):
+        return "civilians"
+    return None

@@ -1,0 +1,267 @@
+"""Find number expressions in text: value, qualifier, bounds, unit and span.
+
+A number expression is a number in digits or words with what modifies it: a qualifier before or
+after ("up to", "at least", "or more"), a scale ("1.5 million"), a range ("11 to 12,000",
+"between 5 and 9") and a unit of measure right after ("9 kilometers", "1,000-day").
+Numbers that are not quantities (dates, times, ages, money, percentages, calibres, model
+names, ordinals) are recognised here and marked ``kind`` so later stages can skip them.
+
+>>> [(n.value, n.qualifier, n.high) for n in find_numbers("up to 12,000 troops")]
+[(12000.0, 'at_most', 12000.0)]
+>>> find_numbers("gains of 9 kilometers (more than 5 miles)")[1].restates
+0
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.lexicon import LEXICON, phrase_pattern
+
+_WORD_NUMBERS = {**LEXICON.number_words}
+_SCALES = LEXICON.scale_words
+_NUMBER_WORD = phrase_pattern([*_WORD_NUMBERS, *_SCALES])
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:million|thousand|billion)\b)"
+_WORDS = (rf"(?:\ba\s+(?=(?:hundred|thousand|million)\b))?\b(?:{_NUMBER_WORD})\b"
+          rf"(?:(?:[\s-]+|\s+and\s+)\b(?:{_NUMBER_WORD})\b)*")
+# a bare number: digits (with scale) or words; letters glued to it ("155mm", "Su-34") are rejected later
+_NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))", re.I)
+
+_QUALIFIER_BEFORE = {
+    phrase: qual for qual, phrases in LEXICON.raw["qualifiers_before"].items() for phrase in phrases
+}
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(list(_QUALIFIER_BEFORE))})\s*$", re.I)
+_QUALIFIER_AFTER = {
+    phrase: qual for qual, phrases in LEXICON.raw["qualifiers_after"].items() for phrase in phrases
+}
+_QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(list(_QUALIFIER_AFTER))})(?![\w])", re.I)
+_UNIT_AFTER_RE = re.compile(
+    rf"(?:\s*-\s*|\s+|(?<=\d))({phrase_pattern(list(LEXICON.unit_of_word))})(?![\w²])", re.I)
+_RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
+_BETWEEN_RE = re.compile(r"(?:between|from)\s+$", re.I)
+_MONTH = phrase_pattern(LEXICON.words("months"))
+_DATE_BEFORE_RE = re.compile(rf"\b(?:{_MONTH})\.?\s*$", re.I)
+_DATE_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b", re.I)
+_MONEY_BEFORE_RE = re.compile(r"(?:[$€£¥₴₽]|\b(?:usd|eur|uah|rub|us\$))\s*$", re.I)
+_MONEY_AFTER_RE = re.compile(
+    r"^\s*(?:million\s+|billion\s+|thousand\s+)?(?:dollars|euros|pounds|hryvnias?|hryvnia|roubles|rubles|"
+    r"usd|eur|uah|yuan|won)\b", re.I)
+_PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pc\b)", re.I)
+_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b|^\s+years?\s+of\s+age\b", re.I)
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s*$", re.I)
+_TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\s+gmt|gmt\b|utc\b))", re.I)
+_GLUED_AFTER_RE = re.compile(r"^(?:-?[A-Za-z]{1,3}\d|[A-Za-z](?<!k)|mm\b|-mm\b|\s?mm\b|-?(?:st|nd|rd|th)\b)")
+_GLUED_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|#|№|No\.\s?)$")
+_YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_CHANGE_VERB_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|"
+                             r"decreased|up|down|went)\s+$", re.I)
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """One number expression found in a text (offsets are into that text)."""
+
+    start: int  # start of the expression, qualifier included
+    end: int  # end of the number, range and unit included
+    num_start: int  # start of the number itself
+    num_end: int  # end of the number itself (range included, unit excluded)
+    value: float  # in the unit as written
+    low: float | None
+    high: float | None
+    qualifier: str  # exact, approx, at_least, at_most, range
+    unit: str | None = None  # unit key from the lexicon ('km', 'mi', 'day'...), None when none follows
+    factor: float = 1.0  # multiply by this to reach the canonical unit
+    dimension: str | None = None  # length, area, time
+    kind: str = "quantity"  # quantity, date, year, time, age, money, percent, code
+    restates: int | None = None  # index of the mention this one restates in brackets
+    hyphenated: bool = False  # "1,000-day": the number is an adjective
+
+    @property
+    def canonical(self) -> tuple[float, float | None, float | None]:
+        """(value, low, high) converted to the canonical unit, rounded to 2 decimals."""
+        def conv(x: float | None) -> float | None:
+            return None if x is None else round(x * self.factor, 2)
+        return conv(self.value), conv(self.low), conv(self.high)
+
+
+def parse_number_words(words: str) -> float | None:
+    """Value of a number written in words.
+
+    >>> parse_number_words("two hundred and fifty"), parse_number_words("twenty-three")
+    (250.0, 23.0)
+    """
+    total, current, seen = 0, 0, False
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in ("and", ""):
+            continue
+        if token == "a":
+            current, seen = 1, True
+        elif token in _WORD_NUMBERS:
+            current += _WORD_NUMBERS[token]
+            seen = True
+        elif token == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current, seen = 0, True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def _bare_value(match: re.Match) -> float | None:
+    if match.group("digits"):
+        value = float(match.group("digits").replace(",", ""))
+        scale = (match.group("scale") or "").strip().lower()
+        return value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}.get(scale, 1)
+    return parse_number_words(match.group("words"))
+
+
+def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
+    """Cut a word number at an 'and' that joins two numbers ("five and six" is two numbers)."""
+    start, end = match.span()
+    if not match.group("words"):
+        return start, end
+    parts = list(re.finditer(r"\S+", text[start:end]))
+    for i, part in enumerate(parts):
+        if part.group().lower() == "and" and i and parts[i - 1].group().lower() not in ("hundred", "thousand", "million"):
+            return start, start + parts[i - 1].end()
+    return start, end
+
+
+def _classify(text: str, start: int, end: int, digits: str | None) -> str:
+    before, after = text[max(0, start - 25):start], text[end:end + 30]
+    if _PERCENT_AFTER_RE.match(after):
+        return "percent"
+    if _MONEY_BEFORE_RE.search(before) or _MONEY_AFTER_RE.match(after):
+        return "money"
+    if _AGE_AFTER_RE.match(after) or _AGE_BEFORE_RE.search(before):
+        return "age"
+    if digits is not None:
+        if _TIME_AFTER_RE.match(after):
+            return "time"
+        glued_unit = _UNIT_AFTER_RE.match(text, end)
+        if _GLUED_BEFORE_RE.search(before) or (_GLUED_AFTER_RE.match(after) and not glued_unit):
+            return "code"
+        if _DATE_BEFORE_RE.search(before) or _DATE_AFTER_RE.match(after):
+            return "date"
+        if _YEAR_RE.match(digits):
+            return "year"
+    return "quantity"
+
+
+def _scale_range_low(low: float, high: float, low_text: str) -> float:
+    """'11 to 12,000' means 11,000 to 12,000: give a bare low end the high end's thousands or millions."""
+    if "," in low_text or low >= high or high < 1000:
+        return low
+    for scale in (1e3, 1e6, 1e9):
+        if high / 10 <= low * scale <= high:
+            return low * scale
+    return low
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number expression in ``text``, in order, with qualifiers, ranges and units resolved.
+
+    >>> n = find_numbers("between 11 and 12,000 soldiers")[0]
+    >>> (n.low, n.high, n.value, n.qualifier)
+    (11000.0, 12000.0, 11500.0, 'range')
+    """
+    mentions: list[NumberMention] = []
+    pos = 0
+    while True:
+        match = _NUMBER.search(text, pos)
+        if match is None:
+            break
+        start, end = _trim_words(match, text)
+        pos = end
+        value = _bare_value(match) if end == match.end() else parse_number_words(text[start:end])
+        if value is None:
+            continue
+        digits = match.group("digits") if match.group("digits") and not match.group("scale") else None
+        kind = _classify(text, start, end, digits)
+        mention = NumberMention(start, end, start, end, value, value, value, "exact", kind=kind)
+        if kind == "quantity":
+            _extend_range(text, mention, match)
+            pos = mention.num_end
+            _attach_qualifier(text, mention)
+            _attach_unit(text, mention)
+        mentions.append(mention)
+    _mark_restatements(text, mentions)
+    return mentions
+
+
+def _extend_range(text: str, mention: NumberMention, match: re.Match) -> None:
+    join = _RANGE_JOIN_RE.match(text, mention.num_end)
+    between = _BETWEEN_RE.search(text, max(0, mention.num_start - 10), mention.num_start)
+    if between and join is None:
+        join = re.compile(r"\s+and\s+", re.I).match(text, mention.num_end)
+    if join is None:
+        return
+    joiner = join.group().strip().lower()
+    if joiner == "or" and not between:
+        return
+    second = _NUMBER.match(text, join.end())
+    if second is None:
+        return
+    s_start, s_end = _trim_words(second, text)
+    high = _bare_value(second) if s_end == second.end() else parse_number_words(text[s_start:s_end])
+    if high is None or _classify(text, s_start, s_end, second.group("digits")) != "quantity":
+        return
+    if between and between.group().lower().startswith("from") and _CHANGE_VERB_RE.search(
+            text, max(0, between.start() - 12), between.start()):
+        return  # "rose from 10 to 12": two readings, not a range
+    low = _scale_range_low(mention.value, high, text[mention.num_start:mention.num_end])
+    if not low < high or high > 100 * max(low, 1):
+        return
+    mention.low, mention.high = low, high
+    mention.value = (low + high) / 2
+    mention.qualifier = "range"
+    mention.num_end = mention.end = s_end
+    if between:
+        mention.start = mention.num_start = between.start()
+
+
+def _attach_qualifier(text: str, mention: NumberMention) -> None:
+    if mention.qualifier == "range":
+        return
+    found = _QUALIFIER_BEFORE_RE.search(text, max(0, mention.num_start - 30), mention.num_start)
+    if found:
+        mention.qualifier = _QUALIFIER_BEFORE[re.sub(r"\s+", " ", found.group(1).lower())]
+        mention.start = found.start(1)
+    else:
+        after = _QUALIFIER_AFTER_RE.match(text, mention.num_end)
+        if after and not (after.group(1) == "+" and text[after.end():after.end() + 1].isdigit()):
+            mention.qualifier = _QUALIFIER_AFTER[after.group(1).lower()]
+            mention.end = after.end()
+    value = mention.value
+    mention.low, mention.high = {
+        "exact": (value, value), "approx": (None, None), "at_least": (value, None), "at_most": (None, value),
+    }[mention.qualifier]
+
+
+def _attach_unit(text: str, mention: NumberMention) -> None:
+    found = _UNIT_AFTER_RE.match(text, mention.end)
+    if not found:
+        return
+    word = re.sub(r"\s+", " ", found.group(1).lower())
+    unit, factor, dimension = LEXICON.unit_of_word[word]
+    mention.unit, mention.factor, mention.dimension = unit, factor, dimension
+    mention.hyphenated = "-" in text[mention.end:found.start(1)]
+    mention.end = found.end(1)
+
+
+_BRACKETED_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|some\s+|approx\.?\s+)?$")
+
+
+def _mark_restatements(text: str, mentions: list[NumberMention]) -> None:
+    """'9 kilometers (more than 5 miles)': the bracketed figure restates the one before it."""
+    for i in range(1, len(mentions)):
+        prev, cur = mentions[i - 1], mentions[i]
+        if prev.dimension is None or cur.dimension != prev.dimension:
+            continue
+        between = text[prev.end:cur.start]
+        if _BRACKETED_RE.fullmatch(between) or between.strip() in ("(", "[", ", or", "or", "/"):
+            cur.restates = i - 1

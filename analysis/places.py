@@ -1,0 +1,455 @@
+"""Gazetteer, place mentions and geocoding with precision.
+
+The gazetteer (``data/gazetteer.tsv.gz``, built by ``scripts/build_gazetteer.py``
+from GeoNames) holds towns of 1,000+ people in Ukraine, western Russia,
+Belarus, Moldova and the neighbours' border regions, their admin-1 regions
+and a few countries. It is read once, lazily, into a dict keyed by lowercased
+name, and text is scanned with one compiled regex for capitalised word runs,
+so :func:`find_places` costs a few dict look-ups per capitalised word.
+
+Boundaries (``data/boundaries.gpkg``, Natural Earth admin-1) are read by
+:func:`regions` only; geopandas is imported there and nowhere else.
+
+Examples
+--------
+>>> [(m.surface, m.place.name, m.precision) for m in find_places("Shelling in the Kursk region and Kiev.")]
+[('Kursk region', 'Kursk Oblast', 'admin1'), ('Kiev', 'Kyiv', 'place')]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["Place", "PlaceMention", "admin1_of", "find_places", "geocode", "regions"]
+
+DATA = Path(__file__).resolve().parent / "data"
+GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
+STOPLIST_FILE = DATA / "place_stoplist.txt"
+BOUNDARIES_FILE = DATA / "boundaries.gpkg"
+
+# Ukraine first, then Russia, then the rest: the war's places win a tie.
+COUNTRY_RANK = {"UA": 0, "RU": 1}
+KIND_RANK = {"place": 0, "admin1": 1, "country": 2}
+# Match tiers: a curated alias outranks a canonical name, which outranks a GeoNames alias.
+CURATED, NAME, REGION_FORM, ALIAS = range(4)
+# A word that ends a region's name, and the spellings that replace it in text.
+REGION_WORDS = frozenset({"oblast", "oblast'", "region", "province", "krai", "kray",
+                          "voivodeship", "county", "voblasts'"})
+REGION_FORMS = ("oblast", "region", "province", "krai")
+PLURALS = {"regions": "region", "oblasts": "oblast", "provinces": "province"}
+VETO_NEXT = frozenset({"river", "sea", "reservoir", "lake"})  # "Dnipro River" is no town
+MIN_PEOPLE_COMMON_WORD = 5000
+MIN_NAME_LEN = 4
+BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
+CRIMEA_CODES = ("UA-43", "UA-40")
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+_RUN = re.compile(
+    rf"(?<![\w'’.-])(?:{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*"
+    r"(?:[ \u00a0](?i:oblasts?|regions?|provinces?|krai|kray|river|sea)\b)?"
+)
+_LIST_GLUE = re.compile(r"(?:,| and|, and) ")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a town, an admin-1 region or a country."""
+
+    name: str
+    kind: str  # "place" | "admin1" | "country"
+    lat: float
+    lon: float
+    admin1: str | None
+    country: str | None
+    population: int
+    country_code: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+    precision: str  # "place" | "admin1" | "country"
+
+
+_Hit = tuple[int, int, tuple["Place", ...]]  # start, end, candidates best first
+
+
+class _Entry(NamedTuple):
+    tier: int
+    place: Place
+    section: bool  # a district of a bigger city
+
+
+class _Gazetteer(NamedTuple):
+    by_key: dict[str, tuple[Place, ...]]  # every candidate, best first: geocode
+    in_text: dict[str, tuple[Place, ...]]  # candidates that may match running text
+    exact: dict[str, Place]  # short upper-case curated aliases, matched case-sensitively
+    admin1: dict[str, Place]
+    max_words: int
+    heads: frozenset[str]  # first words of the names of several words
+
+
+def _key(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def _split(field: str) -> list[str]:
+    return [a for a in field.split("|") if a]
+
+
+def _read_stoplist(path: Path = STOPLIST_FILE) -> dict[str, str]:
+    """Stoplist words mapped to their class, "never" or "common"."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#")[0].strip().split("\t")
+        if fields[0]:
+            out[fields[0].strip().lower()] = fields[-1].strip() if len(fields) > 1 else "common"
+    return out
+
+
+def _place(row: dict[str, str]) -> Place:
+    return Place(name=row["name"], kind=row["kind"], lat=float(row["lat"]), lon=float(row["lon"]),
+                 admin1=row["admin1"] or None, country=row["country"] or None,
+                 population=int(row["population"]), country_code=row["country_code"] or None,
+                 geonameid=int(row["geonameid"]) if row["geonameid"] else None)
+
+
+def _region_forms(names: list[str]) -> set[str]:
+    """'Kursk region', 'Kursk province'... for region names that end in a region word.
+
+    Examples
+    --------
+    >>> sorted(_region_forms(["Kursk Oblast", "Chechnya"]))
+    ['kursk krai', 'kursk oblast', 'kursk province', 'kursk region']
+    """
+    out = set()
+    for name in names:
+        stem, _, last = _key(name).rpartition(" ")
+        if stem and last in REGION_WORDS:
+            out.update(f"{stem} {form}" for form in REGION_FORMS)
+    return out
+
+
+def _entries(row: dict[str, str], place: Place) -> Iterator[tuple[str, int]]:
+    """(key, tier) pairs under which a row is found."""
+    yield _key(row["name"]), NAME
+    for alias in _split(row["curated_aliases"]):
+        yield _key(alias), CURATED
+    aliases = _split(row["aliases"])
+    for alias in aliases:
+        yield _key(alias), ALIAS
+    if place.kind == "admin1":
+        for form in _region_forms([row["name"], *aliases]):
+            yield form, REGION_FORM
+
+
+def _rank(entry: _Entry) -> tuple:
+    place = entry.place
+    return (entry.tier, KIND_RANK[place.kind], entry.section,
+            COUNTRY_RANK.get(place.country_code or "", 2), -place.population)
+
+
+def _order(entries: list[_Entry]) -> tuple[Place, ...]:
+    """Candidates best first; a much bigger city of the same tier beats the country preference."""
+    entries = sorted(entries, key=_rank)
+    first = entries[0]
+    for entry in entries[1:]:
+        if entry.tier == first.tier and entry.place.kind == first.place.kind and not entry.section \
+                and entry.place.population >= max(BIG_CITY, 20 * first.place.population):
+            entries.remove(entry)
+            entries.insert(0, entry)
+            break
+    return tuple(dict.fromkeys(e.place for e in entries))
+
+
+def _may_match_text(key: str, entry: _Entry, stop: dict[str, str]) -> bool:
+    """Whether a canonical name may match running text (stoplist and short names)."""
+    if entry.tier != NAME or " " in key:
+        return entry.tier == CURATED or key not in stop
+    word_class = stop.get(key, "common" if len(key) < MIN_NAME_LEN else None)
+    if word_class == "never":
+        return False
+    return word_class is None or entry.place.population >= MIN_PEOPLE_COMMON_WORD
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    """Read the gazetteer and stoplist once."""
+    stop = _read_stoplist()
+    grouped: dict[str, list[_Entry]] = {}
+    exact: dict[str, Place] = {}
+    admin1: dict[str, Place] = {}
+    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            place = _place(row)
+            if place.kind == "admin1":
+                admin1[place.name] = place
+            for alias in _split(row["curated_aliases"]):
+                if alias.replace(".", "").isupper():
+                    exact[alias] = place
+            section = bool(row["urban_area"])
+            for key, tier in _entries(row, place):
+                grouped.setdefault(key, []).append(_Entry(tier, place, section))
+    by_key, in_text = {}, {}
+    for key, entries in grouped.items():
+        by_key[key] = _order(entries)
+        allowed = [e for e in entries if _may_match_text(key, e, stop)
+                   and not (e.tier == CURATED and key in map(_key, exact))]
+        if allowed:
+            in_text[key] = _order(allowed)
+    max_words = max(k.count(" ") for k in in_text) + 1
+    heads = frozenset(k.split(" ", 1)[0] for k in in_text if " " in k)
+    return _Gazetteer(by_key, in_text, exact, admin1, max_words, heads)
+
+
+def _lookup(gaz: _Gazetteer, surface: str, key: str) -> tuple[Place, ...] | None:
+    if surface in gaz.exact:
+        return (gaz.exact[surface],)
+    return gaz.in_text.get(key)
+
+
+def _longest_at(gaz: _Gazetteer, words: list[str], keys: list[str], offsets: list[int],
+                i: int) -> tuple[int, int, tuple[Place, ...]] | None:
+    """The longest gazetteer name starting at word ``i``: (next word, end offset, candidates)."""
+    longest = gaz.max_words if keys[i] in gaz.heads else 1
+    for j in range(min(len(words), i + longest), i, -1):
+        end = offsets[j - 1] + len(words[j - 1])
+        key = " ".join(keys[i:j])
+        found = _lookup(gaz, " ".join(words[i:j]), key)
+        if found is None and key.endswith("'s"):  # possessive: Ukraine's, Russia’s
+            end, found = end - 2, gaz.in_text.get(key[:-2])
+        if found is not None:
+            return j, end, found
+    return None
+
+
+def _match_run(gaz: _Gazetteer, run: str, start: int) -> Iterator[_Hit]:
+    """Longest-first matches (start, end, candidates) in one run of capitalised words."""
+    words = run.split(" ")
+    offsets, pos = [], start
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    keys = [PLURALS.get(k, k) for k in map(_key, words)]
+    i = 0
+    while i < len(words):
+        match = _longest_at(gaz, words, keys, offsets, i)
+        if match is None:
+            if "-" in words[i]:
+                yield from _match_hyphenated(gaz, words[i], offsets[i])
+            i += 1
+            continue
+        j, end, found = match
+        if j == len(words) or keys[j] not in VETO_NEXT:
+            yield offsets[i], end, found
+        i = j
+
+
+def _match_hyphenated(gaz: _Gazetteer, word: str, start: int) -> Iterator[_Hit]:
+    """Places inside compounds: 'Kyiv-based', 'Russia-Ukraine'."""
+    pos = start
+    for part in word.split("-"):
+        found = gaz.in_text.get(_key(part)) if part[:1].isupper() else None
+        if found:
+            yield pos, pos + len(part), found
+        pos += len(part) + 1
+
+
+def _with_regions_list(gaz: _Gazetteer, text: str,
+                       hits: list[_Hit]) -> list[_Hit]:
+    """'Donetsk and Luhansk regions': the plural makes every listed name a region."""
+    for k in range(len(hits) - 1, 0, -1):
+        start, end, found = hits[k]
+        last = text[start:end].rsplit(" ", 1)[-1].lower()
+        if last not in PLURALS or found[0].kind != "admin1":
+            continue
+        for m in range(k - 1, -1, -1):
+            prev_start, prev_end, _ = hits[m]
+            if not _LIST_GLUE.fullmatch(text[prev_end:hits[m + 1][0]]):
+                break
+            regional = gaz.in_text.get(f"{_key(text[prev_start:prev_end])} {PLURALS[last]}")
+            if regional is None:
+                break
+            hits[m] = (prev_start, prev_end, regional)
+    return hits
+
+
+def _choose(candidates: tuple[Place, ...], context: Counter) -> Place:
+    """The first candidate in a region or (non-default) country the text names elsewhere."""
+    for place in candidates:
+        if context[place.admin1] > 0:
+            return place
+    for place in candidates:
+        if place.country_code not in COUNTRY_RANK and context[place.country] > 0:
+            return place
+    return candidates[0]
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every gazetteer place named in ``text``, in order, longest match first.
+
+    Parameters
+    ----------
+    text : str
+        Any text; place names must be capitalised ("Kursk region", "Kiev",
+        "Ukraine's"). Demonyms ("Russian") and common words are not places.
+
+    Returns
+    -------
+    list of PlaceMention
+        Non-overlapping mentions; ``precision`` is the matched place's kind.
+        Same-named places are told apart by the regions the text names
+        elsewhere, then Ukraine, Russia, others, and population.
+
+    Examples
+    --------
+    >>> text = "Russia’s troops left Zaporizhzhia oblast, not Pokrovsk."
+    >>> [(m.surface, m.precision) for m in find_places(text)]
+    [('Russia', 'country'), ('Zaporizhzhia oblast', 'admin1'), ('Pokrovsk', 'place')]
+    """
+    gaz = _gazetteer()
+    hits = _scan(gaz, text)
+    if not hits:
+        return []
+    hits = _with_regions_list(gaz, text, hits)
+    context = _context(hits) if any(len(found) > 1 for _, _, found in hits) else None
+    out = []
+    for start, end, found in hits:
+        place = found[0]
+        if context is not None and len(found) > 1:
+            own = (place.admin1, place.country)
+            context.subtract(own)
+            place = _choose(found, context)
+            context.update(own)
+        out.append(PlaceMention(start, end, text[start:end], place, place.kind))
+    return out
+
+
+def _scan(gaz: _Gazetteer, text: str) -> list[_Hit]:
+    """(start, end, candidates) of every match, one word runs looked up directly."""
+    hits = []
+    in_text, exact = gaz.in_text, gaz.exact
+    for run in _RUN.finditer(text):
+        words = run.group()
+        if " " in words or "\u00a0" in words or "-" in words:
+            hits.extend(_match_run(gaz, words.replace("\u00a0", " "), run.start()))
+            continue
+        key = words.lower().replace("’", "'")
+        found = (exact[words],) if words in exact else in_text.get(key)
+        end = run.end()
+        if found is None and key.endswith("'s"):
+            found, end = in_text.get(key[:-2]), end - 2
+        if found is not None:
+            hits.append((run.start(), end, found))
+    return hits
+
+
+def _context(hits: list[_Hit]) -> Counter:
+    """How often each region and country is named, by the best candidate of each mention."""
+    context: Counter = Counter()
+    for _, _, found in hits:
+        context.update((found[0].admin1, found[0].country))
+    return context
+
+
+def geocode(name: str, *, country: str | None = None) -> Place | None:
+    """The best gazetteer entry for a name, or None.
+
+    Parameters
+    ----------
+    name : str
+        A place, region or country name in any listed spelling, case-insensitive:
+        "Kiev", "Kursk region", "Donetsk Oblast", "Ukraine".
+    country : str, optional
+        English name or ISO code of the country to prefer ("Russia", "RU").
+
+    Examples
+    --------
+    >>> geocode("Artemivsk").name, geocode("kursk region").name
+    ('Bakhmut', 'Kursk Oblast')
+    >>> geocode("Kirovsk", country="BY").admin1
+    'Mogilev Region'
+    """
+    key = _key(name.strip())
+    key = " ".join(PLURALS.get(w, w) for w in key.split())
+    gaz = _gazetteer()
+    found = gaz.by_key.get(key) or gaz.by_key.get(key.removesuffix("'s"))
+    exact = gaz.exact.get(name.strip())
+    found = (exact,) if exact else found
+    if not found:
+        return None
+    if country is not None:
+        wanted = country.lower()
+        found = tuple(p for p in found if wanted in (_key(p.country or ""), _key(p.country_code or "")))
+    return found[0] if found else None
+
+
+def admin1_of(place: Place) -> Place | None:
+    """The admin-1 region of a place (itself for a region, None for a country).
+
+    Examples
+    --------
+    >>> admin1_of(geocode("Sudzha")).name
+    'Kursk Oblast'
+    """
+    if place.admin1 is None:
+        return None
+    return _gazetteer().admin1.get(place.admin1)
+
+
+def regions(level: str = "admin1", *, crimea: str = "Ukraine") -> geopandas.GeoDataFrame:
+    """Region polygons (EPSG:4326) from Natural Earth, with Crimea where you put it.
+
+    Parameters
+    ----------
+    level : {"admin1", "country"}
+        Admin-1 regions (oblasts, krais, voivodeships...) or countries.
+        Russia and Kazakhstan are covered west of about 62°E only.
+    crimea : {"Ukraine", "Russia"}
+        The country that Crimea and Sevastopol (ISO UA-43, UA-40) belong to.
+
+    Examples
+    --------
+    >>> frame = regions("country", crimea="Russia")
+    >>> frame.crs.to_epsg(), "Ukraine" in set(frame["name"])
+    (4326, True)
+    """
+    if level not in ("admin1", "country"):
+        raise ValueError(f"level={level!r} is not a level; pass 'admin1' or 'country'")
+    if crimea not in ("Ukraine", "Russia"):
+        raise ValueError(f"crimea={crimea!r} is not a choice; pass 'Ukraine' or 'Russia'")
+    import geopandas
+
+    admin1 = geopandas.read_file(BOUNDARIES_FILE, layer="admin1")
+    is_crimea = admin1["iso_3166_2"].isin(CRIMEA_CODES)
+    code = "UA" if crimea == "Ukraine" else "RU"
+    admin1 = admin1.assign(country=admin1["country"].mask(is_crimea, crimea),
+                           country_code=admin1["country_code"].mask(is_crimea, code))
+    if level == "admin1":
+        return admin1
+    countries = geopandas.read_file(BOUNDARIES_FILE, layer="country")
+    if crimea == "Russia":  # as Natural Earth files it
+        return countries
+    peninsula = admin1.loc[is_crimea].union_all()
+    geoms = countries.geometry.copy()
+    geoms[countries["country_code"] == "RU"] = geoms[countries["country_code"] == "RU"].difference(peninsula)
+    geoms[countries["country_code"] == "UA"] = geoms[countries["country_code"] == "UA"].union(peninsula)
+    return countries.set_geometry(geoms)

@@ -1,0 +1,57 @@
+"""Split article text into sentences and clauses, keeping character offsets.
+
+>>> [s.text for s in split_sentences("Gen. Smith said 5 died. U.S. data show 12 more.")]
+['Gen. Smith said 5 died.', 'U.S. data show 12 more.']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.lexicon import LEXICON
+
+_ABBREVIATIONS = frozenset(LEXICON.words("abbreviations"))
+# a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD_RE.search(chunk)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    # "U.S." style initialisms and single capitals ("J. Smith") never end a sentence on their own
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)) or len(word) == 1
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their offsets; newlines always end a sentence."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if match.group().strip() and _is_abbreviation(text[max(start, match.start() - 12):match.start() + 1]):
+            # "U.S. data" ends a sentence only when the abbreviation is followed by a new subject;
+            # we cannot tell, so we keep going, which is the safer error for attribution.
+            continue
+        _append(sentences, text, start, match.start() + len(match.group().rstrip()))
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
