@@ -8,5 +8,8 @@ from analysis.articles import read_articles
 from analysis.figures import extract, extract_figures, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 
-__all__ = ["FIGURE_COLUMNS", "MEASURES", "extract", "extract_figures", "extract_with_errors", "figures_frame", "read_articles"]
+__all__ = [
+    "FIGURE_COLUMNS", "MEASURES", "extract", "extract_figures", "extract_with_errors", "figures_frame",
+    "read_articles",
+]
 __version__ = "0.1.0"

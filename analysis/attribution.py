@@ -34,7 +34,7 @@ _ORG_WORDS = frozenset({"service", "ministry", "staff", "office", "agency", "cou
                         "press", "news", "times", "post", "telegram", "team", "board"})
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we)$", re.I)
 _POSSESSIVE_RE = re.compile(r"^(?:his|her|their|its|our)\b", re.I)
-_ROLE_RE = re.compile(r"^(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)$", re.I)
+_ROLE_RE = re.compile(r"^(?:the|that|this)\s+(?:[\w'’-]+\s+){0,2}?([\w'’-]+)$", re.I)
 _VAGUE = frozenset({"reports", "media reports", "it", "this", "that", "which", "there", "report", "data",
                     "figures", "estimates", "what", "who", "some", "many", "observers", "witnesses", "sources",
                     "images", "videos", "footage", "photos", "analysis", "studies", "others", "most",
@@ -61,6 +61,20 @@ _NOT_NAME_START = frozenset({"the", "a", "an", "on", "in", "but", "and", "while"
                              "until", "last", "according", "both", "some", "many", "another", "other", "our",
                              "your", "my", "what", "who", "why", "how", "where", "so", "then", "yet"})
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
+# what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
+_ROLE_SYNONYMS = {"service": ("agency",), "intelligence": ("agency",), "directorate": ("agency",),
+                  "ministry": ("department",), "mission": ("monitors",), "staff": ("military",)}
+_FIGURE_OR_CLAUSE_RE = re.compile(
+    rf"\d|\b(?:{'|'.join(LEXICON.number_words)}|were|was|is|are|have|has|had|been|will|would)\b", re.I)
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:President|Minister|Governor|Mayor|General|Gen\.|Commander|Chief|Director|Secretary|Spokesman|"
+    r"Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Ambassador|Ombudsman|Prosecutor|Colonel|Col\.)"
+    r"\s+(?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
+                             "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
+_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
+                                r"latest|new|monthly|daily|weekly|recent|previous|earlier|official|own)\s+$", re.I)
+_PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|some\s+)?\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +109,12 @@ class _Speakers:
                         self.by_role[word] = name
         return name
 
-    def body(self, name: str) -> str:
-        for word in name.lower().split():
-            if word in _ORG_WORDS:
-                self.by_role[word] = name
+    def body(self, name: str, alias: str = "") -> str:
+        for word in f"{name} {alias}".lower().split():
+            if _bare(word) in _ORG_WORDS:
+                self.by_role[_bare(word)] = name
+                for synonym in _ROLE_SYNONYMS.get(_bare(word), ()):
+                    self.by_role[synonym] = name
         self.by_role.setdefault(name.lower().split()[-1], name)
         return name
 
@@ -106,6 +122,11 @@ class _Speakers:
         self.last = claim
         if claim.person:
             self.last_person = claim
+
+
+def _bare(word: str) -> str:
+    """'Ministry's' -> 'ministry'."""
+    return re.sub(r"['’]s$", "", word.lower().strip(",.;:"))
 
 
 def _clean(phrase: str) -> str:
@@ -127,11 +148,17 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
+    segment = re.split(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])", segment)[0]
     words = segment.split()
     name, role = _split_title(words)
+    for i in range(len(name) - 2, -1, -1):  # "United Nations Dorothy Shea": the body is part of the role
+        prefix = " ".join(name[:i + 1])
+        if _BODY_RE.fullmatch(prefix) or _COUNTRIES_RE.fullmatch(prefix) or _bare(name[i]) in _ORG_WORDS:
+            name, role = name[i + 1:], role + name[:i + 1]
+            break
     if not name or not all(_is_name_word(w) for w in name) or len(name) > 4:
         return None
-    if name[0].lower() in _NOT_NAME_START or any(w.lower().strip("'’s") in _ORG_WORDS for w in name):
+    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS for w in name):
         return None
     joined = " ".join(name).strip(",")
     if _BODY_RE.fullmatch(joined) or _COUNTRIES_RE.fullmatch(joined) or joined.lower() in _VAGUE:
@@ -144,11 +171,11 @@ def _person_in(segment: str) -> tuple[str, str | None] | None:
 def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
     """Read a subject or 'according to' phrase as a claimant."""
     phrase = _clean(phrase)
-    if not phrase or phrase.lower() in _VAGUE or re.search(r"\d", phrase):
-        return None
-    lowered = phrase.lower()
     if _PRONOUN_RE.match(phrase):
         return replace(speakers.last, start=start, end=end) if speakers.last else None
+    if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(phrase):
+        return None
+    lowered = phrase.lower()
     if _POSSESSIVE_RE.match(phrase):
         return None  # "his agency said": the speaker already credited stays the claimant
     group = _GROUP_WORD_RE.search(phrase)
@@ -164,14 +191,20 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
             if role is None and len(segments) > 1:
                 role = _clean(segments[1] if segment == segments[0] else segments[0]) or None
             return Claim(speakers.person(name, role), role, start, end, True)
-    body = _BODY_RE.search(phrase)
-    if body is not None:
-        name = LEXICON.body_of_alias[body.group().lower().replace("’", "'")]
-        return Claim(speakers.body(name), None, start, end, False)
-    role = _ROLE_RE.match(lowered)
-    if role is not None and role.group(1).rstrip("'s’") in speakers.by_role:
-        name = speakers.by_role[role.group(1).rstrip("'s’")]
-        return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
+    bodies = list(_BODY_RE.finditer(phrase))
+    if bodies:
+        body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
+        alias = re.sub(r"\s+", " ", body.group().lower().replace("’", "'"))
+        return Claim(speakers.body(LEXICON.body_of_alias[alias], alias), None, start, end, False)
+    if _ROLE_RE.match(lowered):  # "the ministry", "the ministry's statement", "the report"
+        for word in lowered.split()[1:]:
+            if _bare(word) in speakers.by_role:
+                name = speakers.by_role[_bare(word)]
+                return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
+        if _bare(lowered.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None:
+            return replace(speakers.last, start=start, end=end)
+        if lowered.split()[-1] in _TITLE_WORDS and speakers.last_person is not None:
+            return replace(speakers.last_person, start=start, end=end)  # "the general said"
     words = phrase.split()
     if len(words) > 7:
         return None
@@ -191,12 +224,14 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     left = text[floor:verb.start()]
     left = _ADVERB_END_RE.sub("", left)
     offset = sentence.start + floor
+    if left.rstrip().endswith(("”", '"', ",”", ',"')):
+        inverted = _inverted_claim(sentence, verb, speakers)  # "“We need help,” said Zelensky"
+        if inverted is not None:
+            return inverted
     if left.strip() and not _AUX_END_RE.search(left):
-        trimmed = left.rstrip()
-        if trimmed.endswith((",", "”", '"')) and not trimmed.rstrip(",”\" ").endswith((",",)):
-            inverted = _inverted_claim(sentence, verb, speakers)
-            if inverted is not None:
-                return inverted
+        appositive = _appositive_claim(left, offset, speakers)
+        if appositive is not None:
+            return appositive
         start_at = max(left.rfind(";"), left.rfind(" that "), left.rfind(_CLOSE_QUOTES), left.rfind(" while "),
                        left.rfind(" but "), left.rfind(" whereas "), left.rfind(" and "))
         subject = left[start_at + 1:] if start_at >= 0 else left
@@ -204,14 +239,30 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
             subject = left  # "U.S., South Korea and Ukraine intelligence": keep the whole list
         last_comma = subject.rstrip().rstrip(",").rfind(",")
         if last_comma >= 0 and not subject.rstrip().endswith(","):
-            tail = subject[last_comma + 1:]
-            if not _GROUP_WORD_RE.search(subject) or not _COUNTRIES_RE.search(subject):
-                subject = tail
+            is_list = (_GROUP_WORD_RE.search(subject) and len(_COUNTRIES_RE.findall(subject)) > 1
+                       and not re.search(r"\d", subject))
+            if not is_list:
+                subject = subject[last_comma + 1:]
         s_start = offset + left.find(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
         if claim is not None:
             return claim
     return _inverted_claim(sentence, verb, speakers)
+
+
+def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | None:
+    """'..., Artyom Sharov, deputy spokesman for the Emergencies Ministry, told': the name before the role."""
+    if not left.rstrip().endswith(","):
+        return None
+    segments = [seg for seg in re.split(r",\s+", left.rstrip().rstrip(",")) if seg.strip()]
+    if len(segments) < 2 or not segments[-1].strip()[:1].islower():
+        return None
+    person = _person_in(segments[-2].strip())
+    if person is None:
+        return None
+    start = offset + left.rfind(segments[-2])
+    role = _clean(segments[-1])
+    return Claim(speakers.person(person[0], role), role, start, offset + len(left.rstrip()), True)
 
 
 def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> Claim | None:
@@ -237,8 +288,22 @@ def _according_claim(sentence: Sentence, match: re.Match, speakers: _Speakers) -
     return _claim_from_phrase(phrase, start, start + len(phrase), speakers)
 
 
+def _register_mentions(sentence: Sentence, speakers: _Speakers) -> None:
+    """Learn the people and bodies a sentence names, so later pronouns and role nouns resolve to them."""
+    for match in _TITLED_NAME_RE.finditer(sentence.text):
+        person = _person_in(match.group())
+        if person is not None:
+            name = speakers.person(*person)
+            speakers.remember(Claim(name, person[1], 0, 0, True))
+    for body in _BODY_RE.finditer(sentence.text):
+        alias = re.sub(r"\s+", " ", body.group().lower().replace("’", "'"))
+        if _bare(alias.split()[-1]) in _ORG_WORDS:
+            speakers.body(LEXICON.body_of_alias[alias], alias)
+
+
 def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
     """Every attribution in one sentence, in order of position."""
+    _register_mentions(sentence, speakers)
     claims: list[Claim] = []
     for match in _ACCORDING_RE.finditer(sentence.text):
         claim = _according_claim(sentence, match, speakers)
@@ -246,14 +311,18 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
             claims.append(claim)
     floor = 0
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() == "according":
-            continue
+        if verb.group() == "according" or _DETERMINER_END_RE.search(sentence.text, 0, verb.start()):
+            continue  # "the report", "its estimates": nouns, not verbs
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
         if claim is not None:
             claims.append(claim)
+    for verb in _PUT_AT_RE.finditer(sentence.text):  # "the General Staff put Russia's losses at 617,600"
+        claim = _subject_claim(sentence, verb, 0, speakers)
+        if claim is not None:
+            claims.append(claim)
     claims.sort(key=lambda c: c.start)
-    for claim in claims:
+    for claim in reversed(claims):  # the sentence's first claimant is its subject: pronouns point there
         speakers.remember(claim)
     return claims
 

@@ -23,10 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="extract the figures of articles into a table",
         description="Extract every figure from the given articles into one table.")
     ext.add_argument("inputs", nargs="+", metavar="INPUT",
-                     help="article files, folders (read recursively) or globs; .txt/.md/.html/.json/.jsonl/.csv/.parquet")
+                     help="article files, folders (read recursively) or globs: "
+                          ".txt/.md/.html/.json/.jsonl/.csv/.parquet")
     ext.add_argument("-o", "--output", action="append", required=True, metavar="OUT",
                      help="output file; its extension picks the format (.parquet, .csv, .jsonl); repeatable")
-    ext.add_argument("--errors", metavar="FILE", help="write articles that could not be read or parsed here (.csv/.jsonl/.parquet)")
+    ext.add_argument("--errors", metavar="FILE",
+                     help="write articles that could not be read or parsed here (.csv/.jsonl/.parquet)")
     ext.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
     return parser
 

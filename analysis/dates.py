@@ -12,10 +12,12 @@ what is left: explicit dates in their many spellings. Results are cached per (ph
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -57,13 +59,16 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(name) or _MONTH_ABBR[name[:4] if name.startswith("sept") else name[:3]]
 
 
+_FUTURE_HORIZON = pd.Timedelta(days=60)  # "on Jan. 20, when Trump is sworn in": reporters also name coming dates
+
+
 def _year_for(month: int, day: int, base: pd.Timestamp) -> int:
-    """The year that puts month/day on or before the base date (allowing a day's slack)."""
-    year = base.year
-    if pd.Timestamp(year=year, month=month, day=1) > base + pd.Timedelta(days=1) and (
-            month, day) > (base.month, base.day + 1):
-        year -= 1
-    return year
+    """The year of a month/day without one: this year's, unless that lies well after publication."""
+    try:
+        candidate = pd.Timestamp(year=base.year, month=month, day=day)
+    except ValueError:  # February 29 of a common year
+        candidate = pd.Timestamp(year=base.year, month=month, day=28)
+    return base.year - 1 if candidate > base + _FUTURE_HORIZON else base.year
 
 
 @lru_cache(maxsize=65536)
@@ -153,11 +158,10 @@ def parse_published(value: object) -> pd.Timestamp | None:
         return None
     if isinstance(value, str):
         parsed = _parse_date_string(value.strip())
+    elif isinstance(value, datetime.date | np.datetime64):
+        parsed = pd.Timestamp(value)
     else:
-        try:
-            parsed = pd.Timestamp(value)
-        except (TypeError, ValueError):
-            parsed = None
+        parsed = None  # a number is not a date: 12.5 would silently become 1970-01-01
     if parsed is None or pd.isna(parsed):
         raise ValueError(f"published={value!r} is not a date; pass an ISO date such as '2024-11-05'")
     if parsed.tzinfo is not None:

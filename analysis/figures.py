@@ -35,8 +35,11 @@ _LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|s
                           r"shelled|of)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
                                "London", "Paris", "Berlin", "Brussels"})
+_CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
-_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z .]+\)\s*)?[—–-]{1,2}\s")
+# "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
+_DATELINE_RE = re.compile(
+    r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 
 
 def extract_figures(text: str, *, published: object = None, source: str | None = None,
@@ -84,7 +87,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
         return []
     place_mentions = places.find_places(text)
     places_in = _bucket(place_mentions, sentences)
-    dateline = _dateline(text, place_mentions)
+    lede = _lede_place(text, place_mentions, places_in, claims)
     article = {"article_id": article_id, "source": source, "published": published}
     rows: list[dict] = []
     for k, sentence in enumerate(sentences):
@@ -92,7 +95,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
         if not _has_quantity(mentions):
             continue
         dates = find_dates(sentence.text, published, offset=sentence.start) if published is not None else []
-        context = _Context(text, sentences, k, claims, places_in, dateline, dates, published)
+        context = _Context(text, sentences, k, claims, places_in, lede, dates, published)
         for i in range(len(mentions)):
             reading = read_measure(text, mentions, i, sentence.start, sentence.end)
             if reading is None:
@@ -129,7 +132,22 @@ def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:
     return buckets
 
 
-def _dateline(text: str, place_mentions: list):
+def _is_location(text: str, claims: list[Claim], p) -> bool:
+    """Whether a place mention says where something happened (not who claimed or who acted)."""
+    if any(c.start <= p.start < c.end for c in claims):
+        return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
+    if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
+        # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
+        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start))
+    return True
+
+
+def _lede_place(text: str, place_mentions: list, places_in: list[list], claims: list[list[Claim]]):
+    """The place the story is about: the first specific place of its first two sentences, else the dateline's."""
+    for k in range(min(2, len(places_in))):
+        found = [p for p in places_in[k] if p.precision != "country" and _is_location(text, claims[k], p)]
+        if found:
+            return found[0]
     match = _DATELINE_RE.match(text)
     if match is None:
         return None
@@ -139,9 +157,9 @@ def _dateline(text: str, place_mentions: list):
 class _Context:
     """What a sentence's figures share: the article, its claimants, places and dates."""
 
-    def __init__(self, text, sentences, k, claims, places_in, dateline, dates, published):
+    def __init__(self, text, sentences, k, claims, places_in, lede, dates, published):
         self.text, self.sentences, self.k = text, sentences, k
-        self.claims, self.places_in, self.dateline = claims, places_in, dateline
+        self.claims, self.places_in, self.lede = claims, places_in, lede
         self.dates, self.published = dates, published
 
     @property
@@ -165,28 +183,22 @@ class _Context:
             if candidates:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return self._regional(best, measure)
-            if k == self.k and measure not in ("killed", "injured", "casualties", "missing", "displaced",
-                                               "advance", "area", "settlements"):
-                break
-        if self.dateline is not None:
-            return self.dateline.place, self.dateline.precision
+        if self.lede is not None:  # the place the story is about, from its first sentences or dateline
+            return self.lede.place, self.lede.precision
         return None, None
 
     def _is_location(self, p) -> bool:
-        if any(c.start <= p.start < c.end for c in self.claims[self.k]):
-            return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-        if p.place.name in _METONYM_CAPITALS and p.precision == "place":
-            return bool(_LOCATIVE_RE.search(self.text, max(0, p.start - 25), p.start))
-        return True
+        return _is_location(self.text, self.claims[self.k], p)
 
     def _regional(self, p, measure: str):
         precision = p.precision
         if _NEAR_RE.search(self.text, max(0, p.start - 30), p.start):
             precision = "near_place" if precision == "place" else precision
         if measure in _REGIONAL_MEASURES and p.precision == "place":
+            # "fighting in Kursk": in military reporting an oblast capital's name means the region
             region = places.admin1_of(p.place)
-            if region is not None and region.name.split()[0] == p.place.name and not _LOCATIVE_RE.search(
-                    self.text, max(0, p.start - 25), p.start):
+            if region is not None and region.name.split()[0] == p.place.name and not _CITY_RE.search(
+                    self.text, max(0, p.start - 12), min(len(self.text), p.end + 6)):
                 return region, "admin1"
         return p.place, precision
 

@@ -33,10 +33,11 @@ _NUMBER_OF_RE = re.compile(
 _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|had|have|got|remain|remained|reportedly|" \
        r"also|later|all|subsequently|allegedly|been|being)\s+)*"
 _VERB_AFTER_RE = re.compile(rf"\s*(?:,\s*)?(?:who\s+)?{_AUX}(?:\w+ly\s+)?({_CASUALTY_PATTERN})\b", re.I)
-_WOUNDED_TOO_RE = re.compile(r"\s+(?:or|and|and/or)\s+(?:wounded|injured|captured|missing)\b", re.I)
+_WOUNDED_TOO_RE = re.compile(r"(?:\s+(?:or|and|and/or)\s+|,\s*)(?:wounded|injured|captured|missing)\b", re.I)
 _OF_GROUP_RE = re.compile(r"\s+of\s+(?:its|their|his|her|the|these|those|Russia's|Ukraine's)\s+", re.I)
 _OF_THEM_RE = re.compile(r"\s+(?:of\s+them|of\s+whom|among\s+them)\b", re.I)
 _OUT_OF_RE = re.compile(r"\b(?:out\s+of|of\s+a\s+total\s+of|from\s+a\s+total\s+of|of\s+the)\s+$", re.I)
+_ONE_OF_RE = re.compile(r"\s+(?:of\b|(?:[\w-]+\s+){1,2}(?:told|said|says|was\s+born|carried))", re.I)
 _SETTLEMENT_CONTEXT_RE = re.compile(
     r"\b(?:captur\w*|liberat\w*|took|taken|tak\w+|seiz\w*|control\w*|occup\w*|retook|retak\w*|recaptur\w*|"
     r"fre(?:ed|e|eing)|lost|los\w+|gain\w*|entered|overr\w+|clear\w*|fell|advanc\w*)\b", re.I)
@@ -44,12 +45,12 @@ _ADVANCE_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('advance_words'))
 _NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}(?:{phrase_pattern(LEXICON.words('distance_not_advance'))})\b", re.I)
 _DURATION_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('duration_context'))})\b", re.I)
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*(?:{phrase_pattern(LEXICON.words('duration_not'))})\b", re.I)
-_NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|after|first|previous|per)\s+$", re.I)
+_NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|first|previous|per)\s+$", re.I)
 _ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
 _STOP_BETWEEN_RE = re.compile(
     r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
     r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b", re.I)
-_CLAUSE_END_RE = re.compile(r"[;:()\[\]—–]|,\s+(?:while|but|and|whereas|which|who|according)\b|[.!?](?:\s|$)")
+_CLAUSE_END_RE = re.compile(r"[;:()\[\]—–]|,\s+(?:while|but|and|whereas|which|who|according)\b")
 _INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*$", re.I)
 _OF_NEXT_RE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _STRIKE_RE = re.compile(r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|missile|missiles|drone|"
@@ -171,11 +172,10 @@ def _casualty_context(text: str, before_lo: int, m: NumberMention, after_lo: int
     for match in _CASUALTY_RE.finditer(text, after_lo, min(after_hi, after_lo + 90)):
         if len(text[after_lo:match.start()].split()) > 9:
             break
-        measure = _casualty_measure(text, match)
         word = re.sub(r"\s+", " ", match.group().lower())
-        if measure != "casualties" or word in ("killed or wounded", "killed and wounded", "casualties",
-                                                "out of action", "put out of action"):
-            return measure
+        if LEXICON.casualty_word_measure[word] != "casualties" or word in (
+                "killed or wounded", "killed and wounded", "casualties", "out of action", "put out of action"):
+            return _casualty_measure(text, match)  # "lost" this far from the number says too little
     return None
 
 
@@ -221,6 +221,8 @@ def read_measure(text: str, mentions: list[NumberMention], i: int, lo: int, hi: 
     m = mentions[i]
     if m.kind != "quantity" or m.restates is not None:
         return None
+    if m.value == 1 and _ONE_OF_RE.match(text, m.num_end):
+        return None  # "one of the prisoners", "one prisoner told": a person, not a count
     bounds = _clause_bounds(text, mentions, i, lo, hi)
     if m.dimension is not None:
         return _read_unit(text, mentions, i, lo, hi, bounds)
@@ -269,6 +271,9 @@ def _read_without_noun(text, mentions, i, lo, hi, bounds) -> Reading | None:
     next_start = _next_start(mentions, i, hi, text, skip_including=False)
     of_them = _OF_THEM_RE.match(text, m.end, next_start)
     after = verb_after(text, of_them.end() if of_them else m.end, next_start)
+    if after == "casualties" and not re.match(r"\W*(?:\w+\s+){0,3}?(?:killed|dead|casualties|out of action)",
+                                              text[m.end:next_start]):
+        after = None  # "the remaining two have lost ...": lost what is not said
     if after is not None:  # "206 were wounded", "16,000 of them were killed"
         actor = _actor(text, mentions, i, lo, hi, after, None)
         return Reading(after, text[m.end:min(next_start, m.end + 40)].split(",")[0].strip(), m.end, m.end, actor)
@@ -320,7 +325,7 @@ def _is_duration(text: str, m: NumberMention, lo: int, hi: int) -> bool:
     before = text[max(lo, m.start - 12):m.start]
     if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
         return False
-    near_after = " ".join(after.split()[:3])
+    near_after = " ".join(after.split()[:4])
     near_before = " ".join(text[max(lo, m.start - 60):m.start].split()[-6:])
     return bool(_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before))
 

@@ -50,6 +50,9 @@ _MONEY_AFTER_RE = re.compile(
 _PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pc\b)", re.I)
 _AGE_AFTER_RE = re.compile(r"^(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b|^\s+years?\s+of\s+age\b", re.I)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s*$", re.I)
+_WAR_AGE_RE = re.compile(
+    r"\s*(?:full-scale\s+)?(?:war|conflict|invasion|offensive|fight|battle|occupation|siege)", re.I)
+_WAR_BEFORE_RE = re.compile(r"\b(?:war|conflict|invasion|occupation)\b[^.]{0,25}$", re.I)
 _TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\s+gmt|gmt\b|utc\b))", re.I)
 _GLUED_AFTER_RE = re.compile(r"^(?:-?[A-Za-z]{1,3}\d|[A-Za-z](?<!k)|mm\b|-mm\b|\s?mm\b|-?(?:st|nd|rd|th)\b)")
 _GLUED_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|#|№|No\.\s?)$")
@@ -126,7 +129,8 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
         return start, end
     parts = list(re.finditer(r"\S+", text[start:end]))
     for i, part in enumerate(parts):
-        if part.group().lower() == "and" and i and parts[i - 1].group().lower() not in ("hundred", "thousand", "million"):
+        after_scale = parts[i - 1].group().lower() in ("hundred", "thousand", "million") if i else False
+        if part.group().lower() == "and" and i and not after_scale:
             return start, start + parts[i - 1].end()
     return start, end
 
@@ -137,8 +141,12 @@ def _classify(text: str, start: int, end: int, digits: str | None) -> str:
         return "percent"
     if _MONEY_BEFORE_RE.search(before) or _MONEY_AFTER_RE.match(after):
         return "money"
-    if _AGE_AFTER_RE.match(after) or _AGE_BEFORE_RE.search(before):
-        return "age"
+    age = _AGE_AFTER_RE.match(after)
+    if (age and not _WAR_AGE_RE.match(after, age.end()) and not _WAR_BEFORE_RE.search(before)) or \
+            _AGE_BEFORE_RE.search(before):
+        return "age"  # "a 72-year-old man", but not "the three-year-old war"
+    if digits is None and re.match(r"(?:hundred|thousand|million|billion)\b", text[start:end], re.I):
+        return "vague"  # "several hundred square miles": no count given
     if digits is not None:
         if _TIME_AFTER_RE.match(after):
             return "time"
@@ -225,9 +233,11 @@ def _extend_range(text: str, mention: NumberMention, match: re.Match) -> None:
 
 
 def _attach_qualifier(text: str, mention: NumberMention) -> None:
-    if mention.qualifier == "range":
-        return
     found = _QUALIFIER_BEFORE_RE.search(text, max(0, mention.num_start - 30), mention.num_start)
+    if mention.qualifier == "range":
+        if found and _QUALIFIER_BEFORE[re.sub(r"\s+", " ", found.group(1).lower())] == "approx":
+            mention.start = found.start(1)  # "around 11 to 12,000" is still a range
+        return
     if found:
         mention.qualifier = _QUALIFIER_BEFORE[re.sub(r"\s+", " ", found.group(1).lower())]
         mention.start = found.start(1)

@@ -1,0 +1,79 @@
+"""Event dates resolve against the publication date as a reporter means them."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import extract_figures
+from analysis.dates import parse_published, resolve
+
+PUBLISHED = pd.Timestamp("2024-11-05")  # a Tuesday
+
+
+@pytest.mark.parametrize(("phrase", "date", "precision"), [
+    ("on Tuesday", "2024-11-05", "day"),  # the publication weekday is that same day, not a week back
+    ("on Monday", "2024-11-04", "day"),
+    ("on Sunday night", "2024-11-03", "day"),
+    ("last Tuesday", "2024-10-29", "day"),
+    ("Wednesday", "2024-10-30", "day"),
+    ("yesterday", "2024-11-04", "day"),
+    ("overnight", "2024-11-05", "day"),
+    ("last week", "2024-10-29", "week"),
+    ("in early October", None, None),  # only the inner phrase is a date: see the next case
+    ("early October", "2024-10-01", "month"),
+    ("October", "2024-10-01", "month"),
+    ("December", "2024-12-01", "month"),  # "by December": a coming month
+    ("February", "2024-02-01", "month"),
+    ("Nov. 4", "2024-11-04", "day"),  # the abbreviation's dot does not split the date
+    ("Nov. 19", "2024-11-19", "day"),  # a coming date stays this year
+    ("Dec. 23", "2024-12-23", "day"),
+    ("March 3", "2024-03-03", "day"),
+    ("4 November", "2024-11-04", "day"),
+    ("September 3, 2024", "2024-09-03", "day"),
+    ("last month", "2024-10-01", "month"),
+])
+def test_date_phrase_resolves_against_publication(phrase, date, precision):
+    got = resolve(phrase, PUBLISHED)
+    if date is None:
+        assert got is None
+    else:
+        assert got == (pd.Timestamp(date), precision)
+
+
+@pytest.mark.parametrize("phrase", ["two years", "24 hours", "May"])
+def test_durations_and_modal_may_are_not_dates(phrase):
+    assert resolve(phrase, PUBLISHED) is None
+
+
+def test_event_date_comes_from_the_figures_sentence():
+    row = extract_figures("An attack on Zaporizhzhia on Tuesday left six dead.", published=PUBLISHED).iloc[0]
+    assert (row.event_date, row.date_precision) == (pd.Timestamp("2024-11-05"), "day")
+
+
+def test_date_of_a_statement_is_not_the_event_date():
+    row = extract_figures("Umerov said on Monday that 3,000 soldiers had arrived.", published=PUBLISHED).iloc[0]
+    assert pd.isna(row.event_date)
+
+
+def test_victims_take_the_date_of_the_strike_in_the_previous_sentence():
+    text = "Russian missiles struck Sumy on Sunday. At least 35 people were killed."
+    row = extract_figures(text, published="2025-04-14").iloc[0]
+    assert row.event_date == pd.Timestamp("2025-04-13")
+
+
+def test_no_publication_date_means_no_event_date():
+    assert pd.isna(extract_figures("An attack on Tuesday left six dead.").iloc[0].event_date)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-11-05", "2024-11-05"), ("5 November 2024", "2024-11-05"), ("Nov 5, 2024", "2024-11-05"),
+    (pd.Timestamp("2024-11-05 14:00", tz="UTC"), "2024-11-05"), ("2024-11-05T10:00:00Z", "2024-11-05"),
+])
+def test_published_accepts_dates_in_any_common_form(value, expected):
+    assert parse_published(value) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("value", ["yesterday-ish", "not a date", 12.5, object()])
+def test_published_that_is_not_a_date_is_a_clear_value_error(value):
+    with pytest.raises(ValueError, match="is not a date"):
+        extract_figures("Six people died.", published=value)

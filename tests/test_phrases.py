@@ -1,0 +1,136 @@
+"""Table-driven: each phrase family real reporting uses, and what the extractor must make of it."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis import extract_figures
+
+NAN = float("nan")
+
+
+def _rows(sentence: str, published: str = "2024-11-05"):
+    figures = extract_figures(sentence, published=published)
+    return [(r.measure, r.value, r.qualifier) for r in figures.itertuples()]
+
+
+# sentence -> expected (measure, value, qualifier) rows, in order
+FIGURES = [
+    # numbers in digits and words
+    ("Six people were killed in the attack.", [("killed", 6.0, "exact")]),
+    ("Twenty-three people were injured.", [("injured", 23.0, "exact")]),
+    ("Some 1.5 million people have been displaced.", [("displaced", 1_500_000.0, "approx")]),
+    ("Two hundred and fifty soldiers were captured.", [("captured", 250.0, "exact")]),
+    # every qualifier family
+    ("Up to 12,000 North Korean troops have been sent to Russia.", [("troops", 12000.0, "at_most")]),
+    ("At least 10,000 North Korean soldiers are stationed near the border.", [("troops", 10000.0, "at_least")]),
+    ("More than 3,000 soldiers were deployed.", [("troops", 3000.0, "at_least")]),
+    ("Approximately 3,000 soldiers arrived.", [("troops", 3000.0, "approx")]),
+    ("As many as 170 soldiers were killed.", [("killed", 170.0, "at_most")]),
+    ("Nearly 15,000 Russian soldiers were killed.", [("killed", 15000.0, "approx")]),
+    ("Fewer than 50 civilians were evacuated.", [("displaced", 50.0, "at_most")]),
+    ("An estimated 600 soldiers died.", [("killed", 600.0, "approx")]),
+    ("1,000 or more troops were deployed.", [("troops", 1000.0, "at_least")]),
+    # ranges
+    ("Pyongyang sent 11 to 12,000 troops.", [("troops", 11500.0, "range")]),
+    ("Between 5 and 9 tanks were destroyed.", [("equipment", 7.0, "range")]),
+    ("The army lost 10,000-12,000 soldiers.", [("casualties", 11000.0, "range")]),
+    # units and their conversion
+    ("Russian forces advanced up to 9 kilometers (more than 5 miles) in the Donetsk region.",
+     [("advance", 9.0, "at_most")]),
+    ("Ukrainian troops pushed 6 miles into the Kursk region.", [("advance", 9.66, "exact")]),
+    ("Russia captured 40 square miles (104 sq km) of territory.", [("area", 103.6, "exact")]),
+    ("Russian forces seized 725 square kilometres in November.", [("area", 725.0, "exact")]),
+    ("The war is nearing its 1,000-day mark.", [("duration", 1000.0, "approx")]),
+    ("Ukrainian forces held the town for seven months.", [("duration", 213.08, "exact")]),
+    ("After three years of war, the front barely moves.", [("duration", 1095.75, "exact")]),
+    # composites
+    ("Umerov expects five North Korean units, each comprising approximately 3,000 soldiers.",
+     [("units", 5.0, "exact"), ("troops", 15000.0, "approx"), ("troops", 3000.0, "approx")]),
+    # lists
+    ("Ukraine said it destroyed 5 tanks, 12 drones and 3 artillery systems.",
+     [("equipment", 5.0, "exact"), ("equipment", 12.0, "exact"), ("equipment", 3.0, "exact")]),
+    ("The strike left six dead and 23 injured.", [("killed", 6.0, "exact"), ("injured", 23.0, "exact")]),
+    ("At least 47 people were killed and 206 were wounded.",
+     [("killed", 47.0, "at_least"), ("injured", 206.0, "exact")]),
+    ("Russian strikes killed 12 people and injured 30 others.", [("killed", 12.0, "exact"), ("injured", 30.0, "exact")]),
+    # the noun before the number
+    ("The death toll rose to 12.", [("killed", 12.0, "exact")]),
+    ("The death toll from Sunday's attack on the city has risen to 35.", [("killed", 35.0, "exact")]),
+    ("Casualties stood at 25.", [("casualties", 25.0, "exact")]),
+    ("The number of Pyongyang's troops in the area reached roughly 10,000.", [("troops", 10000.0, "approx")]),
+    # subsets and casualty wording
+    ("At least 12 people, including three children, were killed.",
+     [("killed", 12.0, "at_least"), ("killed", 3.0, "exact")]),
+    ("More than 3,000 North Korean soldiers have been killed or wounded.", [("casualties", 3000.0, "at_least")]),
+    ("Russia has lost 17,819 soldiers killed, wounded or captured.", [("casualties", 17819.0, "exact")]),
+    ("Russia and Ukraine swapped 115 prisoners of war.", [("captured", 115.0, "exact")]),
+    ("Five people remain missing.", [("missing", 5.0, "exact")]),
+    ("Russian forces captured three villages near Pokrovsk.", [("settlements", 3.0, "exact")]),
+    ("Russia has deployed two brigades to the area.", [("units", 2.0, "exact")]),
+]
+
+NOT_FIGURES = [
+    "The war began on February 24, 2022.",
+    "A 72-year-old woman was among the victims.",
+    "It was the first attack of its kind.",
+    "The United States pledged $500 million in aid.",
+    "Turnout fell by 20% in the region.",
+    "The village lies 15 kilometres from the front line.",
+    "Russia launched 20 attacks on the town.",
+    "Artillery fired 155mm shells from Su-34 positions.",
+    "Ukraine received F-16 jets in 2024.",
+    "The attack began at 10:30 a.m.",
+    "World War II ended decades ago.",
+    "Dozens of people were injured and hundreds evacuated.",
+    "A dozen buildings were damaged.",
+    "Call 0 800 500 335 for help.",
+    "Over the past 24 hours, the situation was calm.",
+    "He served two years in prison.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES, ids=[s for s, _ in FIGURES])
+def test_phrase_gives_expected_figures(sentence, expected):
+    got = _rows(sentence)
+    assert [(m, q) for m, _, q in got] == [(m, q) for m, _, q in expected]
+    for (_, value, _), (_, want, _) in zip(got, expected, strict=True):
+        assert math.isclose(value, want, abs_tol=0.05)
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_non_figures_are_left_out(sentence):
+    assert _rows(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("Up to 12,000 troops were sent.", NAN, 12000.0),
+    ("At least 10,000 troops were sent.", 10000.0, NAN),
+    ("About 3,000 troops were sent.", NAN, NAN),
+    ("Exactly 3,000 troops were sent.", 3000.0, 3000.0),
+    ("Between 10,000 and 12,000 troops were sent.", 10000.0, 12000.0),
+])
+def test_qualifier_sets_the_interval(sentence, low, high):
+    row = extract_figures(sentence).iloc[0]
+    for got, want in ((row.low, low), (row.high, high)):
+        assert (math.isnan(got) and math.isnan(want)) or got == want
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Up to 12,000 North Korean combat troops have been sent.", "North Korea"),
+    ("Russian forces advanced 4 kilometres near Pokrovsk.", "Russia"),
+    ("Ukrainian troops captured 3 villages.", "Ukraine"),
+    ("An attack on Zaporizhzhia on Tuesday left six dead.", "civilians"),
+    ("Russian strikes killed 12 civilians.", "civilians"),
+    ("Russia lost 1,500 soldiers in a day, the General Staff said.", "Russia"),
+    ("Ukrainian forces destroyed 5 tanks.", "Russia"),
+    ("North Korea has sent about 10,000 soldiers to Russia.", "North Korea"),
+])
+def test_actor_from_demonym_subject_and_context(sentence, actor):
+    assert extract_figures(sentence).iloc[0].actor == actor
+
+
+def test_counted_is_the_noun_phrase_as_written():
+    row = extract_figures("Up to 12,000 North Korean combat troops have been sent.").iloc[0]
+    assert row.counted == "North Korean combat troops"
