@@ -54,7 +54,8 @@ FIGURES = [
     ("The strike left six dead and 23 injured.", [("killed", 6.0, "exact"), ("injured", 23.0, "exact")]),
     ("At least 47 people were killed and 206 were wounded.",
      [("killed", 47.0, "at_least"), ("injured", 206.0, "exact")]),
-    ("Russian strikes killed 12 people and injured 30 others.", [("killed", 12.0, "exact"), ("injured", 30.0, "exact")]),
+    ("Russian strikes killed 12 people and injured 30 others.",
+     [("killed", 12.0, "exact"), ("injured", 30.0, "exact")]),
     # the noun before the number
     ("The death toll rose to 12.", [("killed", 12.0, "exact")]),
     ("The death toll from Sunday's attack on the city has risen to 35.", [("killed", 35.0, "exact")]),
