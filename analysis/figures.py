@@ -20,6 +20,7 @@ from analysis import places
 from analysis.articles import article_id_for, read_articles
 from analysis.attribution import Claim, claims_by_sentence
 from analysis.dates import DateMention, find_dates, parse_published
+from analysis.measures import ACTOR_RE as _ACTOR_MENTION_RE
 from analysis.measures import Reading, read_measure
 from analysis.numbers import NumberMention, find_numbers
 from analysis.schema import MEASURE_UNITS, errors_frame, figures_frame
@@ -89,22 +90,59 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     places_in = _bucket(place_mentions, sentences)
     lede = _lede_place(text, place_mentions, places_in, claims)
     article = {"article_id": article_id, "source": source, "published": published}
+    lede_date = _lede_date(sentences, published)
     rows: list[dict] = []
     for k, sentence in enumerate(sentences):
         mentions = mentions_in[k]
         if not _has_quantity(mentions):
             continue
         dates = find_dates(sentence.text, published, offset=sentence.start) if published is not None else []
-        context = _Context(text, sentences, k, claims, places_in, lede, dates, published)
+        context = _Context(text, sentences, k, claims, places_in, lede, dates, published, lede_date)
         for i in range(len(mentions)):
             reading = read_measure(text, mentions, i, sentence.start, sentence.end)
             if reading is None:
                 continue
-            rows.append(_row(article, context, mentions[i], reading, derived=False))
+            rows.append(_row(article, context, mentions[i], reading, derived=False) | {"_k": k})
             derived = _composite_total(text, mentions, i, reading, sentence)
             if derived is not None:
-                rows.append(_row(article, context, derived[0], derived[1], derived=True))
+                rows.append(_row(article, context, derived[0], derived[1], derived=True) | {"_k": k})
+    _carry_actors(rows, _paragraph_of(text, sentences))
     return rows
+
+
+# figures whose actor the text leaves to the reader share it with the figures beside them
+_ACTOR_FAMILY = {"troops": "forces", "units": "forces", "killed": "losses", "injured": "losses",
+                 "casualties": "losses", "captured": "losses", "missing": "losses", "advance": "ground",
+                 "area": "ground", "settlements": "ground", "equipment": "equipment"}
+
+
+def _paragraph_of(text: str, sentences: list[Sentence]) -> list[int]:
+    paragraph, out = 0, []
+    for k, sentence in enumerate(sentences):
+        if k and "\n" in text[sentences[k - 1].end:sentence.start]:
+            paragraph += 1
+        out.append(paragraph)
+    return out
+
+
+def _carry_actors(rows: list[dict], paragraph_of: list[int]) -> None:
+    """'6,662 Russian troops were killed and 10,446 were wounded': the second count is Russian too.
+
+    An actor is carried to a later figure of the same family in the same sentence, or in the same
+    paragraph when the later sentence names no party of its own.
+    """
+    last: dict[tuple[int, str], tuple[int, str]] = {}
+    for row in rows:
+        family = _ACTOR_FAMILY.get(row["measure"])
+        if family is None:
+            continue
+        key = (paragraph_of[row["_k"]], family)
+        if row["actor"] is None and key in last:
+            k, actor = last[key]
+            if k == row["_k"] or not _ACTOR_MENTION_RE.search(row["sentence"]):
+                row["actor"] = actor
+        if row["actor"] is not None:
+            last[key] = (row["_k"], row["actor"])
 
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:
@@ -132,6 +170,21 @@ def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:
     return buckets
 
 
+_VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
+
+
+def _lede_date(sentences: list[Sentence], published: pd.Timestamp | None) -> DateMention | None:
+    """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
+    if published is None:
+        return None
+    for sentence in sentences[:2]:
+        found = [d for d in find_dates(sentence.text, published, offset=sentence.start)
+                 if not d.speech and d.precision == "day"]
+        if found and _is_strike(sentence.text):
+            return found[0]
+    return None
+
+
 def _is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
@@ -157,10 +210,10 @@ def _lede_place(text: str, place_mentions: list, places_in: list[list], claims: 
 class _Context:
     """What a sentence's figures share: the article, its claimants, places and dates."""
 
-    def __init__(self, text, sentences, k, claims, places_in, lede, dates, published):
+    def __init__(self, text, sentences, k, claims, places_in, lede, dates, published, lede_date):
         self.text, self.sentences, self.k = text, sentences, k
         self.claims, self.places_in, self.lede = claims, places_in, lede
-        self.dates, self.published = dates, published
+        self.dates, self.published, self.lede_date = dates, published, lede_date
 
     @property
     def sentence(self) -> Sentence:
@@ -203,15 +256,20 @@ class _Context:
         return p.place, precision
 
     def event_date(self, m: NumberMention, measure: str) -> DateMention | None:
+        """The figure's own date; else, for victims, the strike's date told just before or in the lede;
+        else the date of the statement that gives the figure (a running total is as of that day)."""
         events = [d for d in self.dates if not d.speech]
         if events:
             return min(events, key=lambda d: abs(d.start - m.start))
-        if measure in ("killed", "injured", "casualties", "missing") and self.k > 0 and self.published is not None:
+        if measure in _VICTIM_MEASURES and self.k > 0 and self.published is not None:
             prev = self.sentences[self.k - 1]
             earlier = [d for d in find_dates(prev.text, self.published, offset=prev.start) if not d.speech]
             if earlier and _is_strike(prev.text):
                 return earlier[-1]
-        return None
+            if self.lede_date is not None:
+                return self.lede_date
+        statements = [d for d in self.dates if d.speech and d.precision == "day"]
+        return min(statements, key=lambda d: abs(d.start - m.start)) if statements else None
 
 
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}

@@ -46,7 +46,7 @@ _NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}(?:{phrase_pattern(LEXICON.words('dist
 _DURATION_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('duration_context'))})\b", re.I)
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*(?:{phrase_pattern(LEXICON.words('duration_not'))})\b", re.I)
 _NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|first|previous|per)\s+$", re.I)
-_ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
+ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
 _STOP_BETWEEN_RE = re.compile(
     r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
     r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b", re.I)
@@ -59,9 +59,12 @@ _MILITARY_RE = re.compile(r"\b(?:soldiers|troops|servicemen|personnel|fighters|f
 _DESTROY_RE = re.compile(r"\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|intercepted|"
                          r"intercepting|neutralised|neutralized|hit|struck|eliminated|disabled|damaged|"
                          r"captured|seized)\b", re.I)
-_BY_ACTOR_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+", re.I)
+_BYACTOR_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+", re.I)
 _CIVILIAN_NOUNS = frozenset(LEXICON.words("civilian_nouns"))
 _PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
+_NOT_ACTOR_BEFORE_RE = re.compile(r"\b(?:to|into|in|inside|entered|from|against|across|toward|towards|"
+                                  r"supplying|with)\s+(?:the\s+)?$", re.I)
+_CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized)\b", re.I)
 _OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
 
 
@@ -331,7 +334,9 @@ def _is_duration(text: str, m: NumberMention, lo: int, hi: int) -> bool:
 
 
 def _actors_in(text: str, lo: int, hi: int) -> list[re.Match]:
-    return list(_ACTOR_RE.finditer(text, lo, hi))
+    """Parties named in text[lo:hi], less destinations and opponents ("sent to Russia", "fighting against Ukraine")."""
+    return [m for m in ACTOR_RE.finditer(text, lo, hi)
+            if not _NOT_ACTOR_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())]
 
 
 def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str | None:
@@ -350,9 +355,9 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
     if measure in _PERSON_MEASURES:
         return _victim_actor(text, m, lo, hi, noun)
     if measure == "equipment":
-        by = _BY_ACTOR_RE.match(text, noun.end() if noun else m.end, hi)
+        by = _BYACTOR_RE.match(text, noun.end() if noun else m.end, hi)
         if by is not None:
-            after_by = _ACTOR_RE.match(text, by.end())
+            after_by = ACTOR_RE.match(text, by.end())
             if after_by:
                 return actor_of(after_by.group())
     before = _actors_in(text, lo, m.start)
@@ -367,6 +372,9 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
 
 def _victim_actor(text: str, m: NumberMention, lo: int, hi: int, noun: re.Match | None) -> str | None:
     """Victims without a demonym: soldiers of the side named nearby, else civilians of a strike."""
+    before = _actors_in(text, lo, m.start)
+    if before and _CAPTURE_RE.search(text, before[-1].end(), m.start):
+        return _OPPONENT.get(actor_of(before[-1].group()))  # "Ukrainian forces took 711 prisoners"
     if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
         before = _actors_in(text, lo, m.start)
         return actor_of(before[-1].group()) if before else None

@@ -50,9 +50,14 @@ def test_event_date_comes_from_the_figures_sentence():
     assert (row.event_date, row.date_precision) == (pd.Timestamp("2024-11-05"), "day")
 
 
-def test_date_of_a_statement_is_not_the_event_date():
-    row = extract_figures("Umerov said on Monday that 3,000 soldiers had arrived.", published=PUBLISHED).iloc[0]
-    assert pd.isna(row.event_date)
+def test_the_figures_own_date_wins_over_the_date_of_the_statement():
+    text = "Umerov said on Monday that 3,000 soldiers had arrived on Saturday."
+    assert extract_figures(text, published=PUBLISHED).iloc[0].event_date == pd.Timestamp("2024-11-02")
+
+
+def test_a_running_total_is_dated_by_the_statement_that_gives_it():
+    text = "The Pentagon said on Monday that 10,000 North Korean soldiers are in Kursk."
+    assert extract_figures(text, published=PUBLISHED).iloc[0].event_date == pd.Timestamp("2024-11-04")
 
 
 def test_victims_take_the_date_of_the_strike_in_the_previous_sentence():

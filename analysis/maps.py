@@ -1,0 +1,412 @@
+"""Figures on the map: points, per-region aggregates for choropleths, and a bubble map.
+
+Rows without coordinates cannot be placed. Every function here says how many it left out, the same
+way: :func:`to_geodataframe` and :func:`by_region` store the count in ``attrs["dropped"]`` of the
+frame they return and emit a ``UserWarning`` naming it; :func:`plot_map` writes it in its title.
+Silence the warnings with ``warnings.filterwarnings("ignore", module="analysis.maps")``.
+
+Boundaries come from :func:`analysis.places.regions` and are read once per process.
+
+Examples
+--------
+>>> from analysis.schema import figures_frame
+>>> figures = figures_frame([{"measure": "killed", "value": 6.0, "location": "Zaporizhzhia",
+...                           "lat": 47.85, "lon": 35.12, "geo_precision": "place"}])
+>>> totals = by_region(figures, measure="killed")
+>>> totals.loc[totals["value"].notna(), ["name", "value", "n_figures"]].values.tolist()
+[['Zaporizhzhia Oblast', 6.0, 1]]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import warnings
+from typing import TYPE_CHECKING
+
+import geopandas
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib import patheffects
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+
+from analysis import places
+from analysis.schema import MEASURE_UNITS, MEASURES
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["DEFAULT_EXTENT", "MEASURE_COLORS", "by_region", "plot_map", "regions", "to_geodataframe"]
+
+# One colour per measure, used by every map so that "killed" is the same red everywhere:
+# people harmed in reds and oranges, forces in blues, ground in greens, things in browns.
+MEASURE_COLORS: dict[str, str] = {
+    "troops": "#1f4e9c",
+    "killed": "#b2182b",
+    "injured": "#f4a044",
+    "casualties": "#7f1d1d",
+    "captured": "#7b3294",
+    "missing": "#a88cc8",
+    "displaced": "#1b9e9e",
+    "advance": "#2e8b3e",
+    "area": "#9ccf6a",
+    "units": "#5aa5d8",
+    "equipment": "#8c6d31",
+    "settlements": "#d4b16a",
+    "duration": "#808080",
+}
+# Ukraine and western Russia: (lon_min, lon_max, lat_min, lat_max)
+DEFAULT_EXTENT: tuple[float, float, float, float] = (20.0, 50.0, 43.0, 57.0)
+HOWS = ("sum", "count", "max", "median")
+MAX_BUBBLE = 900.0  # points² of the largest value on a map
+MIN_BUBBLE = 12.0  # points²: below this a bubble is drawn at this size so it stays visible
+MIN_SPAN = 6.0  # degrees of latitude: a map of one place still shows its surroundings
+ASPECT = 1.4  # width / height of a data-extent map, on the ground
+LABEL_BOX = (0.15, 0.07)  # share of the map a label covers, across and up: closer labels collide
+SHORT_UNITS = {"km": "km", "km2": "km²", "day": "days"}
+
+
+@functools.cache
+def _boundaries(level: str, crimea: str) -> geopandas.GeoDataFrame:
+    return places.regions(level, crimea=crimea)
+
+
+def regions(level: str = "admin1", *, crimea: str = "Ukraine") -> geopandas.GeoDataFrame:
+    """Region polygons of :func:`analysis.places.regions`, read once and handed out as copies.
+
+    Parameters
+    ----------
+    level : {"admin1", "country"}
+        Admin-1 regions (oblasts, krais...) or countries.
+    crimea : {"Ukraine", "Russia"}
+        The country Crimea and Sevastopol belong to.
+
+    Examples
+    --------
+    >>> regions("admin1", crimea="Russia").set_index("iso_3166_2").loc["UA-43", "country"]
+    'Russia'
+    """
+    return _boundaries(level, crimea).copy()
+
+
+def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
+    """Points of the rows with finite lat and lon, and how many rows had none."""
+    lat = pd.to_numeric(figures["lat"], errors="coerce").astype("float64")
+    lon = pd.to_numeric(figures["lon"], errors="coerce").astype("float64")
+    has_point = np.isfinite(lat) & np.isfinite(lon)
+    kept = figures.loc[has_point]
+    points = geopandas.points_from_xy(lon[has_point], lat[has_point], crs="EPSG:4326")
+    return geopandas.GeoDataFrame(kept, geometry=points), int((~has_point).sum())
+
+
+def _warn_dropped(dropped: int, why: str) -> None:
+    if dropped:
+        noun = "figure" if dropped == 1 else "figures"
+        warnings.warn(f"{dropped} {noun} left out: {why}", UserWarning, stacklevel=3)
+
+
+def to_geodataframe(figures: pd.DataFrame) -> geopandas.GeoDataFrame:
+    """The figures that have coordinates, as points (EPSG:4326) with every figure column.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table (:func:`analysis.schema.figures_frame`); ``lat`` and ``lon`` are read.
+
+    Returns
+    -------
+    GeoDataFrame
+        The located rows, with their original index so they can be joined back.
+        ``attrs["dropped"]`` is the number of rows left out for lacking lat or lon; when it is
+        not zero a ``UserWarning`` says so too.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from analysis.schema import figures_frame
+    >>> figures = figures_frame([{"measure": "troops", "value": 3000.0, "lat": 51.7, "lon": 36.2},
+    ...                          {"measure": "troops", "value": 12000.0}])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     points = to_geodataframe(figures)
+    >>> len(points), points.attrs["dropped"], str(caught[0].message)
+    (1, 1, '1 figure left out: no lat/lon')
+    """
+    points, dropped = _located(figures)
+    points.attrs["dropped"] = dropped
+    _warn_dropped(dropped, "no lat/lon")
+    return points
+
+
+def _select(figures: pd.DataFrame, measure: str | None) -> pd.DataFrame:
+    if measure is None:
+        return figures
+    if measure not in MEASURES:
+        raise ValueError(f"measure={measure!r} is not a measure; pass one of {', '.join(MEASURES)}")
+    return figures.loc[figures["measure"] == measure]
+
+
+def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | None = None, how: str = "sum",
+              crimea: str = "Ukraine") -> geopandas.GeoDataFrame:
+    """Every region's polygon with an aggregate of the figures that fall inside it, for choropleths.
+
+    Points are placed in regions by a spatial join (a point on a shared border goes to one of
+    them only). At ``level="admin1"`` figures located only to a country (``geo_precision``
+    "country", drawn at the country's centroid) are left out: they belong to no oblast.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table.
+    level : {"admin1", "country"}
+        The regions to aggregate into.
+    measure : str, optional
+        Keep only this measure. Required unless ``how="count"`` or the figures hold one measure,
+        since adding troops to kilometres means nothing.
+    how : {"sum", "count", "max", "median"}
+        The aggregate of ``value`` per region.
+    crimea : {"Ukraine", "Russia"}
+        The country Crimea belongs to (matters at ``level="country"``).
+
+    Returns
+    -------
+    GeoDataFrame
+        The columns of :func:`regions` plus ``value`` (the aggregate; NaN for a region with no
+        figures, 0 when counting) and ``n_figures``. ``attrs`` holds ``measure``, ``how``, ``level``,
+        ``dropped`` (rows without lat/lon) and ``unassigned`` (located rows in no region, or only
+        to a country at admin-1 level); a ``UserWarning`` names any left out.
+
+    Examples
+    --------
+    >>> from analysis.schema import figures_frame
+    >>> figures = figures_frame([{"measure": "troops", "value": v, "lat": 51.7, "lon": 36.2}
+    ...                          for v in (3000.0, 12000.0)])
+    >>> kursk = by_region(figures, how="max").set_index("name").loc["Kursk Oblast"]
+    >>> float(kursk["value"]), int(kursk["n_figures"])
+    (12000.0, 2)
+    """
+    if how not in HOWS:
+        raise ValueError(f"how={how!r} is not an aggregate; pass one of {', '.join(HOWS)}")
+    polygons = regions(level, crimea=crimea)
+    chosen = _select(figures, measure)
+    if measure is None and how != "count" and chosen["measure"].nunique() > 1:
+        held = ", ".join(sorted(map(str, chosen["measure"].dropna().unique())))
+        raise ValueError(f"how={how!r} over several measures ({held}) mixes units; pass measure=... or how='count'")
+    points, dropped = _located(chosen)
+    if level == "admin1":
+        points = points.loc[points["geo_precision"].astype("object") != "country"]
+    joined = geopandas.sjoin(points[["value", "geometry"]], polygons[["geometry"]], how="inner",
+                             predicate="intersects")
+    joined = joined.loc[~joined.index.duplicated(keep="first")]
+    grouped = joined.groupby("index_right")["value"]
+    counts = grouped.size().reindex(polygons.index, fill_value=0).astype("int64")
+    value = counts.astype("float64") if how == "count" else grouped.agg(how).reindex(polygons.index)
+    out = polygons.assign(value=value, n_figures=counts)
+    unassigned = len(chosen) - dropped - len(joined)
+    out.attrs.update(measure=measure, how=how, level=level, dropped=dropped, unassigned=unassigned)
+    _warn_dropped(dropped, "no lat/lon")
+    _warn_dropped(unassigned, f"in no {level} region" + (" or placed only in a country" if level == "admin1" else ""))
+    return out
+
+
+def _format_value(value: float, measure: str) -> str:
+    """'15,000 troops', '9 km', '2.2 km²'.
+
+    Examples
+    --------
+    >>> _format_value(15000.0, "troops"), _format_value(9.0, "advance"), _format_value(2.25, "area")
+    ('15,000 troops', '9 km', '2.2 km²')
+    """
+    number = f"{value:,.0f}" if value >= 100 or float(value).is_integer() else f"{value:.2g}"
+    return f"{number} {SHORT_UNITS.get(MEASURE_UNITS.get(measure, ''), measure)}"
+
+
+def _nice_below(x: float) -> float:
+    """The largest 1, 2 or 5 times a power of ten not above ``x``."""
+    power = 10.0 ** math.floor(math.log10(x))
+    return max(step * power for step in (1, 2, 5) if step * power <= x)
+
+
+def _reference_values(vmax: float) -> list[float]:
+    """Two or three round values for the size legend, largest first.
+
+    Examples
+    --------
+    >>> _reference_values(15000.0), _reference_values(23.0)
+    ([10000.0, 2000.0, 500.0], [20.0, 5.0, 1.0])
+    """
+    if not vmax > 0:
+        return []
+    refs = [_nice_below(vmax / f) for f in (1, 4, 20) if vmax / f >= 1 or f == 1]
+    return sorted(set(refs), reverse=True)
+
+
+def _bubble_area(values: pd.Series | np.ndarray, vmax: float) -> np.ndarray:
+    """Marker areas in points², proportional to value (radius grows as its square root)."""
+    area = MAX_BUBBLE * np.abs(np.asarray(values, dtype="float64")) / vmax
+    return np.maximum(np.nan_to_num(area), MIN_BUBBLE)
+
+
+def _extent(points: geopandas.GeoDataFrame, extent: str | tuple) -> tuple[float, float, float, float]:
+    if not isinstance(extent, str):
+        return tuple(map(float, extent))
+    if extent not in ("data", "region"):
+        raise ValueError(f"extent={extent!r} is not an extent; pass 'data', 'region' or (lon0, lon1, lat0, lat1)")
+    if extent == "region" or points.empty:
+        return DEFAULT_EXTENT
+    x0, y0, x1, y1 = points.total_bounds
+    squash = math.cos(math.radians((y0 + y1) / 2))  # a degree of longitude is this many of latitude
+    half_h = max(0.6 * (y1 - y0), MIN_SPAN / 2 / ASPECT)
+    half_w = max(0.6 * (x1 - x0), half_h * ASPECT / squash)
+    half_h = max(half_h, half_w * squash / ASPECT)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return cx - half_w, cx + half_w, cy - half_h, cy + half_h
+
+
+@functools.cache
+def _outlines(level: str, crimea: str) -> tuple[np.ndarray, ...]:
+    """Every boundary ring of the regions as an (n, 2) array of lon, lat, computed once."""
+    lines = shapely.get_parts(_boundaries(level, crimea).boundary.to_numpy())
+    coords, which = shapely.get_coordinates(lines, return_index=True)
+    return tuple(np.split(coords, np.flatnonzero(np.diff(which)) + 1))
+
+
+def _draw_boundaries(ax: Axes, *, level: str, crimea: str) -> None:
+    """Land in a faint fill, admin-1 lines thin and grey, country lines darker and thicker.
+
+    Drawn as plain matplotlib artists: ``GeoDataFrame.plot`` redraws the whole figure on
+    every call, which made each map several times slower.
+    """
+    countries = _outlines("country", crimea)
+    land = Path.make_compound_path(*(Path(ring) for ring in countries))
+    ax.add_patch(PathPatch(land, facecolor="#f7f7f4", edgecolor="none", zorder=0, gid="land"))
+    if level == "admin1":
+        ax.add_collection(LineCollection(_outlines("admin1", crimea), colors="0.65", linewidths=0.3, zorder=1,
+                                         gid="boundaries:admin1"), autolim=False)
+    ax.add_collection(LineCollection(countries, colors="0.3", linewidths=0.9, zorder=2, gid="boundaries:country"),
+                      autolim=False)
+
+
+def _draw_bubbles(ax: Axes, points: geopandas.GeoDataFrame, vmax: float) -> None:
+    """One scatter per measure (gid "figures:<measure>"), big bubbles under small ones."""
+    points = points.sort_values("value", ascending=False)
+    for measure, group in points.groupby("measure", observed=True, sort=False):
+        ax.scatter(group.geometry.x, group.geometry.y, s=_bubble_area(group["value"], vmax),
+                   color=MEASURE_COLORS.get(str(measure), "black"), alpha=0.6, edgecolor="white",
+                   linewidth=0.5, zorder=3, label=str(measure), gid=f"figures:{measure}")
+
+
+def _label_rows(points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> pd.DataFrame:
+    """The largest figure of each location, skipping any whose label would cover a bigger one's."""
+    named = points.assign(place=points["location"].astype("object").fillna("?"),
+                          x=points.geometry.x, y=points.geometry.y)
+    best = named.sort_values("value", ascending=False).drop_duplicates("place")
+    gap_x, gap_y = LABEL_BOX[0] * (box[1] - box[0]), LABEL_BOX[1] * (box[3] - box[2])
+    kept: list[int] = []
+    for i, (x, y) in enumerate(zip(best["x"], best["y"], strict=True)):
+        if all(abs(x - best["x"].iat[j]) >= gap_x or abs(y - best["y"].iat[j]) >= gap_y for j in kept):
+            kept.append(i)
+        if len(kept) == max_labels:
+            break
+    return best.iloc[kept]
+
+
+def _draw_labels(ax: Axes, points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> None:
+    outline = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+    for row in _label_rows(points, box, max_labels).itertuples():
+        ax.annotate(f"{row.place}\n{_format_value(row.value, str(row.measure))}", (row.x, row.y),
+                    xytext=(5, 4), textcoords="offset points", fontsize=7, zorder=4, path_effects=outline)
+
+
+def _draw_legends(ax: Axes, vmax: float, measures: list[str]) -> None:
+    colours = [Line2D([], [], ls="", marker="o", ms=7, alpha=0.6, color=MEASURE_COLORS.get(m, "black"), label=m)
+               for m in measures]
+    # outside the map, right of it, so they never hide a bubble
+    colour_legend = ax.legend(handles=colours, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7,
+                              title="measure", title_fontsize=7)
+    sizes = [Line2D([], [], ls="", marker="o", color="0.5", alpha=0.5, label=f"{v:,.0f}",
+                    ms=math.sqrt(_bubble_area([v], vmax)[0])) for v in _reference_values(vmax)]
+    ax.legend(handles=sizes, loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7, title="value",
+              title_fontsize=7, labelspacing=1.2, borderpad=1.0)
+    ax.add_artist(colour_legend)
+
+
+def _title(shown: int, missing: int, measure: str | None) -> str:
+    def figures(n: int) -> str:
+        return f"{n:,} figure" + ("" if n == 1 else "s")
+
+    if shown == 0:
+        text = "no figures" if missing == 0 else f"no figures on the map ({figures(missing)} had no place)"
+    else:
+        text = f"{figures(shown)} on the map, {missing:,} with no place"
+    return f"{measure}: {text}" if measure else text[0].upper() + text[1:]
+
+
+def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | None = None, level: str = "admin1",
+             label: bool = True, extent: str | tuple[float, float, float, float] = "data",
+             crimea: str = "Ukraine", legend: bool = True, max_labels: int = 15) -> Axes:
+    """Draw figures as bubbles on region boundaries: area grows with value, colour names the measure.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table; rows without lat/lon are counted in the title, not drawn.
+    measure : str, optional
+        Draw only this measure (else all, one colour each, from :data:`MEASURE_COLORS`).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
+    level : {"admin1", "country"}
+        Draw admin-1 boundaries (thin grey) under the country ones, or country ones only.
+    label : bool
+        Write place and value beside the largest figure of each location, skipping places
+        crowding a bigger one.
+    extent : {"data", "region"} or (lon_min, lon_max, lat_min, lat_max)
+        The data's bounds with a margin (the default, and :data:`DEFAULT_EXTENT` when nothing
+        is located), Ukraine and western Russia, or a box of your own.
+    crimea : {"Ukraine", "Russia"}
+        The country Crimea is drawn in.
+    legend : bool
+        Add a colour legend (measures) and a size legend (two or three round values).
+    max_labels : int
+        At most this many labels.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from analysis.schema import figures_frame
+    >>> figures = figures_frame([{"measure": "injured", "value": 23.0, "location": "Zaporizhzhia",
+    ...                           "lat": 47.85, "lon": 35.12}, {"measure": "troops", "value": 12000.0}])
+    >>> plot_map(figures).get_title()
+    '1 figure on the map, 1 with no place'
+    """
+    if level not in ("admin1", "country"):
+        raise ValueError(f"level={level!r} is not a level; pass 'admin1' or 'country'")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+    points, missing = _located(_select(figures, measure))
+    box = _extent(points, extent)
+    _draw_boundaries(ax, level=level, crimea=crimea)
+    values = points["value"].abs()
+    vmax = float(values.max()) if values.notna().any() and values.max() > 0 else 1.0
+    if not points.empty:
+        _draw_bubbles(ax, points, vmax)
+        if label:
+            _draw_labels(ax, points, box, max_labels)
+        if legend:
+            shown = set(points["measure"].dropna().astype(str))
+            _draw_legends(ax, vmax, [m for m in MEASURES if m in shown])
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_aspect(1 / math.cos(math.radians((box[2] + box[3]) / 2)))
+    ax.set_title(_title(len(points), missing, measure))
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    return ax

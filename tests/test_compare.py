@@ -1,0 +1,240 @@
+"""Tests for analysis.compare: claim groups, side-by-side tables, consensus intervals."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.compare import claim_bounds, claims, compare, consensus
+from analysis.schema import figures_frame
+
+KURSK = {"location": "Kursk Oblast", "admin1": "Kursk Oblast", "country": "Russia"}
+SUDZHA = {"location": "Sudzha", "admin1": "Kursk Oblast", "country": "Russia"}
+RUSSIA = {"location": "Russia", "country": "Russia"}
+POKROVSK = {"location": "Pokrovsk", "admin1": "Donetsk Oblast", "country": "Ukraine"}
+MYRNOHRAD = {"location": "Myrnohrad", "admin1": "Donetsk Oblast", "country": "Ukraine"}
+UKRAINE = {"location": "Ukraine", "country": "Ukraine"}
+NOWHERE = {"location": None, "admin1": None, "country": None}
+
+
+def mention(**fields: object) -> dict[str, object]:
+    """One figure row: 10,000 North Korean troops in Kursk Oblast, published 2024-11-01, unless overridden."""
+    row = {"measure": "troops", "value": 10000.0, "low": 10000.0, "high": 10000.0, "qualifier": "exact",
+           "derived": False, "actor": "North Korea", "claimant": "Pentagon", "source": "AFP",
+           "published": "2024-11-01", "article_id": "a", "text": "10,000", **KURSK}
+    row.update(fields)
+    return row
+
+
+def claim_ids(*rows: dict[str, object], **options: object) -> list[object]:
+    return claims(figures_frame(list(rows)), **options)["claim_id"].tolist()
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ({}, {"published": "2024-11-20"}, True),
+    ({}, {"actor": "Russia"}, False),
+    ({}, {"measure": "killed"}, False),
+    ({}, {"published": "2025-01-15"}, False),
+    ({"event_date": "2024-08-01"}, {"event_date": "2024-11-01"}, False),
+    ({"published": "2024-08-01", "event_date": "2024-11-01"}, {}, True),
+    (SUDZHA, KURSK, True),
+    (SUDZHA, RUSSIA, True),
+    (KURSK, RUSSIA, True),
+    (KURSK, NOWHERE, True),
+    (POKROVSK, MYRNOHRAD, False),
+    (KURSK, UKRAINE, False),
+    (POKROVSK, KURSK, False),
+    (KURSK, {"location": "kursk oblast", "admin1": None, "country": None}, True),
+    ({"actor": None}, {"actor": None}, True),
+    ({"actor": None}, {}, False),
+    ({"actor": "north korea"}, {}, True),
+])
+def test_mentions_of_one_quantity_share_a_claim_id(first: dict, second: dict, together: bool) -> None:
+    a, b = claim_ids(mention(**first), mention(value=12000.0, **second))
+    assert (a == b) is together
+
+
+def test_by_location_false_ignores_places() -> None:
+    rows = (mention(**POKROVSK), mention(**KURSK))
+    assert len(set(claim_ids(*rows, by_location=False))) == 1
+    assert len(set(claim_ids(*rows))) == 2
+
+
+@pytest.mark.parametrize(("window", "groups"), [("30D", 1), ("20D", 3), (pd.Timedelta(days=25), 1)])
+def test_dates_chain_within_the_window_between_neighbours(window: object, groups: int) -> None:
+    rows = [mention(published=day) for day in ("2024-10-01", "2024-10-26", "2024-11-20")]
+    assert len(set(claim_ids(*rows, window=window))) == groups
+
+
+def test_a_mention_joins_a_group_only_if_it_fits_every_members_place() -> None:
+    ids = claim_ids(mention(**SUDZHA), mention(**RUSSIA), mention(**UKRAINE), mention(**NOWHERE))
+    assert ids[0] == ids[1] == ids[3]
+    assert ids[2] != ids[0]
+
+
+@pytest.mark.parametrize("fields", [{"derived": True}, {"measure": "duration", "value": 900.0}, {"value": None}])
+def test_rows_that_are_not_claims_get_no_claim_id_but_are_kept(fields: dict) -> None:
+    figures = figures_frame([mention(), mention(**fields)])
+    out = claims(figures)
+    assert len(out) == 2
+    assert str(out["claim_id"].dtype) == "Int64"
+    assert out["claim_id"].iloc[0] == 0 and pd.isna(out["claim_id"].iloc[1])
+
+
+def test_claim_ids_do_not_depend_on_row_order() -> None:
+    rows = [mention(article_id="k", measure="killed", value=50.0, actor="civilians"),
+            mention(article_id="r", actor="Russia"),
+            mention(article_id="n2", published="2025-03-01"),
+            mention(article_id="n1", published="2024-10-20")]
+    forward = claims(figures_frame(rows)).set_index("article_id")["claim_id"].to_dict()
+    backward = claims(figures_frame(rows[::-1])).set_index("article_id")["claim_id"].to_dict()
+    assert forward == backward
+    # measure in schema order (troops before killed), then actor, then first date
+    assert forward == {"n1": 0, "n2": 1, "r": 2, "k": 3}
+
+
+def test_claims_keeps_the_input_index_and_columns() -> None:
+    figures = figures_frame([mention(), mention()]).set_axis([10, 20])
+    out = claims(figures)
+    assert list(out.index) == [10, 20]
+    assert list(out.columns) == [*figures.columns, "claim_id"]
+
+
+def test_a_window_that_is_no_duration_is_refused() -> None:
+    with pytest.raises(ValueError, match="window='soon'"):
+        claims(figures_frame([mention()]), window="soon")
+
+
+def test_compare_keeps_one_measure_and_actor_sorted_by_date_then_claimant() -> None:
+    figures = figures_frame([
+        mention(claimant="Pentagon", published="2024-11-04"),
+        mention(claimant="NIS", published="2024-11-04", value=11000.0),
+        mention(claimant="Zelensky", published="2024-10-01", event_date="2024-10-28"),
+        mention(claimant="HUR", actor="Russia"),
+        mention(claimant="HUR", measure="killed"),
+    ])
+    table = compare(figures, measure="troops", actor="NORTH KOREA")
+    assert table["claimant"].tolist() == ["Zelensky", "NIS", "Pentagon"]
+    assert table["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-10-28", "2024-11-04", "2024-11-04"]
+    assert {"value", "low", "high", "qualifier", "published", "event_date", "text", "source"} <= set(table)
+
+
+@pytest.mark.parametrize(("location", "claimants"), [
+    ("Sudzha", ["A"]),
+    ("kursk oblast", ["A", "B"]),
+    ("RUSSIA", ["A", "B", "C"]),
+    ("Ukraine", ["D"]),
+    ("Kursk", []),
+    (None, ["A", "B", "C", "D"]),
+])
+def test_compare_matches_location_admin1_or_country(location: str | None, claimants: list[str]) -> None:
+    figures = figures_frame([mention(claimant="A", **SUDZHA), mention(claimant="B", **KURSK),
+                             mention(claimant="C", **RUSSIA), mention(claimant="D", **POKROVSK)])
+    assert compare(figures, measure="troops", location=location)["claimant"].tolist() == claimants
+
+
+def test_compare_lists_a_repeated_claim_once_and_different_figures_apart() -> None:
+    figures = figures_frame([mention(), mention(text="ten thousand"), mention(value=2000.0, low=2000.0, high=2000.0),
+                             mention(claimant=None)])
+    table = compare(figures, measure="troops")
+    assert table["value"].tolist() == [2000.0, 10000.0, 10000.0]
+    assert table["claimant"].fillna("own voice").tolist() == ["Pentagon", "Pentagon", "own voice"]
+
+
+def test_compare_leaves_derived_totals_out_unless_asked() -> None:
+    figures = figures_frame([mention(), mention(value=15000.0, derived=True)])
+    assert compare(figures, measure="troops")["value"].tolist() == [10000.0]
+    assert compare(figures, measure="troops", include_derived=True)["value"].tolist() == [10000.0, 15000.0]
+
+
+def test_compare_refuses_an_unknown_measure() -> None:
+    with pytest.raises(ValueError, match="measure='soldiers'"):
+        compare(figures_frame([mention()]), measure="soldiers")
+
+
+def claim(qualifier: str, value: float, low: float | None = None, high: float | None = None, **fields) -> dict:
+    return mention(qualifier=qualifier, value=value, low=low, high=high, **fields)
+
+
+@pytest.mark.parametrize(("mentions", "low", "high"), [
+    ([claim("exact", 100, 100, 100), claim("exact", 100, 100, 100)], 100, 100),
+    ([claim("exact", 100, 100, 100), claim("exact", 120, 120, 120)], None, None),
+    ([claim("approx", 100), claim("exact", 105, 105, 105)], 105, 105),
+    ([claim("approx", 100), claim("approx", 120)], 108, 110),
+    ([claim("approx", 100), claim("approx", 130)], None, None),
+    ([claim("at_least", 100, low=100), claim("at_most", 150, high=150)], 100, 150),
+    ([claim("at_least", 200, low=200), claim("at_most", 150, high=150)], None, None),
+    ([claim("at_least", 100, low=100), claim("at_least", 120, low=120)], 120, math.inf),
+    ([claim("at_most", 100, high=100)], 0, 100),
+    ([claim("at_most", 100, high=100), claim("at_most", 80)], 0, 80),
+    ([claim("range", 150, 100, 200), claim("exact", 150, 150, 150)], 150, 150),
+    ([claim("range", 150, 100, 200), claim("range", 240, 180, 300)], 180, 200),
+    ([claim("range", 150, 100, 200), claim("at_least", 250, low=250)], None, None),
+    ([claim("range", 150, 100, 200), claim("approx", 210)], 189, 200),
+])
+def test_consensus_is_the_intersection_of_what_each_claim_allows(mentions: list, low: float | None,
+                                                                  high: float | None) -> None:
+    row = consensus(figures_frame(mentions)).iloc[0]
+    assert bool(row["contradiction"]) is (low is None)
+    if low is None:
+        assert math.isnan(row["agree_low"]) and math.isnan(row["agree_high"])
+    else:
+        assert row["agree_low"] == pytest.approx(low)
+        assert row["agree_high"] == pytest.approx(high)
+
+
+@pytest.mark.parametrize(("tolerance", "contradiction"), [(0.1, True), (0.2, False), (0.0, True)])
+def test_consensus_tolerance_sets_how_far_an_approximate_figure_reaches(tolerance: float,
+                                                                        contradiction: bool) -> None:
+    figures = figures_frame([claim("approx", 100), claim("exact", 115, 115, 115)])
+    assert bool(consensus(figures, tolerance=tolerance)["contradiction"].iloc[0]) is contradiction
+
+
+def test_claim_bounds_refuses_a_negative_tolerance() -> None:
+    with pytest.raises(ValueError, match="tolerance=-0.1"):
+        claim_bounds(figures_frame([claim("approx", 100)]), tolerance=-0.1)
+
+
+def test_consensus_summarises_who_said_what_and_when() -> None:
+    figures = figures_frame([
+        mention(value=10000.0, claimant="Pentagon", source="AFP", published="2024-11-04"),
+        mention(value=12000.0, claimant="Pentagon", source="AP", published="2024-11-10", **SUDZHA),
+        mention(value=8000.0, claimant=None, source="AP", published="2024-11-20", **RUSSIA),
+        mention(value=11000.0, claimant=None, source="BBC", published="2024-11-02"),
+    ])
+    row = consensus(figures).iloc[0]
+    expected = {"measure": "troops", "actor": "North Korea", "location": "Kursk Oblast", "n_mentions": 4,
+                "n_sources": 3, "n_claimants": 3, "value_min": 8000.0, "value_median": 10500.0,
+                "value_max": 12000.0, "spread": 1.5, "contradiction": True,
+                "first_date": pd.Timestamp("2024-11-02"), "last_date": pd.Timestamp("2024-11-20")}
+    assert {key: row[key] for key in expected} == expected
+
+
+def test_consensus_takes_figures_or_claims_alike() -> None:
+    figures = figures_frame([mention(), mention(actor="Russia"), mention(published="2025-06-01")])
+    assert consensus(figures).equals(consensus(claims(figures)))
+    assert consensus(figures)["claim_id"].tolist() == [0, 1, 2]
+
+
+def test_consensus_of_nothing_is_an_empty_table_with_its_columns() -> None:
+    out = consensus(figures_frame([]))
+    assert out.empty
+    assert {"claim_id", "agree_low", "agree_high", "contradiction", "n_claimants", "spread"} <= set(out)
+    assert str(out["contradiction"].dtype) == "boolean"
+
+
+@pytest.fixture(scope="module")
+def corpus(root) -> pd.DataFrame:
+    return analysis.extract(analysis.read_articles(root / "data" / "articles"))
+
+
+def test_north_korean_troop_estimates_from_the_corpus_line_up(corpus: pd.DataFrame) -> None:
+    table = compare(corpus, measure="troops", actor="North Korea")
+    assert table["claimant"].nunique() >= 4
+    assert table["source"].nunique() >= 3
+    groups = consensus(claims(corpus))
+    korean = groups[(groups["measure"] == "troops") & (groups["actor"] == "North Korea")]
+    assert korean["n_claimants"].max() >= 3
+    assert korean["value_min"].min() >= 1000 and korean["value_max"].max() <= 20000
