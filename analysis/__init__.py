@@ -3,13 +3,40 @@
 >>> import analysis
 >>> analysis.extract_figures("Up to 12,000 North Korean troops were sent.")[["measure", "value"]].values.tolist()
 [['troops', 12000.0]]
+
+The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``,
+``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
+``import analysis`` stays fast for batch jobs that never draw.
 """
+from __future__ import annotations
+
+import importlib
+
 from analysis.articles import read_articles
+from analysis.compare import claims, compare, consensus
 from analysis.figures import extract, extract_figures, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 
+_LAZY = {
+    "to_geodataframe": "analysis.maps", "regions": "analysis.maps", "by_region": "analysis.maps",
+    "plot_map": "analysis.maps", "MEASURE_COLORS": "analysis.maps",
+    "plot_estimates": "analysis.plots", "plot_timeline": "analysis.plots",
+}
+
 __all__ = [
-    "FIGURE_COLUMNS", "MEASURES", "extract", "extract_figures", "extract_with_errors", "figures_frame",
-    "read_articles",
+    "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
+    "extract_with_errors", "figures_frame", "read_articles", *_LAZY,
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

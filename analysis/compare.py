@@ -180,14 +180,16 @@ def compare(figures: pd.DataFrame, *, measure: str, actor: str | None = None, lo
     """
     if measure not in MEASURES:
         raise ValueError(f"measure={measure!r} is not a measure; pass one of {', '.join(MEASURES)}")
-    _need(figures, ["measure", "value", "low", "high", "qualifier", "claimant", "source", "published", "event_date"])
+    _need(figures, ["measure", "value", "low", "high", "qualifier", "claimant", "source", "published", "event_date",
+                    *(["actor"] if actor is not None else []),
+                    *(["location", "admin1", "country"] if location is not None else [])])
     keep = figures["measure"].astype("object").eq(measure)
     if actor is not None:
-        keep &= _lower(figures["actor"]).eq(actor.casefold()).fillna(False)
+        keep &= _lower(figures["actor"]).eq(actor.strip().casefold()).fillna(False)
     if location is not None:
-        wanted = location.casefold()
-        keep &= pd.concat([_lower(figures[c]).eq(wanted) for c in ("location", "admin1", "country") if c in figures],
-                          axis=1).fillna(False).any(axis=1)
+        wanted = location.strip().casefold()
+        places = pd.concat([_lower(figures[c]).eq(wanted) for c in ("location", "admin1", "country")], axis=1)
+        keep &= places.fillna(False).any(axis=1)
     if not include_derived and "derived" in figures:
         keep &= ~figures["derived"].astype("boolean").fillna(False).astype(bool)
     table = figures.loc[keep].assign(date=claim_dates(figures.loc[keep]))
@@ -224,6 +226,7 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
     table = figures_or_claims
     if "claim_id" not in table:
         table = claims(table, window=window, by_location=by_location)
+    _need(table, ["measure", "actor", "location", "claimant", "source", "published", "event_date"])
     table = table.loc[table["claim_id"].notna()]
     bounds = claim_bounds(table, tolerance=tolerance)
     voices = table["claimant"].astype("string").fillna(table["source"].astype("string"))
@@ -247,10 +250,12 @@ class _Group:
 def _chain(block: pd.DataFrame, *, gap: pd.Timedelta, by_location: bool) -> list[_Group]:
     """Greedy chaining of one measure+actor block, already sorted by date."""
     groups: list[_Group] = []
+    live: list[_Group] = []
     for index, row in block.iterrows():
         date, place = row["date"], row["place"]
-        fits = [g for g in groups
-                if _close(g.last, date, gap) and (not by_location or all(_fits(place, p) for p in g.places))]
+        # Dates only grow along the block, so a group left behind by one date is closed for good.
+        live = [g for g in live if _close(g.last, date, gap)]
+        fits = [g for g in live if not by_location or all(_fits(place, p) for p in g.places)]
         # Prefer a group that already names this very place, then the oldest one.
         fits.sort(key=lambda g: place[0] is None or place not in g.places)
         if fits:
@@ -258,6 +263,7 @@ def _chain(block: pd.DataFrame, *, gap: pd.Timedelta, by_location: bool) -> list
         else:
             group = _Group(last=date)
             groups.append(group)
+            live.append(group)
         group.members.append(index)
         group.places.append(place)
         if pd.notna(date):

@@ -20,6 +20,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.lexicon import lowered
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -36,8 +38,7 @@ _DATE_RE = re.compile(
     rf"(?P<m_name>{_MONTH_RE})(?:\s+(?P<m_year>(?:19|20)\d\d))?)\b"
     r"|\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|overnight|last\s+night|"
     r"last\s+week|this\s+week|last\s+month|this\s+month|earlier\s+this\s+week|earlier\s+this\s+month)\b"
-    r"|\b(?:in|since|during|by|throughout)\s+(?P<year>(?:19|20)\d\d)\b",
-    re.I)
+    r"|\b(?:in|since|during|by|throughout)\s+(?P<year>(?:19|20)\d\d)\b")  # matched on lowered() text
 _SPEECH_BEFORE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|wrote|stated|added|noted|claimed|confirmed|posted|"
     r"estimated|published|released|briefing|statement|interview|address)\b[^.,;]{0,25}$", re.I)
@@ -78,7 +79,7 @@ def resolve(phrase: str, base: pd.Timestamp) -> tuple[pd.Timestamp, str] | None:
     >>> resolve("last week", pd.Timestamp("2024-11-05"))
     (Timestamp('2024-10-29 00:00:00'), 'week')
     """
-    match = _DATE_RE.fullmatch(phrase.strip())
+    match = _DATE_RE.fullmatch(lowered(phrase.strip()))
     return _resolve_match(match, base) if match else None
 
 
@@ -135,7 +136,7 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
         return []
     base = pd.Timestamp(published).normalize()
     out = []
-    for match in _DATE_RE.finditer(text):
+    for match in _DATE_RE.finditer(lowered(text)):
         resolved = resolve(match.group(0), base)
         if resolved is None:
             continue

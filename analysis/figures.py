@@ -36,6 +36,8 @@ _LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|s
                           r"shelled|of)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
                                "London", "Paris", "Berlin", "Brussels"})
+# "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
+_NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
 _CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 # "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
@@ -190,8 +192,10 @@ def _is_location(text: str, claims: list[Claim], p) -> bool:
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
-        # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
-        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start))
+        # "Russia's losses", "an agreement with Moscow", "near Ukraine's border": a party to the war or
+        # a line, not a place
+        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
+            text, p.end)
     return True
 
 
@@ -228,16 +232,17 @@ class _Context:
     def place(self, m: NumberMention, measure: str):
         """The most specific place the text ties the figure to, and its precision."""
         for k in (self.k, self.k - 1):
-            if k < 0:
-                break
-            candidates = [p for p in self.places_in[k] if self._is_location(p)]
+            if k < 0 or (k < self.k and measure == "duration"):
+                break  # the length of the war has no place of its own
+            candidates = [p for p in self.places_in[k] if self._is_location(p)
+                          and (k == self.k or p.precision != "country")]  # a country only from its own sentence
             if k == self.k:
                 candidates = _same_clause_first(self.text, candidates, m)
             if candidates:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return self._regional(best, measure)
-        if self.lede is not None:  # the place the story is about, from its first sentences or dateline
-            return self.lede.place, self.lede.precision
+        if self.lede is not None and measure != "duration":  # the place the story is about
+            return self._regional(self.lede, measure)
         return None, None
 
     def _is_location(self, p) -> bool:

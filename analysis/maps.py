@@ -30,9 +30,8 @@ import numpy as np
 import pandas as pd
 import shapely
 from matplotlib import patheffects
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
-from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
 from analysis import places
@@ -214,6 +213,17 @@ def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | No
     return out
 
 
+def _format_number(value: float) -> str:
+    """'15,000', '9', '0.75', '2.2'.
+
+    Examples
+    --------
+    >>> _format_number(15000.0), _format_number(9.0), _format_number(0.75), _format_number(2.25)
+    ('15,000', '9', '0.75', '2.2')
+    """
+    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:.2g}"
+
+
 def _format_value(value: float, measure: str) -> str:
     """'15,000 troops', '9 km', '2.2 km²'.
 
@@ -222,8 +232,7 @@ def _format_value(value: float, measure: str) -> str:
     >>> _format_value(15000.0, "troops"), _format_value(9.0, "advance"), _format_value(2.25, "area")
     ('15,000 troops', '9 km', '2.2 km²')
     """
-    number = f"{value:,.0f}" if value >= 100 or float(value).is_integer() else f"{value:.2g}"
-    return f"{number} {SHORT_UNITS.get(MEASURE_UNITS.get(measure, ''), measure)}"
+    return f"{_format_number(value)} {SHORT_UNITS.get(MEASURE_UNITS.get(measure, ''), measure)}"
 
 
 def _nice_below(x: float) -> float:
@@ -254,7 +263,10 @@ def _bubble_area(values: pd.Series | np.ndarray, vmax: float) -> np.ndarray:
 
 def _extent(points: geopandas.GeoDataFrame, extent: str | tuple) -> tuple[float, float, float, float]:
     if not isinstance(extent, str):
-        return tuple(map(float, extent))
+        box = tuple(map(float, extent))
+        if len(box) != 4 or box[0] >= box[1] or box[2] >= box[3]:
+            raise ValueError(f"extent={extent!r} is not a box; pass (lon_min, lon_max, lat_min, lat_max)")
+        return box
     if extent not in ("data", "region"):
         raise ValueError(f"extent={extent!r} is not an extent; pass 'data', 'region' or (lon0, lon1, lat0, lat1)")
     if extent == "region" or points.empty:
@@ -284,7 +296,9 @@ def _draw_boundaries(ax: Axes, *, level: str, crimea: str) -> None:
     """
     countries = _outlines("country", crimea)
     land = Path.make_compound_path(*(Path(ring) for ring in countries))
-    ax.add_patch(PathPatch(land, facecolor="#f7f7f4", edgecolor="none", zorder=0, gid="land"))
+    # a collection, not ax.add_patch: fitting the limits to every vertex of a patch takes long
+    ax.add_collection(PathCollection([land], facecolors="#f7f7f4", edgecolors="none", zorder=0, gid="land"),
+                      autolim=False)
     if level == "admin1":
         ax.add_collection(LineCollection(_outlines("admin1", crimea), colors="0.65", linewidths=0.3, zorder=1,
                                          gid="boundaries:admin1"), autolim=False)
@@ -329,7 +343,7 @@ def _draw_legends(ax: Axes, vmax: float, measures: list[str]) -> None:
     # outside the map, right of it, so they never hide a bubble
     colour_legend = ax.legend(handles=colours, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7,
                               title="measure", title_fontsize=7)
-    sizes = [Line2D([], [], ls="", marker="o", color="0.5", alpha=0.5, label=f"{v:,.0f}",
+    sizes = [Line2D([], [], ls="", marker="o", color="0.5", alpha=0.5, label=_format_number(v),
                     ms=math.sqrt(_bubble_area([v], vmax)[0])) for v in _reference_values(vmax)]
     ax.legend(handles=sizes, loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7, title="value",
               title_fontsize=7, labelspacing=1.2, borderpad=1.0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON, phrase_pattern
+from analysis.lexicon import LEXICON, lowered, phrase_pattern
 
 _WORD_NUMBERS = {**LEXICON.number_words}
 _SCALES = LEXICON.scale_words
@@ -26,7 +26,8 @@ _SCALE = r"(?:\s+(?:million|thousand|billion)\b)"
 _WORDS = (rf"(?:\ba\s+(?=(?:hundred|thousand|million)\b))?\b(?:{_NUMBER_WORD})\b"
           rf"(?:(?:[\s-]+|\s+and\s+)\b(?:{_NUMBER_WORD})\b)*")
 # a bare number: digits (with scale) or words; letters glued to it ("155mm", "Su-34") are rejected later
-_NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))", re.I)
+# matched against lowered() text: without re.I the word alternation is several times faster
+_NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))")
 
 _QUALIFIER_BEFORE = {
     phrase: qual for qual, phrases in LEXICON.raw["qualifiers_before"].items() for phrase in phrases
@@ -177,10 +178,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     >>> (n.low, n.high, n.value, n.qualifier)
     (11000.0, 12000.0, 11500.0, 'range')
     """
+    low = lowered(text)
     mentions: list[NumberMention] = []
     pos = 0
     while True:
-        match = _NUMBER.search(text, pos)
+        match = _NUMBER.search(low, pos)
         if match is None:
             break
         start, end = _trim_words(match, text)
@@ -192,7 +194,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         kind = _classify(text, start, end, digits)
         mention = NumberMention(start, end, start, end, value, value, value, "exact", kind=kind)
         if kind == "quantity":
-            _extend_range(text, mention, match)
+            _extend_range(text, low, mention)
             pos = mention.num_end
             _attach_qualifier(text, mention)
             _attach_unit(text, mention)
@@ -201,7 +203,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     return mentions
 
 
-def _extend_range(text: str, mention: NumberMention, match: re.Match) -> None:
+def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     join = _RANGE_JOIN_RE.match(text, mention.num_end)
     between = _BETWEEN_RE.search(text, max(0, mention.num_start - 10), mention.num_start)
     if between and join is None:
@@ -211,7 +213,7 @@ def _extend_range(text: str, mention: NumberMention, match: re.Match) -> None:
     joiner = join.group().strip().lower()
     if joiner == "or" and not between:
         return
-    second = _NUMBER.match(text, join.end())
+    second = _NUMBER.match(low, join.end())
     if second is None:
         return
     s_start, s_end = _trim_words(second, text)

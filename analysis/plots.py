@@ -34,6 +34,7 @@ __all__ = ["plot_estimates", "plot_timeline"]
 COLOR = "C0"
 BAND_COLOR = "C2"
 CONTRADICTION_COLOR = "red"
+MIN_BAND = 0.01  # narrowest shaded band, as a share of the axis
 PAD = 0.12  # share of the data's span left blank on each side, so arrows have room to point
 
 
@@ -167,7 +168,10 @@ def _draw_claim(ax: Axes, row: object, *, lo: float, hi: float, y: float, left: 
 
 def _draw_agreement(ax: Axes, *, low: float, high: float, left: float, right: float) -> None:
     if low <= high:
-        ax.axvspan(max(low, left), min(high, right), color=BAND_COLOR, alpha=0.25, linewidth=0, zorder=0,
+        low, high = max(low, left), min(high, right)
+        # A band of one value (an exact figure everyone allows) would have no width: widen it to be seen.
+        half = max(0.0, MIN_BAND * (right - left) - (high - low)) / 2
+        ax.axvspan(low - half, high + half, color=BAND_COLOR, alpha=0.25, linewidth=0, zorder=0,
                    gid="consensus", label="allowed by every claim")
     else:
         # Above the axes, right-aligned: inside, it would cover the marks.

@@ -78,11 +78,13 @@ def _by_name(frame, name: str):
 # --- to_geodataframe -------------------------------------------------------------------------------------------
 
 def test_to_geodataframe_makes_wgs84_points_and_keeps_every_column(seed_figures):
-    points = to_geodataframe(seed_figures)
+    placed = seed_figures.dropna(subset=["lat", "lon"])  # the war's 1,000 days have no place
+    with pytest.warns(UserWarning, match="1 figure left out"):
+        points = to_geodataframe(seed_figures)
     assert points.crs.to_epsg() == 4326
     assert set(seed_figures.columns) <= set(points.columns)
-    assert points.geometry.x.tolist() == seed_figures["lon"].tolist()
-    assert points.geometry.y.tolist() == seed_figures["lat"].tolist()
+    assert points.geometry.x.tolist() == placed["lon"].tolist()
+    assert points.geometry.y.tolist() == placed["lat"].tolist()
 
 
 def test_to_geodataframe_reports_rows_without_coordinates_in_attrs_and_a_warning(killed):
@@ -190,12 +192,12 @@ def test_seed_map_has_bubbles_at_zaporizhzhia_kursk_region_and_donetsk_region(se
     assert _has_point(bubbles["injured"], ZAPORIZHZHIA)
     assert _has_point(bubbles["troops"], KURSK_OBLAST)
     assert _has_point(bubbles["advance"], DONETSK_OBLAST)
-    assert sum(len(o) for o in bubbles.values()) == len(seed_figures)
+    assert sum(len(o) for o in bubbles.values()) == seed_figures["lat"].notna().sum() == 8
 
 
 def test_seed_map_title_counts_figures_shown_and_without_place(seed_figures):
     figures = figures_frame([*seed_figures.to_dict("records"), _row("troops", 100.0, None)])
-    assert plot_map(figures).get_title() == "9 figures on the map, 1 with no place"
+    assert plot_map(figures).get_title() == "8 figures on the map, 2 with no place"
 
 
 def test_bubbles_take_their_measure_colour(seed_figures):
@@ -271,3 +273,18 @@ def test_map_draws_on_the_axes_it_is_given(seed_figures):
 def test_map_rejects_an_unknown_extent(seed_figures):
     with pytest.raises(ValueError, match="extent='europe' is not an extent"):
         plot_map(seed_figures, extent="europe")
+
+
+def test_map_takes_a_box_of_its_own(seed_figures):
+    ax = plot_map(seed_figures, extent=(30, 40, 45, 53))
+    assert (*ax.get_xlim(), *ax.get_ylim()) == (30, 40, 45, 53)
+    with pytest.raises(ValueError, match="is not a box"):
+        plot_map(seed_figures, extent=(40, 30, 45, 53))
+
+
+def test_size_legend_of_small_values_keeps_their_decimals():
+    figures = figures_frame([_row("advance", 0.75, DONETSK_OBLAST, "Donetsk Oblast")])
+    ax = plot_map(figures)
+    sizes = next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text() == "value")
+    assert [t.get_text() for t in sizes.get_texts()] == ["0.5"]
+    assert "Donetsk Oblast\n0.75 km" in [t.get_text() for t in ax.texts]
