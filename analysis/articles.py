@@ -123,27 +123,65 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _read_table_file(path: Path) -> list[dict]:
+def _iter_table_file(path: Path, chunk_rows: int) -> Iterator[dict]:
+    """Rows of a table of articles, a chunk at a time: a crawl's file need not fit in memory."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        encoding = _sniff_encoding(path)
+        for number, frame in enumerate(pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_rows,
+                                                    encoding=encoding, encoding_errors="replace")):
+            yield from _rows_from_frame(frame, path, first_row=number * chunk_rows)
     elif suffix == ".parquet":
-        frame = pd.read_parquet(path)
+        import pyarrow.parquet as pq
+
+        first = 0
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows):
+            frame = batch.to_pandas()
+            yield from _rows_from_frame(frame, path, first_row=first)
+            first += len(frame)
     elif suffix == ".json":
         data = json.loads(decode_bytes(_read_bytes(path)))
-        frame = pd.DataFrame(data if isinstance(data, list) else [data])
+        yield from _rows_from_frame(pd.DataFrame(data if isinstance(data, list) else [data]), path)
     else:
-        lines = decode_bytes(_read_bytes(path)).splitlines()
-        frame = pd.DataFrame([json.loads(line) for line in lines if line.strip()])
-    return _rows_from_frame(frame, path)
+        yield from _iter_jsonl(path)
 
 
-def _rows_from_frame(frame: pd.DataFrame, path: Path | None) -> list[dict]:
+def _iter_jsonl(path: Path) -> Iterator[dict]:
+    """One article per line; a line that is not JSON becomes an error row of its own."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig"))
+                if not isinstance(record, dict):
+                    raise ValueError(f"a JSON {type(record).__name__}, not an object")
+            except (UnicodeDecodeError, ValueError) as exc:
+                yield _row(path, None, error=f"line {number}: {type(exc).__name__}: {exc}",
+                           article_id=f"{path.stem}-{number}")
+                continue
+            yield from _rows_from_frame(pd.DataFrame([record]), path, first_row=number - 1)
+
+
+def _sniff_encoding(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head).best()
+        return best.encoding if best is not None else "utf-8"
+
+
+def _rows_from_frame(frame: pd.DataFrame, path: Path | None, *, first_row: int = 0) -> list[dict]:
     if "text" not in frame.columns:
         where = f" in {path}" if path else ""
         raise ValueError(f"no 'text' column{where}; columns are {list(frame.columns)}")
     rows = []
-    for number, record in enumerate(frame.to_dict("records")):
+    for number, record in enumerate(frame.to_dict("records"), start=first_row):
         text = record.get("text")
         meta = {k: record.get(k) for k in ("title", "source", "published", "date", "url", "language")}
         meta = {k: (None if _missing(v) else str(v)) for k, v in meta.items()}
@@ -167,23 +205,23 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA
 
 
-def _read_path(path: Path) -> list[dict]:
+def _iter_path(path: Path, chunk_rows: int) -> Iterator[dict]:
     suffix = path.suffix.lower()
     try:
         if suffix in HTML_SUFFIXES:
-            rows = _read_html_file(path)
+            rows: Iterable[dict] = _read_html_file(path)
         elif suffix in TABLE_SUFFIXES:
-            rows = _read_table_file(path)
+            rows = _iter_table_file(path, chunk_rows)
         else:
             rows = _read_text_file(path)
-    except (OSError, ValueError, UnicodeError, json.JSONDecodeError, pd.errors.ParserError) as exc:
-        return [_row(path, None, error=f"{type(exc).__name__}: {exc}")]
+        for row in rows:
+            if row["error"] is None and not (row["text"] or "").strip():
+                row["error"], row["text"] = "empty text", row["text"] or None
+            yield row
+    except (OSError, ValueError, UnicodeError, pd.errors.ParserError) as exc:
+        yield _row(path, None, error=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader library failing on odd input must not lose the article
-        return [_row(path, None, error=f"unreadable ({type(exc).__name__}: {exc})")]
-    for row in rows:
-        if row["error"] is None and not (row["text"] or "").strip():
-            row["error"], row["text"] = "empty text", row["text"] or None
-    return rows
+        yield _row(path, None, error=f"unreadable ({type(exc).__name__}: {exc})")
 
 
 def iter_paths(src: str | Path | Iterable[str | Path]) -> Iterator[Path]:
@@ -238,15 +276,24 @@ def read_articles(src: str | Path | Iterable[str | Path] | pd.DataFrame) -> pd.D
     >>> read_articles(pd.DataFrame({"text": ["Five died."], "source": ["AP"]}))["source"].tolist()
     ['AP']
     """
+    return articles_frame(list(iter_articles(src)))
+
+
+def iter_articles(src: str | Path | Iterable[str | Path] | pd.DataFrame, *,
+                  chunk_rows: int = 1000) -> Iterator[dict]:
+    """The rows of :func:`read_articles` one at a time, reading large tables a chunk at a time.
+
+    >>> next(iter_articles(pd.DataFrame({"text": ["Five died."]})))["text"]
+    'Five died.'
+    """
     if isinstance(src, pd.DataFrame):
-        return articles_frame(_rows_from_frame(src, None))
+        yield from _rows_from_frame(src, None)
+        return
     if not isinstance(src, str | Path) and not isinstance(src, Iterable):
         raise TypeError(f"read_articles() takes a path, a glob, a list of paths or a DataFrame, "
                         f"not {type(src).__name__}")
-    rows: list[dict] = []
     for path in iter_paths(src):
         if not path.exists():
-            rows.append(_row(path, None, error="no such file"))
-            continue
-        rows.extend(_read_path(path))
-    return articles_frame(rows)
+            yield _row(path, None, error="no such file")
+        else:
+            yield from _iter_path(path, chunk_rows)
