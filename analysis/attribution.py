@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from analysis.lexicon import LEXICON, lowered, phrase_pattern
+from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
 from analysis.sentences import Sentence
 
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(LEXICON.words('speech_verbs'))})(?![\w-])")
@@ -65,8 +66,8 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
 _ROLE_SYNONYMS = {"service": ("agency",), "intelligence": ("agency",), "directorate": ("agency",),
                   "ministry": ("department",), "mission": ("monitors",), "staff": ("military",)}
-_FIGURE_OR_CLAUSE_RE = re.compile(
-    rf"\d|\b(?:{'|'.join(LEXICON.number_words)}|were|was|is|are|have|has|had|been|will|would)\b", re.I)
+_FIGURE_OR_CLAUSE_RE = re.compile(  # matched on lowered() text
+    rf"\d|\b(?:{phrase_pattern([*LEXICON.number_words, 'were', 'was', 'is', 'are', 'have', 'has', 'had', 'been', 'will', 'would'])})\b")
 _TITLED_NAME_RE = re.compile(
     r"\b(?:President|Minister|Governor|Mayor|General|Gen\.|Commander|Chief|Director|Secretary|Spokesman|"
     r"Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Ambassador|Ombudsman|Prosecutor|Colonel|Col\.)"
@@ -116,11 +117,8 @@ class _Speakers:
         return name
 
     def body(self, name: str, alias: str = "") -> str:
-        for word in f"{name} {alias}".lower().split():
-            if _bare(word) in _ORG_WORDS:
-                self.by_role[_bare(word)] = name
-                for synonym in _ROLE_SYNONYMS.get(_bare(word), ()):
-                    self.by_role[synonym] = name
+        for role in _body_roles(name, alias):
+            self.by_role[role] = name
         self.by_role.setdefault(name.lower().split()[-1], name)
         return name
 
@@ -130,13 +128,25 @@ class _Speakers:
             self.last_person = claim
 
 
+@lru_cache(maxsize=4096)
+def _body_roles(name: str, alias: str) -> tuple[str, ...]:
+    """The nouns a text may later use for a body: 'Russian Defence Ministry' -> ('ministry', 'department')."""
+    roles: list[str] = []
+    for word in f"{name} {alias}".lower().split():
+        if _bare(word) in _ORG_WORDS:
+            roles += [_bare(word), *_ROLE_SYNONYMS.get(_bare(word), ())]
+    return tuple(roles)
+
+
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """'Ministry's' -> 'ministry'."""
-    return re.sub(r"['’]s$", "", word.lower().strip(",.;:"))
+    word = word.lower().strip(",.;:")
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _clean(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase).strip(" ,;:.\"“”'’()-—–")
+    return " ".join(phrase.split()).strip(" ,;:.\"“”'’()-—–")
 
 
 def _is_name_word(word: str) -> bool:
@@ -152,6 +162,7 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[i:], words[:i]
 
 
+@lru_cache(maxsize=16384)
 def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
     segment = re.split(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])", segment)[0]
@@ -181,7 +192,7 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
     phrase = _clean(phrase)
     if _PRONOUN_RE.match(phrase):
         return replace(speakers.last, start=start, end=end) if speakers.last else None
-    if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(phrase):
+    if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)):
         return None
     low = phrase.lower()
     if _POSSESSIVE_RE.match(phrase):
@@ -202,7 +213,7 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
     bodies = list(_BODY_RE.finditer(low))
     if bodies:
         body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
-        alias = re.sub(r"\s+", " ", body.group().lower().replace("’", "'"))
+        alias = phrase_key(body.group().replace("’", "'"))
         return Claim(speakers.body(LEXICON.body_of_alias[alias], alias), None, start, end, False)
     if _ROLE_RE.match(low):  # "the ministry", "the ministry's statement", "the report"
         for word in low.split()[1:]:
@@ -229,14 +240,15 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
 def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Speakers) -> Claim | None:
     """The claimant of one speech verb: '<subject> said ...' or '..., said <name>'."""
     text = sentence.text
+    floor = max(floor, verb.start() - 240)  # a subject is never longer: keeps the end-anchored scans short
     left = text[floor:verb.start()]
-    left = _ADVERB_END_RE.sub("", left)
+    left = left[:-60] + _ADVERB_END_RE.sub("", left[-60:])  # end-anchored patterns: scan only the tail
     offset = sentence.start + floor
     if left.rstrip().endswith(("”", '"', ",”", ',"')):
         inverted = _inverted_claim(sentence, verb, speakers)  # "“We need help,” said Zelensky"
         if inverted is not None:
             return inverted
-    if left.strip() and not _AUX_END_RE.search(left):
+    if left.strip() and not _AUX_END_RE.search(left[-30:]):
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
             return appositive
@@ -286,7 +298,7 @@ def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> 
 
 
 def _according_claim(sentence: Sentence, match: re.Match, speakers: _Speakers) -> Claim | None:
-    rest = sentence.text[match.end():]
+    rest = sentence.text[match.end():match.end() + 160]
     phrase = re.split(r"[;:()“”\"]|,\s+(?!(?:the\s+)?(?:head|chief|spokes\w+|deputy|director|commander|governor|"
                       r"minister|mayor)\b)|\.\s|\.$| who | which | that | on \w+day| as of ", rest, maxsplit=1)[0]
     phrase = re.sub(r"\s+(?:on|in|at|late|early|released|published|issued|cited|quoted|told)\b.*$", "", phrase)
@@ -304,7 +316,7 @@ def _register_mentions(sentence: Sentence, speakers: _Speakers) -> None:
             name = speakers.person(*person)
             speakers.remember(Claim(name, person[1], 0, 0, True))
     for body in _BODY_RE.finditer(lowered(sentence.text)):
-        alias = re.sub(r"\s+", " ", body.group().lower().replace("’", "'"))
+        alias = phrase_key(body.group().replace("’", "'"))
         if _bare(alias.split()[-1]) in _ORG_WORDS:
             speakers.body(LEXICON.body_of_alias[alias], alias)
 
@@ -319,7 +331,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
             claims.append(claim)
     floor = 0
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() == "according" or _DETERMINER_END_RE.search(sentence.text, 0, verb.start()) or \
+        if verb.group() == "according" or _DETERMINER_END_RE.search(sentence.text, max(0, verb.start() - 20),
+                                                                     verb.start()) or \
                 _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end()):
             continue  # "the report", "its estimates": nouns; "adds to the pressure": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)

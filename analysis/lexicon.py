@@ -16,6 +16,11 @@ from functools import cached_property
 from importlib import resources
 
 
+def phrase_key(matched: str) -> str:
+    """A matched phrase as the lexicon spells it: lower case, single spaces ('Death  Toll' -> 'death toll')."""
+    return " ".join(matched.lower().split())
+
+
 def lowered(text: str) -> str:
     """``text`` in lower case with every offset kept (``str.lower`` lengthens a few letters, such as 'İ').
 

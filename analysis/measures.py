@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON, phrase_pattern
+from analysis.lexicon import LEXICON, phrase_key, phrase_pattern
 from analysis.numbers import NumberMention
 from analysis.schema import MEASURE_UNITS
 
@@ -148,7 +148,7 @@ def _noun_after(text: str, start: int, stop: int) -> re.Match | None:
 
 
 def _casualty_measure(text: str, match: re.Match, group: int = 0) -> str:
-    measure = LEXICON.casualty_word_measure[re.sub(r"\s+", " ", match.group(group).lower())]
+    measure = LEXICON.casualty_word_measure[phrase_key(match.group(group))]
     if measure == "killed" and _WOUNDED_TOO_RE.match(text, match.end(group)):
         return "casualties"  # "have been killed or wounded"
     return measure
@@ -175,7 +175,7 @@ def _casualty_context(text: str, before_lo: int, m: NumberMention, after_lo: int
     for match in _CASUALTY_RE.finditer(text, after_lo, min(after_hi, after_lo + 90)):
         if len(text[after_lo:match.start()].split()) > 9:
             break
-        word = re.sub(r"\s+", " ", match.group().lower())
+        word = phrase_key(match.group())
         if LEXICON.casualty_word_measure[word] != "casualties" or word in (
                 "killed or wounded", "killed and wounded", "casualties", "out of action", "put out of action"):
             return _casualty_measure(text, match)  # "lost" this far from the number says too little
@@ -187,7 +187,7 @@ def _noun_first(text: str, lo: int, m: NumberMention) -> tuple[str, int, int] | 
     window = max(lo, m.start - 120)
     match = _NUMBER_OF_RE.search(text, window, m.start)
     if match is not None:
-        measure = LEXICON.measure_of_noun[re.sub(r"\s+", " ", match.group(1).lower())]
+        measure = LEXICON.measure_of_noun[phrase_key(match.group(1))]
         if measure == "people":
             context = _CASUALTY_RE.search(text, match.end(1), m.start)
             measure = _casualty_measure(text, context) if context else None
@@ -196,14 +196,14 @@ def _noun_first(text: str, lo: int, m: NumberMention) -> tuple[str, int, int] | 
     match = _NOUN_FIRST_RE.search(text, window, m.start)
     if match is None:
         return None
-    phrase = re.sub(r"\s+", " ", match.group(1).lower())
+    phrase = phrase_key(match.group(1))
     return _NOUN_FIRST[phrase], match.start(1), match.end(1)
 
 
 def _measure_from_noun(text, mentions, i, noun, bounds) -> tuple[str | None, re.Match | None]:
     m = mentions[i]
     left, right = bounds
-    word = re.sub(r"\s+", " ", noun.group().lower())
+    word = phrase_key(noun.group())
     measure = LEXICON.measure_of_noun[word]
     if measure not in ("troops", "people"):
         return measure, noun
@@ -287,7 +287,7 @@ def _read_without_noun(text, mentions, i, lo, hi, bounds) -> Reading | None:
     for match in _CASUALTY_RE.finditer(before):
         verb = match
     if verb is not None and not before[verb.end():].strip():
-        measure = LEXICON.casualty_word_measure[re.sub(r"\s+", " ", verb.group().lower())]
+        measure = LEXICON.casualty_word_measure[phrase_key(verb.group())]
         if measure in ("killed", "injured", "displaced", "captured", "missing", "casualties"):
             v_start = max(before_lo, m.start - 30) + verb.start()
             return Reading(measure, verb.group(), v_start, v_start + len(verb.group()),

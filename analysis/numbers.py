@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON, lowered, phrase_pattern
+from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
 
 _WORD_NUMBERS = {**LEXICON.number_words}
 _SCALES = LEXICON.scale_words
@@ -237,11 +237,11 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
 def _attach_qualifier(text: str, mention: NumberMention) -> None:
     found = _QUALIFIER_BEFORE_RE.search(text, max(0, mention.num_start - 30), mention.num_start)
     if mention.qualifier == "range":
-        if found and _QUALIFIER_BEFORE[re.sub(r"\s+", " ", found.group(1).lower())] == "approx":
+        if found and _QUALIFIER_BEFORE[phrase_key(found.group(1))] == "approx":
             mention.start = found.start(1)  # "around 11 to 12,000" is still a range
         return
     if found:
-        mention.qualifier = _QUALIFIER_BEFORE[re.sub(r"\s+", " ", found.group(1).lower())]
+        mention.qualifier = _QUALIFIER_BEFORE[phrase_key(found.group(1))]
         mention.start = found.start(1)
     else:
         after = _QUALIFIER_AFTER_RE.match(text, mention.num_end)
@@ -258,7 +258,7 @@ def _attach_unit(text: str, mention: NumberMention) -> None:
     found = _UNIT_AFTER_RE.match(text, mention.end)
     if not found:
         return
-    word = re.sub(r"\s+", " ", found.group(1).lower())
+    word = phrase_key(found.group(1))
     unit, factor, dimension = LEXICON.unit_of_word[word]
     mention.unit, mention.factor, mention.dimension = unit, factor, dimension
     mention.hyphenated = "-" in text[mention.end:found.start(1)]

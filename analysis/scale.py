@@ -1,0 +1,45 @@
+"""Extraction over a Dask DataFrame of articles: the same table, computed on a cluster.
+
+Needs the optional extra: ``pip install ".[dask]"``. The core package does not import Dask.
+
+>>> import dask.dataframe as dd, pandas as pd
+>>> articles = dd.from_pandas(pd.DataFrame({"article_id": ["a"], "text": ["Russia lost 5 tanks."]}), npartitions=1)
+>>> extract_dask(articles).compute()[["article_id", "measure", "value"]].values.tolist()
+[['a', 'equipment', 5.0]]
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.figures import extract_with_errors
+from analysis.schema import errors_frame, figures_frame
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+
+def _partition_figures(articles: pd.DataFrame) -> pd.DataFrame:
+    return extract_with_errors(articles, progress=False)[0]
+
+
+def _partition_errors(articles: pd.DataFrame) -> pd.DataFrame:
+    return extract_with_errors(articles, progress=False)[1]
+
+
+def extract_dask(articles: dd.DataFrame) -> dd.DataFrame:
+    """Figures of a Dask DataFrame of articles, as a Dask DataFrame with the figures table's schema.
+
+    ``articles`` needs a ``text`` column; ``article_id``, ``source``, ``published`` are used when
+    present (an ``article_id`` column is strongly advised: without one each article gets a hash of
+    its text). Each partition is extracted independently, so the result is row for row what
+    :func:`analysis.extract` gives on the same articles. Point it at a cluster as with any Dask
+    computation, e.g. ``distributed.Client("tcp://scheduler:8786")`` before ``.compute()``.
+    """
+    return articles.map_partitions(_partition_figures, meta=figures_frame([]))
+
+
+def extract_errors_dask(articles: dd.DataFrame) -> dd.DataFrame:
+    """The articles of a Dask DataFrame that could not be read or extracted (see :func:`extract_with_errors`)."""
+    return articles.map_partitions(_partition_errors, meta=errors_frame([]))
