@@ -66,8 +66,8 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
 _ROLE_SYNONYMS = {"service": ("agency",), "intelligence": ("agency",), "directorate": ("agency",),
                   "ministry": ("department",), "mission": ("monitors",), "staff": ("military",)}
-_FIGURE_OR_CLAUSE_RE = re.compile(  # matched on lowered() text
-    rf"\d|\b(?:{phrase_pattern([*LEXICON.number_words, 'were', 'was', 'is', 'are', 'have', 'has', 'had', 'been', 'will', 'would'])})\b")
+_CLAUSE_WORDS = ["were", "was", "is", "are", "have", "has", "had", "been", "will", "would"]
+_FIGURE_OR_CLAUSE_RE = re.compile(rf"\d|\b(?:{phrase_pattern([*LEXICON.number_words, *_CLAUSE_WORDS])})\b")  # lowered
 _TITLED_NAME_RE = re.compile(
     r"\b(?:President|Minister|Governor|Mayor|General|Gen\.|Commander|Chief|Director|Secretary|Spokesman|"
     r"Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Ambassador|Ombudsman|Prosecutor|Colonel|Col\.)"

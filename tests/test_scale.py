@@ -20,8 +20,8 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def test_dask_on_a_two_worker_local_cluster_matches_pandas():
     articles = analysis.read_articles(ROOT / "data/articles")
     expected = analysis.extract(articles)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster):
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster):
         from analysis.scale import extract_dask
 
         lazy = extract_dask(dd.from_pandas(articles, npartitions=4))
