@@ -8,9 +8,14 @@ source scripts/ensure_venv.sh
 mkdir -p reports
 .venv/bin/python -m analysis extract data/articles -o reports/figures.parquet -o reports/figures.csv \
     --errors reports/errors.csv
-if compgen -G "notebooks/*.ipynb" >/dev/null; then
-    for nb in notebooks/*.ipynb; do
-        .venv/bin/jupyter nbconvert --to notebook --execute --output-dir reports/notebooks "$nb" >/dev/null
-        echo "executed $nb -> reports/notebooks/$(basename "$nb")"
-    done
-fi
+mkdir -p reports/notebooks
+for nb in notebooks/*.ipynb; do
+    log="reports/notebooks/$(basename "$nb" .ipynb).log"
+    if ! .venv/bin/jupyter nbconvert --to notebook --execute --output-dir reports/notebooks "$nb" >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "run.sh: executing $nb failed (log above)" >&2
+        exit 1
+    fi
+    echo "executed $nb -> reports/notebooks/$(basename "$nb")"
+done
+echo "figures: reports/figures/*.png; table: reports/figures.parquet, reports/figures.csv"

@@ -14,6 +14,7 @@ import importlib
 
 from analysis.articles import read_articles
 from analysis.compare import claims, compare, consensus
+from analysis.display import highlight, summary
 from analysis.figures import extract, extract_figures, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 
@@ -25,7 +26,7 @@ _LAZY = {
 
 __all__ = [
     "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
-    "extract_with_errors", "figures_frame", "read_articles", *_LAZY,
+    "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
 ]
 __version__ = "0.1.0"
 

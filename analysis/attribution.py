@@ -352,22 +352,49 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
     return claims
 
 
-def claims_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Claim]]:
+def claims_by_sentence(text: str, sentences: list[Sentence], *,
+                       needed: set[int] | None = None) -> list[list[Claim]]:
     """The attributions of each sentence.
 
     A sentence without its own takes the speaker of the quote it sits in, else the speaker of the
     paragraph's previous sentence (wire copy reports one statement over several sentences).
+    With ``needed`` (the indices of the sentences whose claimants matter, e.g. those with figures),
+    attributions are read only where they can reach those sentences; the others only teach the
+    names and bodies they mention. The result for the needed sentences is the same.
     """
     speakers = _Speakers()
-    result = [sentence_claims(sentence, speakers) for sentence in sentences]
+    reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed)
+    result = []
+    for k, sentence in enumerate(sentences):
+        if k in reach:
+            result.append(sentence_claims(sentence, speakers))
+        else:
+            _register_mentions(sentence, speakers)
+            result.append([])
     _carry_quotes(sentences, result)
     _carry_paragraphs(text, sentences, result)
     return result
 
 
-def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]]) -> None:
-    """A quote that runs over several sentences belongs to whoever is credited with it."""
-    depth, members = 0, []
+def _reach(text: str, sentences: list[Sentence], needed: set[int]) -> set[int]:
+    """The sentences whose attributions can reach the needed ones: the paragraph up to each (carried
+    statements), the sentence before it (pronouns), and whole quotes with the sentence after them."""
+    reach: set[int] = set()
+    for k in sorted(needed):
+        j = k
+        while j > 0 and j - 1 not in reach and "\n" not in text[sentences[j - 1].end:sentences[j].start]:
+            j -= 1
+        reach.update(range(max(0, j - 1), k + 1))
+    for group in _quote_groups(sentences):
+        if reach.intersection(group):
+            reach.update(group)
+            reach.add(min(group[-1] + 1, len(sentences) - 1))
+    return reach
+
+
+def _quote_groups(sentences: list[Sentence]) -> list[list[int]]:
+    """Runs of sentences inside one quotation (a quote may run over several sentences)."""
+    groups, depth, members = [], 0, []
     for k, sentence in enumerate(sentences):
         opens, closes = sentence.text.count(_OPEN_QUOTES), sentence.text.count(_CLOSE_QUOTES)
         if not opens and not closes and sentence.text.count('"') % 2 == 1:
@@ -376,13 +403,22 @@ def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]]) -> None:
             members.append(k)
         depth = max(0, depth + opens - closes)
         if depth == 0 and members:
-            owner = next((result[j][-1] for j in reversed(members) if result[j]), None)
-            if owner is None and members[-1] + 1 < len(sentences) and result[members[-1] + 1]:
-                owner = result[members[-1] + 1][0]
-            for j in members:
-                if not result[j] and owner is not None:
-                    result[j] = [owner]
+            groups.append(members)
             members = []
+    if members:
+        groups.append(members)
+    return groups
+
+
+def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]]) -> None:
+    """A quote that runs over several sentences belongs to whoever is credited with it."""
+    for members in _quote_groups(sentences):
+        owner = next((result[j][-1] for j in reversed(members) if result[j]), None)
+        if owner is None and members[-1] + 1 < len(sentences) and result[members[-1] + 1]:
+            owner = result[members[-1] + 1][0]
+        for j in members:
+            if not result[j] and owner is not None:
+                result[j] = [owner]
 
 
 def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Claim]]) -> None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import lowered
+from analysis.lexicon import lowered, phrase_pattern
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i for i, m in enumerate(
@@ -39,6 +39,9 @@ _DATE_RE = re.compile(
     r"|\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|overnight|last\s+night|"
     r"last\s+week|this\s+week|last\s+month|this\s+month|earlier\s+this\s+week|earlier\s+this\s+month)\b"
     r"|\b(?:in|since|during|by|throughout)\s+(?P<year>(?:19|20)\d\d)\b")  # matched on lowered() text
+_DATE_HINT_RE = re.compile(phrase_pattern([*_WEEKDAYS, *_MONTHS, *_MONTH_ABBR, "yesterday", "today", "tonight",
+                                           "morning", "evening", "overnight", "night", "week", "month"])
+                           + r"|\b(?:19|20)\d\d\b")
 _SPEECH_BEFORE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|wrote|stated|added|noted|claimed|confirmed|posted|"
     r"estimated|published|released|briefing|statement|interview|address)\b[^.,;]{0,25}$", re.I)
@@ -134,9 +137,12 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
     """Dated phrases in ``text`` (a sentence), resolved against ``published``; none without a base."""
     if published is None or pd.isna(published):
         return []
+    low = lowered(text)
+    if not _DATE_HINT_RE.search(low):  # most sentences name no date: one cheap scan says so
+        return []
     base = pd.Timestamp(published).normalize()
     out = []
-    for match in _DATE_RE.finditer(lowered(text)):
+    for match in _DATE_RE.finditer(low):
         resolved = resolve(match.group(0), base)
         if resolved is None:
             continue

@@ -84,10 +84,11 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     sentences = split_sentences(text)
     if not sentences:
         return []
-    claims = claims_by_sentence(text, sentences)
     mentions_in = [_sentence_numbers(s) for s in sentences]
-    if not any(_has_quantity(m) for m in mentions_in):
+    with_numbers = {k for k, mentions in enumerate(mentions_in) if _has_quantity(mentions)}
+    if not with_numbers:
         return []
+    claims = claims_by_sentence(text, sentences, needed=with_numbers)
     place_mentions = places.find_places(text)
     places_in = _bucket(place_mentions, sentences)
     lede = _lede_place(text, place_mentions, places_in, claims)
@@ -237,7 +238,7 @@ class _Context:
             candidates = [p for p in self.places_in[k] if self._is_location(p)
                           and (k == self.k or p.precision != "country")]  # a country only from its own sentence
             if k == self.k:
-                candidates = _same_clause_first(self.text, candidates, m)
+                candidates = _same_clause_first(self.text, candidates, m, self.sentence)
             if candidates:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return self._regional(best, measure)
@@ -277,6 +278,7 @@ class _Context:
         return min(statements, key=lambda d: abs(d.start - m.start)) if statements else None
 
 
+_CLAUSE_SEPARATORS = (";", " while ", " whereas ", " — ")
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 _STRIKE_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
                               r"raid|barrage)", re.I)
@@ -286,13 +288,13 @@ def _is_strike(sentence_text: str) -> bool:
     return bool(_STRIKE_WORDS_RE.search(sentence_text))
 
 
-def _same_clause_first(text: str, candidates: list, m: NumberMention) -> list:
+def _same_clause_first(text: str, candidates: list, m: NumberMention, sentence: Sentence) -> list:
     """Prefer places in the figure's own clause (between the nearest semicolons/dashes/'while')."""
     if len(candidates) < 2:
         return candidates
-    lo = max((text.rfind(sep, 0, m.start) for sep in (";", " while ", " whereas ", " — ")), default=-1)
-    hi_candidates = [i for i in (text.find(sep, m.end) for sep in (";", " while ", " whereas ", " — ")) if i >= 0]
-    hi = min(hi_candidates) if hi_candidates else len(text)
+    lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
+    ends = [i for i in (text.find(sep, m.end, sentence.end) for sep in _CLAUSE_SEPARATORS) if i >= 0]
+    hi = min(ends) if ends else sentence.end
     inside = [p for p in candidates if lo < p.start < hi]
     return inside or candidates
 
