@@ -77,6 +77,10 @@ _VAGUE_SOURCE_RE = re.compile(r"(?:\w+\s+){0,3}?(?:reports|media\s+reports|it\s+
                               r"(?:\w+\s+)?(?:indicate|suggest|say|show|estimated|believed|thought|understood)",
                               re.I)
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+(?:to|up)\b")
+_NAME_THEN_TITLE_RE = re.compile(
+    r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?(?i:president|minister|"
+    r"governor|mayor|commander-in-chief|commander|chief|head|spokesman|spokeswoman|spokesperson|director|"
+    r"secretary|ambassador|general|ombudsman)\b)")
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
                              "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
@@ -105,6 +109,7 @@ class _Speakers:
         self.last_person: Claim | None = None
 
     def person(self, name: str, role: str | None) -> str:
+        name = LEXICON.person_of_alias.get(name.lower(), name)
         if " " not in name and name in self.by_surname:
             return self.by_surname[name]
         if " " in name:
@@ -154,10 +159,13 @@ def _is_name_word(word: str) -> bool:
 
 
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """['regional', 'Governor', 'Ivan', 'Fedorov'] -> (['Ivan', 'Fedorov'], ['regional', 'Governor'])."""
+    """['regional', 'Governor', 'Ivan', 'Fedorov'] -> (['Ivan', 'Fedorov'], ['regional', 'Governor']);
+    a demonym is part of the role: 'South Korean MP Lee Sung-kwon'."""
     i = 0
     while i < len(words) - 1 and (words[i].lower().strip(",") in _TITLE_WORDS or not _is_name_word(words[i])
-                                  or words[i].endswith(("'s", "’s")) or words[i].lower() in _ORG_WORDS):
+                                  or words[i].endswith(("'s", "’s")) or words[i].lower() in _ORG_WORDS
+                                  or words[i].lower() in LEXICON.actor_of_word
+                                  or (words[i] in ("South", "North") and words[i + 1].startswith("Korea"))):
         i += 1
     return words[i:], words[:i]
 
@@ -252,7 +260,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
             return appositive
-        start_at = max(left.rfind(";"), left.rfind(" that "), left.rfind(_CLOSE_QUOTES), left.rfind(" while "),
+        start_at = max(left.rfind(";"), left.rfind(":"), left.rfind(" that "), left.rfind(_CLOSE_QUOTES), left.rfind(" while "),
                        left.rfind(" but "), left.rfind(" whereas "), left.rfind(" and "))
         subject = left[start_at + 1:] if start_at >= 0 else left
         if start_at >= 0 and left[start_at:].startswith(" and ") and _COUNTRIES_RE.search(left):
@@ -315,6 +323,10 @@ def _register_mentions(sentence: Sentence, speakers: _Speakers) -> None:
         if person is not None:
             name = speakers.person(*person)
             speakers.remember(Claim(name, person[1], 0, 0, True))
+    for match in _NAME_THEN_TITLE_RE.finditer(sentence.text):  # "Oleksandr Syrskyi, Commander-in-Chief of ..."
+        person = _person_in(match.group(1))
+        if person is not None:
+            speakers.person(person[0], match.group(2))
     for body in _BODY_RE.finditer(lowered(sentence.text)):
         alias = phrase_key(body.group().replace("’", "'"))
         if _bare(alias.split()[-1]) in _ORG_WORDS:
@@ -333,7 +345,7 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
     for verb in _VERB_RE.finditer(sentence.text):
         if verb.group() == "according" or _DETERMINER_END_RE.search(sentence.text, max(0, verb.start() - 20),
                                                                      verb.start()) or \
-                _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end()):
+                (verb.group() in ("add", "adds", "added") and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())):
             continue  # "the report", "its estimates": nouns; "adds to the pressure": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
@@ -371,9 +383,19 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
         else:
             _register_mentions(sentence, speakers)
             result.append([])
+    result = [[_named(claim, speakers) for claim in claims] for claims in result]
     _carry_quotes(sentences, result)
     _carry_paragraphs(text, sentences, result)
     return result
+
+
+def _named(claim: Claim, speakers: _Speakers) -> Claim:
+    """'..., the Commander-in-Chief said.' ... 'Oleksandr Syrskyi, Commander-in-Chief, ...': a role
+    named before the person is resolved once the article has named them."""
+    role = claim.name.lower().removeprefix("the ")
+    if claim.person and role in speakers.by_role and role in _TITLE_WORDS:
+        return replace(claim, name=speakers.by_role[role], role=claim.name.removeprefix("the "))
+    return claim
 
 
 def _reach(text: str, sentences: list[Sentence], needed: set[int]) -> set[int]:

@@ -114,6 +114,12 @@ class Lexicon:
     def body_of_alias(self) -> dict[str, str]:
         return {alias: body for body, aliases in self.raw["bodies"].items() for alias in aliases}
 
+    @cached_property
+    def person_of_alias(self) -> dict[str, str]:
+        """'zelenskyy' -> 'Volodymyr Zelensky': one spelling per often-quoted person."""
+        people = {k: v for k, v in self.raw["people"].items() if not k.startswith("_")}
+        return {alias: name for name, aliases in people.items() for alias in [name.lower(), *aliases]}
+
     def words(self, key: str) -> list[str]:
         return list(self.raw[key])
 

@@ -211,8 +211,11 @@ def _gazetteer() -> _Gazetteer:
     by_key, in_text = {}, {}
     for key, entries in grouped.items():
         by_key[key] = _order(entries)
+        # a city district answers in running text to its own name only: GeoNames' other spellings
+        # of districts ("Podol" for Kyiv's Podil) are also the names of villages elsewhere
         allowed = [e for e in entries if _may_match_text(key, e, stop)
-                   and not (e.tier == CURATED and key in map(_key, exact))]
+                   and not (e.tier == CURATED and key in map(_key, exact))
+                   and not (e.section and e.tier == ALIAS)]
         if allowed:
             in_text[key] = _order(allowed)
     max_words = max(k.count(" ") for k in in_text) + 1
