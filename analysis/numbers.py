@@ -149,6 +149,8 @@ def _classify(text: str, start: int, end: int, digits: str | None) -> str:
     if digits is None and re.match(r"(?:hundred|thousand|million|billion)\b", text[start:end], re.I):
         return "vague"  # "several hundred square miles": no count given
     if digits is not None:
+        if len(digits) > 15:
+            return "code"  # no war figure has 16 digits: an id, a phone number, junk
         if _TIME_AFTER_RE.match(after):
             return "time"
         glued_unit = _UNIT_AFTER_RE.match(text, end)

@@ -48,10 +48,24 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# no real sentence is longer: run-ons (lists, tables, junk) are cut so the work per sentence stays bounded
+MAX_SENTENCE_CHARS = 2_000
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:  # never inside a word: a cut token would read as new numbers
+            cut = text.find(" ", start + MAX_SENTENCE_CHARS, end)
+            if cut < 0:
+                break
+        _append(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
