@@ -20,7 +20,7 @@ from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 
 _LAZY = {
     "to_geodataframe": "analysis.maps", "regions": "analysis.maps", "by_region": "analysis.maps",
-    "plot_map": "analysis.maps", "MEASURE_COLORS": "analysis.maps",
+    "plot_map": "analysis.maps", "MEASURE_COLORS": "analysis.maps", "DroppedFiguresWarning": "analysis.maps",
     "plot_estimates": "analysis.plots", "plot_timeline": "analysis.plots",
 }
 

@@ -81,6 +81,7 @@ _NAME_THEN_TITLE_RE = re.compile(
     r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?(?i:president|minister|"
     r"governor|mayor|commander-in-chief|commander|chief|head|spokesman|spokeswoman|spokesperson|director|"
     r"secretary|ambassador|general|ombudsman)\b)")
+_SUBJECT_STARTS = (";", ":", " that ", "”", " while ", " but ", " whereas ", " and ")
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
                              "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
@@ -238,10 +239,10 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     if name.split()[-1].lower() in speakers.by_role and name.split()[-1].lower() in _TITLE_WORDS:
         return Claim(speakers.by_role[name.split()[-1].lower()], name, start, end, True)
+    if name.split()[-1].lower() in _TITLE_WORDS:  # "the governor": a person whose name is not given
+        return Claim(name, None, start, end, True)
     if any(w.lower() in _ORG_WORDS for w in words) or words[0][:1].isupper() or countries:
         return Claim(speakers.body(name) if words[-1].lower() in _ORG_WORDS else name, None, start, end, False)
-    if name.split()[-1].lower() in _TITLE_WORDS:
-        return Claim(name, None, start, end, True)
     return None
 
 
@@ -260,8 +261,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
             return appositive
-        start_at = max(left.rfind(";"), left.rfind(":"), left.rfind(" that "), left.rfind(_CLOSE_QUOTES), left.rfind(" while "),
-                       left.rfind(" but "), left.rfind(" whereas "), left.rfind(" and "))
+        start_at = max(left.rfind(sep) for sep in _SUBJECT_STARTS)
         subject = left[start_at + 1:] if start_at >= 0 else left
         if start_at >= 0 and left[start_at:].startswith(" and ") and _COUNTRIES_RE.search(left):
             subject = left  # "U.S., South Korea and Ukraine intelligence": keep the whole list
@@ -386,7 +386,22 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
     result = [[_named(claim, speakers) for claim in claims] for claims in result]
     _carry_quotes(sentences, result)
     _carry_paragraphs(text, sentences, result)
+    _carry_report(sentences, result, reach)
     return result
+
+
+def _carry_report(sentences: list[Sentence], result: list[list[Claim]], reach: set[int]) -> None:
+    """A story that opens by crediting a body ("the UN monitoring mission said in its monthly report")
+    is that body's report: its later unattributed sentences are credited to the body last named."""
+    lede = next((claims[0] for claims in result[:2] if claims), None)
+    if lede is None or lede.person:
+        return
+    body = lede
+    for k, sentence in enumerate(sentences):
+        if result[k]:
+            body = next((c for c in reversed(result[k]) if not c.person), body)
+        elif k in reach and not _VAGUE_SOURCE_RE.match(sentence.text):
+            result[k] = [body]
 
 
 def _named(claim: Claim, speakers: _Speakers) -> Claim:

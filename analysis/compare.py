@@ -3,7 +3,8 @@
 Three steps, each a function over the figures table (see :mod:`analysis.schema`):
 
 - :func:`claims` adds a ``claim_id``: mentions of the same measure, for the same actor, about a
-  compatible place and close in time, share an id.
+  compatible place and close in time, share an id. Equipment must also be of the same kind
+  (:func:`equipment_kind`), and daily tallies never group with running totals.
 - :func:`compare` lists what each source and claimant said about one quantity, in reading order.
 - :func:`consensus` sums up each claim group: how many said it, the values' spread, and the interval
   that all of them allow (empty when they contradict each other).
@@ -23,15 +24,20 @@ Examples
 """
 from __future__ import annotations
 
+import functools
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from analysis.schema import FIGURE_COLUMNS, MEASURES
 
-__all__ = ["APPROX_TOLERANCE", "claim_bounds", "claim_dates", "claims", "compare", "consensus"]
+__all__ = ["APPROX_TOLERANCE", "DAILY", "claim_bounds", "claim_dates", "claims", "compare", "consensus",
+           "equipment_kind"]
 
 # "about 3,000" is read as 3,000 give or take 10%: wide enough for a rounded figure, narrow enough
 # that "about 3,000" and "about 10,000" still contradict.
@@ -39,6 +45,15 @@ APPROX_TOLERANCE = 0.1
 # Durations grow with the date they are stated on ("the 1,000th day of the war"), so two of them are
 # never claims about the same quantity; they get no claim id.
 UNGROUPED_MEASURES = frozenset({"duration"})
+# A sentence saying one of these makes its figures a tally for one day ("1,300 over the past day"), which is
+# not the same quantity as the running total ("8,601 tanks since the invasion") of the same thing.
+# The lookaheads keep "a day earlier" or "the last day of the offensive", which date a figure, out.
+DAILY = re.compile(
+    r"\b(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b"
+    r"|\b(?:past|last|previous)\s+day\b(?!\s+of\b)"
+    r"|\b(?:a|per|each|every|one|single)\s+day\b(?!\s+(?:earlier|later|ago|before|after)\b)"
+    r"|\bdaily\b",
+    re.IGNORECASE)
 MEASURE_RANK = {measure: rank for rank, measure in enumerate(MEASURES)}
 COMPARE_COLUMNS = ["date", "claimant", "source", "measure", "actor", "location", "value", "low", "high",
                    "qualifier", "published", "event_date", "text", "article_id"]
@@ -93,11 +108,76 @@ def claim_dates(rows: pd.DataFrame) -> pd.Series:
     return event.fillna(published).astype("datetime64[ns]")
 
 
+def equipment_kind(counted: str | None) -> str | None:
+    """The kind of equipment a ``counted`` phrase names: its head noun, singular, aliases merged.
+
+    The last words of the phrase are looked up in ``data/equipment_kinds.json`` (longest match
+    first, after spelling variants are unified); failing that, the kind is the last word made
+    singular. A missing or wordless phrase has no kind (None).
+
+    Examples
+    --------
+    >>> [equipment_kind(c) for c in ("Russian tanks", "armored combat vehicles", "UAVs", "ballistic missiles")]
+    ['tank', 'armoured combat vehicle', 'drone', 'missile']
+    """
+    if not isinstance(counted, str):
+        return None
+    spellings, kinds = _equipment_vocabulary()
+    words = [spellings.get(word, word) for word in re.findall(r"[a-z0-9]+(?:[-'.][a-z0-9]+)*", counted.lower())]
+    if not words:
+        return None
+    words[-1] = _singular(words[-1])
+    for size in range(len(words), 0, -1):
+        kind = kinds.get(" ".join(words[-size:]))
+        if kind:
+            return kind
+    return words[-1]
+
+
+@functools.cache
+def _equipment_vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    text = resources.files("analysis").joinpath("data/equipment_kinds.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return data["spellings"], data["kinds"]
+
+
+def _singular(word: str) -> str:
+    """'drones' -> 'drone', 'lorries' -> 'lorry', 'boxes' -> 'box'; 'bus' and 'aircraft' stay."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _kinds(rows: pd.DataFrame) -> pd.Series:
+    """The equipment kind of each equipment row; an empty string elsewhere, so every row has a key."""
+    if "counted" not in rows:
+        return pd.Series("", index=rows.index, dtype="object")
+    equipment = rows["measure"].astype("object").eq("equipment")
+    kinds = rows["counted"].astype("object").map(lambda c: equipment_kind(c) if isinstance(c, str) else None)
+    return kinds.where(equipment, "").fillna("")
+
+
+def _daily(rows: pd.DataFrame) -> pd.Series:
+    """Whether each row's sentence says its figure is a tally for one day (see :data:`DAILY`)."""
+    if "sentence" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["sentence"].astype("string").str.contains(DAILY).fillna(False).astype(bool)
+
+
 def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "30D", by_location: bool = True) -> pd.DataFrame:
     """The figures with a ``claim_id`` (Int64): mentions of the same quantity share one id.
 
     Two mentions are about the same quantity when they have the same measure and the same actor
     (a missing actor only matches another missing actor), a compatible place, and dates close enough.
+    Equipment mentions must also count the same kind of thing (:func:`equipment_kind` of ``counted``:
+    tanks and drones are two quantities). A figure whose ``sentence`` says it is a tally for one day
+    ("in the past 24 hours", "over the past day", "a day", "per day", "daily": the :data:`DAILY`
+    pattern) only groups with other daily figures, never with a running total; every figure of such a
+    sentence counts as daily.
     The date is ``event_date``, else ``published``; in each group, sorted by date, every mention is
     within ``window`` of the one before (a chain), and undated mentions only group with each other.
     Places are compatible when either is missing, they are equal, or one is the other's ``admin1``
@@ -105,8 +185,8 @@ def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "30D", by_loca
 
     Derived rows (``derived`` true: totals the extractor computed, which nobody stated), durations
     and rows without a value or measure are not claims: their ``claim_id`` is ``<NA>``. Ids are
-    numbered from 0 in the order measure (schema order), actor, first date, so they do not depend on
-    the order of the input rows.
+    numbered from 0 in the order measure (schema order), actor, equipment kind, cumulative before
+    daily, first date, so they do not depend on the order of the input rows.
 
     Parameters
     ----------
@@ -141,15 +221,18 @@ def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "30D", by_loca
         "measure": rows["measure"].astype("string"),
         "actor": _lower(rows["actor"]).fillna(""),
         "date": claim_dates(rows),
+        "kind": _kinds(rows),
+        "daily": _daily(rows),
         "place": _place(rows),
         "article_id": rows["article_id"].astype("string") if "article_id" in rows else pd.NA,
         "start": rows["start"].astype("Int64") if "start" in rows else pd.NA,
         "position": np.arange(len(rows)),
     }, index=rows.index)
-    keyed = keyed.sort_values(["measure_rank", "measure", "actor", "date", "article_id", "start", "position"],
-                              na_position="last", kind="stable")
+    quantity = ["measure_rank", "measure", "actor", "kind", "daily"]
+    keyed = keyed.sort_values([*quantity, "date", "article_id", "start", "position"], na_position="last",
+                              kind="stable")
     groups: list[_Group] = []
-    for _, block in keyed.groupby(["measure_rank", "measure", "actor"], sort=False, dropna=False):
+    for _, block in keyed.groupby(quantity, sort=False, dropna=False):
         groups.extend(_chain(block, gap=gap, by_location=by_location))
     ids = pd.Series(pd.NA, index=figures.index, dtype="Int64")
     for number, group in enumerate(groups):
@@ -210,7 +293,8 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
     are NaN when it is empty, which sets ``contradiction``. ``agree_high`` is ``inf`` when every
     claim is open above. ``n_claimants`` counts distinct voices, an unattributed mention being the
     outlet's own. ``spread`` is ``value_max / value_min`` (NaN when the minimum is not positive).
-    ``location`` is the group's most frequent location.
+    ``location`` is the group's most frequent location, ``kind`` the equipment kind (NA for other
+    measures) and ``daily`` whether the group holds tallies for one day (see :func:`claims`).
 
     Examples
     --------
@@ -235,6 +319,7 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
         "actor": table["actor"].astype("string"), "location": table["location"].astype("string"),
         "source": table["source"].astype("string"), "voice": voices, "value": table["value"].astype("float64"),
         "lo": bounds["lo"], "hi": bounds["hi"], "date": claim_dates(table),
+        "kind": _kinds(table).replace("", None), "daily": _daily(table),
     })
     rows = [_summary(claim_id, group) for claim_id, group in work.groupby("claim_id", sort=True)]
     return _consensus_frame(rows)
@@ -305,6 +390,7 @@ def _summary(claim_id: int, group: pd.DataFrame) -> dict[str, object]:
     return {
         "claim_id": claim_id, "measure": group["measure"].iloc[0], "actor": group["actor"].iloc[0],
         "location": min(locations, key=lambda name: (-locations[name], name)) if locations else pd.NA,
+        "kind": group["kind"].iloc[0], "daily": bool(group["daily"].iloc[0]),
         "n_mentions": len(group), "n_sources": group["source"].nunique(), "n_claimants": group["voice"].nunique(),
         "agree_low": np.nan if contradiction else low, "agree_high": np.nan if contradiction else high,
         "contradiction": contradiction, "value_min": smallest, "value_median": values.median(),
@@ -316,6 +402,7 @@ def _summary(claim_id: int, group: pd.DataFrame) -> dict[str, object]:
 def _consensus_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     dtypes = {
         "claim_id": "Int64", "measure": FIGURE_COLUMNS["measure"], "actor": "string", "location": "string",
+        "kind": "string", "daily": "boolean",
         "n_mentions": "Int64", "n_sources": "Int64", "n_claimants": "Int64", "agree_low": "float64",
         "agree_high": "float64", "contradiction": "boolean", "value_min": "float64", "value_median": "float64",
         "value_max": "float64", "spread": "float64", "first_date": "datetime64[ns]", "last_date": "datetime64[ns]",

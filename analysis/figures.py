@@ -18,8 +18,9 @@ import pandas as pd
 
 from analysis import places
 from analysis.articles import article_id_for, read_articles
-from analysis.attribution import Claim, claims_by_sentence
-from analysis.dates import DateMention, find_dates, parse_published
+from analysis.attribution import claims_by_sentence
+from analysis.dates import parse_published
+from analysis.linking import ArticleContext, SentenceLinks
 from analysis.measures import ACTOR_RE as _ACTOR_MENTION_RE
 from analysis.measures import Reading, read_measure
 from analysis.numbers import NumberMention, find_numbers
@@ -30,19 +31,6 @@ MAX_TEXT_CHARS = 20_000_000
 _COMPOSITE_RE = re.compile(
     r"^\s*,?\s*(?:each|every\s+one)\s+(?:(?:comprising|of|with|numbering|made\s+up\s+of|consisting\s+of|"
     r"containing|having|totalling|totaling)\s+)?$", re.I)
-_NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|around|on\s+the\s+outskirts\s+of|(?:north|south|east|west|"
-                      r"northeast|northwest|southeast|southwest)(?:ern)?\s+of|not\s+far\s+from)\s+(?:the\s+)?$", re.I)
-_LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|struck|hit|targeted|attacked|"
-                          r"shelled|of)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
-_METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
-                               "London", "Paris", "Berlin", "Brussels"})
-# "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
-_NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
-_CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
-_REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
-# "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
-_DATELINE_RE = re.compile(
-    r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 
 
 def extract_figures(text: str, *, published: object = None, source: str | None = None,
@@ -90,25 +78,23 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
         return []
     claims = claims_by_sentence(text, sentences, needed=with_numbers)
     place_mentions = places.find_places(text)
-    places_in = _bucket(place_mentions, sentences)
-    lede = _lede_place(text, place_mentions, places_in, claims)
+    context = ArticleContext.build(text, sentences, claims, place_mentions, _bucket(place_mentions, sentences),
+                                   published)
     article = {"article_id": article_id, "source": source, "published": published}
-    lede_date = _lede_date(sentences, published)
     rows: list[dict] = []
     for k, sentence in enumerate(sentences):
         mentions = mentions_in[k]
         if not _has_quantity(mentions):
             continue
-        dates = find_dates(sentence.text, published, offset=sentence.start) if published is not None else []
-        context = _Context(text, sentences, k, claims, places_in, lede, dates, published, lede_date)
+        links = SentenceLinks(context, k)
         for i in range(len(mentions)):
             reading = read_measure(text, mentions, i, sentence.start, sentence.end)
             if reading is None:
                 continue
-            rows.append(_row(article, context, mentions[i], reading, derived=False) | {"_k": k})
+            rows.append(_row(article, links, mentions[i], reading, derived=False) | {"_k": k})
             derived = _composite_total(text, mentions, i, reading, sentence)
             if derived is not None:
-                rows.append(_row(article, context, derived[0], derived[1], derived=True) | {"_k": k})
+                rows.append(_row(article, links, derived[0], derived[1], derived=True) | {"_k": k})
     _carry_actors(rows, _paragraph_of(text, sentences))
     return rows
 
@@ -173,137 +159,11 @@ def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:
     return buckets
 
 
-_VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
-
-
-def _lede_date(sentences: list[Sentence], published: pd.Timestamp | None) -> DateMention | None:
-    """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
-    if published is None:
-        return None
-    for sentence in sentences[:2]:
-        found = [d for d in find_dates(sentence.text, published, offset=sentence.start)
-                 if not d.speech and d.precision == "day"]
-        if found and _is_strike(sentence.text):
-            return found[0]
-    return None
-
-
-def _is_location(text: str, claims: list[Claim], p) -> bool:
-    """Whether a place mention says where something happened (not who claimed or who acted)."""
-    if any(c.start <= p.start < c.end for c in claims):
-        return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-    if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
-        # "Russia's losses", "an agreement with Moscow", "near Ukraine's border": a party to the war or
-        # a line, not a place
-        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
-            text, p.end)
-    return True
-
-
-def _lede_place(text: str, place_mentions: list, places_in: list[list], claims: list[list[Claim]]):
-    """The place the story is about: the first specific place of its first two sentences, else the dateline's."""
-    for k in range(min(2, len(places_in))):
-        found = [p for p in places_in[k] if p.precision != "country" and _is_location(text, claims[k], p)]
-        if found:
-            return found[0]
-    match = _DATELINE_RE.match(text)
-    if match is None:
-        return None
-    return next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
-
-
-class _Context:
-    """What a sentence's figures share: the article, its claimants, places and dates."""
-
-    def __init__(self, text, sentences, k, claims, places_in, lede, dates, published, lede_date):
-        self.text, self.sentences, self.k = text, sentences, k
-        self.claims, self.places_in, self.lede = claims, places_in, lede
-        self.dates, self.published, self.lede_date = dates, published, lede_date
-
-    @property
-    def sentence(self) -> Sentence:
-        return self.sentences[self.k]
-
-    def claimant(self, m: NumberMention) -> Claim | None:
-        claims = self.claims[self.k]
-        if not claims:
-            return None
-        return min(claims, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
-
-    def place(self, m: NumberMention, measure: str):
-        """The most specific place the text ties the figure to, and its precision."""
-        for k in (self.k, self.k - 1):
-            if k < 0 or (k < self.k and measure == "duration"):
-                break  # the length of the war has no place of its own
-            candidates = [p for p in self.places_in[k] if self._is_location(p)
-                          and (k == self.k or p.precision != "country")]  # a country only from its own sentence
-            if k == self.k:
-                candidates = _same_clause_first(self.text, candidates, m, self.sentence)
-            if candidates:
-                best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
-                return self._regional(best, measure)
-        if self.lede is not None and measure != "duration":  # the place the story is about
-            return self._regional(self.lede, measure)
-        return None, None
-
-    def _is_location(self, p) -> bool:
-        return _is_location(self.text, self.claims[self.k], p)
-
-    def _regional(self, p, measure: str):
-        precision = p.precision
-        if _NEAR_RE.search(self.text, max(0, p.start - 30), p.start):
-            precision = "near_place" if precision == "place" else precision
-        if measure in _REGIONAL_MEASURES and p.precision == "place":
-            # "fighting in Kursk": in military reporting an oblast capital's name means the region
-            region = places.admin1_of(p.place)
-            if region is not None and region.name.split()[0] == p.place.name and not _CITY_RE.search(
-                    self.text, max(0, p.start - 12), min(len(self.text), p.end + 6)):
-                return region, "admin1"
-        return p.place, precision
-
-    def event_date(self, m: NumberMention, measure: str) -> DateMention | None:
-        """The figure's own date; else, for victims, the strike's date told just before or in the lede;
-        else the date of the statement that gives the figure (a running total is as of that day)."""
-        events = [d for d in self.dates if not d.speech]
-        if events:
-            return min(events, key=lambda d: abs(d.start - m.start))
-        if measure in _VICTIM_MEASURES and self.k > 0 and self.published is not None:
-            prev = self.sentences[self.k - 1]
-            earlier = [d for d in find_dates(prev.text, self.published, offset=prev.start) if not d.speech]
-            if earlier and _is_strike(prev.text):
-                return earlier[-1]
-            if self.lede_date is not None:
-                return self.lede_date
-        statements = [d for d in self.dates if d.speech and d.precision == "day"]
-        return min(statements, key=lambda d: abs(d.start - m.start)) if statements else None
-
-
-_CLAUSE_SEPARATORS = (";", " while ", " whereas ", " — ")
-_PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
-_STRIKE_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
-                              r"raid|barrage)", re.I)
-
-
-def _is_strike(sentence_text: str) -> bool:
-    return bool(_STRIKE_WORDS_RE.search(sentence_text))
-
-
-def _same_clause_first(text: str, candidates: list, m: NumberMention, sentence: Sentence) -> list:
-    """Prefer places in the figure's own clause (between the nearest semicolons/dashes/'while')."""
-    if len(candidates) < 2:
-        return candidates
-    lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
-    ends = [i for i in (text.find(sep, m.end, sentence.end) for sep in _CLAUSE_SEPARATORS) if i >= 0]
-    hi = min(ends) if ends else sentence.end
-    inside = [p for p in candidates if lo < p.start < hi]
-    return inside or candidates
-
-
-def _row(article: dict, ctx: _Context, m: NumberMention, reading: Reading, *, derived: bool) -> dict:
+def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, *, derived: bool) -> dict:
     value, low, high = m.canonical
-    claim = ctx.claimant(m)
-    place, precision = ctx.place(m, reading.measure)
-    date = ctx.event_date(m, reading.measure)
+    claim = links.claimant(m)
+    place, precision = links.place(m, reading.measure)
+    date = links.event_date(m, reading.measure, claim)
     return {
         **article,
         "measure": reading.measure, "value": value, "low": low, "high": high,
@@ -314,7 +174,7 @@ def _row(article: dict, ctx: _Context, m: NumberMention, reading: Reading, *, de
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
         "country": place.country if place else None, "geo_precision": precision or "unknown",
         "event_date": date.date if date else None, "date_precision": date.precision if date else None,
-        "text": ctx.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": ctx.sentence.text,
+        "text": links.article.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": links.sentence.text,
     }
 
 

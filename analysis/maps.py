@@ -2,8 +2,13 @@
 
 Rows without coordinates cannot be placed. Every function here says how many it left out, the same
 way: :func:`to_geodataframe` and :func:`by_region` store the count in ``attrs["dropped"]`` of the
-frame they return and emit a ``UserWarning`` naming it; :func:`plot_map` writes it in its title.
-Silence the warnings with ``warnings.filterwarnings("ignore", module="analysis.maps")``.
+frame they return and emit a :class:`DroppedFiguresWarning` naming it; :func:`plot_map` writes it in
+its title. The warning points at the line that called the function (so ``module=`` filters name the
+caller's module, not this one); silence it by its category::
+
+    warnings.filterwarnings("ignore", category=analysis.maps.DroppedFiguresWarning)
+
+It is a ``UserWarning``, so filters on that category catch it too.
 
 Boundaries come from :func:`analysis.places.regions` and are read once per process.
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 import warnings
 from typing import TYPE_CHECKING
 
@@ -40,7 +46,8 @@ from analysis.schema import MEASURE_UNITS, MEASURES
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["DEFAULT_EXTENT", "MEASURE_COLORS", "by_region", "plot_map", "regions", "to_geodataframe"]
+__all__ = ["DEFAULT_EXTENT", "MEASURE_COLORS", "DroppedFiguresWarning", "by_region", "plot_map", "regions",
+           "to_geodataframe"]
 
 # One colour per measure, used by every map so that "killed" is the same red everywhere:
 # people harmed in reds and oranges, forces in blues, ground in greens, things in browns.
@@ -68,6 +75,23 @@ MIN_SPAN = 6.0  # degrees of latitude: a map of one place still shows its surrou
 ASPECT = 1.4  # width / height of a data-extent map, on the ground
 LABEL_BOX = (0.15, 0.07)  # share of the map a label covers, across and up: closer labels collide
 SHORT_UNITS = {"km": "km", "km2": "km²", "day": "days"}
+UNIT_NAMES = {"person": "people", "km": "km", "km2": "km²", "unit": "units", "item": "items", "day": "days"}
+RING_WIDTH = 1.6  # points: the outline of a figure placed only by country
+
+
+class DroppedFiguresWarning(UserWarning):
+    """Some figures were left out of a map or an aggregate (no coordinates, or in no region).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from analysis.schema import figures_frame
+    >>> with warnings.catch_warnings():
+    ...     warnings.filterwarnings("error")
+    ...     warnings.filterwarnings("ignore", category=DroppedFiguresWarning)
+    ...     len(to_geodataframe(figures_frame([{"measure": "troops", "value": 12000.0}])))
+    0
+    """
 
 
 @functools.cache
@@ -106,7 +130,8 @@ def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
 def _warn_dropped(dropped: int, why: str) -> None:
     if dropped:
         noun = "figure" if dropped == 1 else "figures"
-        warnings.warn(f"{dropped} {noun} left out: {why}", UserWarning, stacklevel=3)
+        # stacklevel=3: the warning names the user's line that called the public function
+        warnings.warn(f"{dropped} {noun} left out: {why}", DroppedFiguresWarning, stacklevel=3)
 
 
 def to_geodataframe(figures: pd.DataFrame) -> geopandas.GeoDataFrame:
@@ -122,7 +147,7 @@ def to_geodataframe(figures: pd.DataFrame) -> geopandas.GeoDataFrame:
     GeoDataFrame
         The located rows, with their original index so they can be joined back.
         ``attrs["dropped"]`` is the number of rows left out for lacking lat or lon; when it is
-        not zero a ``UserWarning`` says so too.
+        not zero a :class:`DroppedFiguresWarning` says so too.
 
     Examples
     --------
@@ -178,7 +203,7 @@ def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | No
         The columns of :func:`regions` plus ``value`` (the aggregate; NaN for a region with no
         figures, 0 when counting) and ``n_figures``. ``attrs`` holds ``measure``, ``how``, ``level``,
         ``dropped`` (rows without lat/lon) and ``unassigned`` (located rows in no region, or only
-        to a country at admin-1 level); a ``UserWarning`` names any left out.
+        to a country at admin-1 level); a :class:`DroppedFiguresWarning` names any left out.
 
     Examples
     --------
@@ -306,13 +331,26 @@ def _draw_boundaries(ax: Axes, *, level: str, crimea: str) -> None:
                       autolim=False)
 
 
+def _only_by_country(points: pd.DataFrame) -> pd.Series:
+    return points["geo_precision"].astype("object").eq("country")
+
+
 def _draw_bubbles(ax: Axes, points: geopandas.GeoDataFrame, vmax: float) -> None:
-    """One scatter per measure (gid "figures:<measure>"), big bubbles under small ones."""
+    """One scatter per measure (gid "figures:<measure>"), big bubbles under small ones.
+
+    Figures placed only by country sit at the country's centroid, which they are not about: they
+    are hollow rings (gid "rings:<measure>") so that they do not read as figures for that spot.
+    """
     points = points.sort_values("value", ascending=False)
-    for measure, group in points.groupby("measure", observed=True, sort=False):
+    rings = _only_by_country(points)
+    for measure, group in points.loc[~rings].groupby("measure", observed=True, sort=False):
         ax.scatter(group.geometry.x, group.geometry.y, s=_bubble_area(group["value"], vmax),
                    color=MEASURE_COLORS.get(str(measure), "black"), alpha=0.6, edgecolor="white",
                    linewidth=0.5, zorder=3, label=str(measure), gid=f"figures:{measure}")
+    for measure, group in points.loc[rings].groupby("measure", observed=True, sort=False):
+        ax.scatter(group.geometry.x, group.geometry.y, s=_bubble_area(group["value"], vmax), facecolors="none",
+                   edgecolors=MEASURE_COLORS.get(str(measure), "black"), linewidths=RING_WIDTH, alpha=0.9,
+                   zorder=3, label=f"{measure} (only by country)", gid=f"rings:{measure}")
 
 
 def _label_rows(points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> pd.DataFrame:
@@ -337,27 +375,53 @@ def _draw_labels(ax: Axes, points: geopandas.GeoDataFrame, box: tuple, max_label
                     xytext=(5, 4), textcoords="offset points", fontsize=7, zorder=4, path_effects=outline)
 
 
-def _draw_legends(ax: Axes, vmax: float, measures: list[str]) -> None:
+def _size_title(measures: list[str]) -> str:
+    """What the bubble sizes mean: 'value (people)', or a note that the units are mixed.
+
+    Examples
+    --------
+    >>> _size_title(["killed", "troops"]), _size_title(["troops", "advance"]).splitlines()
+    ('value (people)', ["value in each measure's unit", '(mixed: people, km)'])
+    """
+    units = list(dict.fromkeys(UNIT_NAMES.get(MEASURE_UNITS.get(m, ""), "?") for m in measures))
+    if len(units) == 1:
+        return f"value ({units[0]})"
+    # wrapped, so that a long list of units does not widen the legend past the colour legend
+    return "value in each measure's unit\n" + textwrap.fill(f"(mixed: {', '.join(units)})", width=30)
+
+
+def _draw_legends(ax: Axes, vmax: float, measures: list[str], *, rings: bool) -> None:
     colours = [Line2D([], [], ls="", marker="o", ms=7, alpha=0.6, color=MEASURE_COLORS.get(m, "black"), label=m)
                for m in measures]
+    if rings:
+        colours.append(Line2D([], [], ls="", marker="o", ms=7, markerfacecolor="none", markeredgecolor="0.3",
+                              markeredgewidth=RING_WIDTH, label="only by country"))
     # outside the map, right of it, so they never hide a bubble
     colour_legend = ax.legend(handles=colours, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7,
                               title="measure", title_fontsize=7)
     sizes = [Line2D([], [], ls="", marker="o", color="0.5", alpha=0.5, label=_format_number(v),
                     ms=math.sqrt(_bubble_area([v], vmax)[0])) for v in _reference_values(vmax)]
-    ax.legend(handles=sizes, loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7, title="value",
+    ax.legend(handles=sizes, loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7, title=_size_title(measures),
               title_fontsize=7, labelspacing=1.2, borderpad=1.0)
     ax.add_artist(colour_legend)
 
 
-def _title(shown: int, missing: int, measure: str | None) -> str:
+def _title(shown: int, missing: int, measure: str | None, *, by_country: int = 0) -> str:
+    """'12 figures on the map (4 only by country), 2 with no place'.
+
+    Examples
+    --------
+    >>> _title(12, 2, "killed", by_country=4)
+    'killed: 12 figures on the map (4 only by country), 2 with no place'
+    """
     def figures(n: int) -> str:
         return f"{n:,} figure" + ("" if n == 1 else "s")
 
     if shown == 0:
         text = "no figures" if missing == 0 else f"no figures on the map ({figures(missing)} had no place)"
     else:
-        text = f"{figures(shown)} on the map, {missing:,} with no place"
+        rings = f" ({by_country:,} only by country)" if by_country else ""
+        text = f"{figures(shown)} on the map{rings}, {missing:,} with no place"
     return f"{measure}: {text}" if measure else text[0].upper() + text[1:]
 
 
@@ -365,6 +429,10 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
              label: bool = True, extent: str | tuple[float, float, float, float] = "data",
              crimea: str = "Ukraine", legend: bool = True, max_labels: int = 15) -> Axes:
     """Draw figures as bubbles on region boundaries: area grows with value, colour names the measure.
+
+    Figures placed only by country (``geo_precision`` "country") are hollow rings at the country's
+    centroid, and the title counts them apart: "12 figures on the map (4 only by country), 2 with
+    no place".
 
     Parameters
     ----------
@@ -385,7 +453,8 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
     crimea : {"Ukraine", "Russia"}
         The country Crimea is drawn in.
     legend : bool
-        Add a colour legend (measures) and a size legend (two or three round values).
+        Add a colour legend (measures, and the ring of figures placed only by country) and a size
+        legend (two or three round values) whose title gives the unit, or says that units are mixed.
     max_labels : int
         At most this many labels.
 
@@ -416,11 +485,11 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
             _draw_labels(ax, points, box, max_labels)
         if legend:
             shown = set(points["measure"].dropna().astype(str))
-            _draw_legends(ax, vmax, [m for m in MEASURES if m in shown])
+            _draw_legends(ax, vmax, [m for m in MEASURES if m in shown], rings=bool(_only_by_country(points).any()))
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_aspect(1 / math.cos(math.radians((box[2] + box[3]) / 2)))
-    ax.set_title(_title(len(points), missing, measure))
+    ax.set_title(_title(len(points), missing, measure, by_country=int(_only_by_country(points).sum())))
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     return ax

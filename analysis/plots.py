@@ -2,7 +2,8 @@
 
 Both take ``ax=`` (a new figure is made without one), draw on it and return it. Every mark carries a
 ``gid`` naming what it shows ("exact", "approx", "tolerance", "range", "bound", "at_least",
-"at_most", "consensus", "contradiction", "series", "interval"), so figures can be styled or checked.
+"at_most", "consensus", "contradiction", "series", "same_date", "interval"), so figures can be styled
+or checked.
 
 Examples
 --------
@@ -23,6 +24,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 from matplotlib.markers import CARETDOWNBASE, CARETUPBASE
 from matplotlib.patches import FancyArrowPatch
 
@@ -36,6 +39,10 @@ BAND_COLOR = "C2"
 CONTRADICTION_COLOR = "red"
 MIN_BAND = 0.01  # narrowest shaded band, as a share of the axis
 PAD = 0.12  # share of the data's span left blank on each side, so arrows have room to point
+NOTE_ROOM = 0.8  # rows of blank space kept above the top claim for the "claims contradict" note
+# Claimants' markers, cycled with the colours; carets are left out, they mean "at least" and "at most".
+MARKERS = ("o", "s", "D", "P", "X", "h", "p", "*")
+KEY_COLOR = "0.35"
 
 
 def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: float = APPROX_TOLERANCE,
@@ -44,8 +51,10 @@ def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: fl
 
     Exact values are dots, ranges bars, approximate values hollow dots with a bar of ±``tolerance``,
     open bounds arrows to the edge of the axes (at_least to the right, at_most to the left). The
-    interval that all claims allow is shaded; when there is none a red note says the claims contradict.
-    Lines are labelled "claimant (source, date)", earliest at the top.
+    interval that all claims allow is shaded; when there is none a red note, in a strip kept free at
+    the top of the axes, says the claims contradict. Lines are labelled "claimant (source, published date)",
+    followed by "; event <date>" when the figure is about another day than its publication; the
+    earliest is at the top. The value axis keeps a margin below the smallest value, even at 0.
 
     Parameters
     ----------
@@ -78,9 +87,9 @@ def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: fl
     n = len(rows)
     for i, (row, lo, hi) in enumerate(zip(rows.itertuples(index=False), bounds["lo"], bounds["hi"], strict=True)):
         _draw_claim(ax, row, lo=lo, hi=hi, y=n - 1 - i, left=left, right=right)
-    _draw_agreement(ax, low=bounds["lo"].max(), high=bounds["hi"].min(), left=left, right=right)
+    agreed = _draw_agreement(ax, low=bounds["lo"].max(), high=bounds["hi"].min(), left=left, right=right)
     ax.set_yticks(range(n), [_label(row) for row in rows.itertuples(index=False)][::-1])
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_ylim(-0.7, n - 0.3 + (0 if agreed else NOTE_ROOM))
     ax.set_xlabel(_axis_label(rows))
     return ax
 
@@ -89,9 +98,12 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
                   ax: Axes | None = None) -> Axes:
     """How the estimates of one measure evolved: one series per claimant, by date.
 
-    The date is the event date, else the publication date. Each claimant's values are joined by a line
-    with dots; ranges are vertical bars from low to high, open bounds caret markers (^ for "at least",
-    v for "at most"). ``actor`` and ``location`` filter as in :func:`analysis.compare.compare`.
+    The date is the event date, else the publication date. Each claimant has its own colour and
+    marker; its line runs through one value per date (the largest), and the claimant's other values on
+    that date are markers only (gid "same_date"). Ranges are thick pale bars from low to high with
+    caps, open bounds caret markers (^ for "at least", v for "at most"). The claimants' legend sits
+    outside the axes, on the right, above a key to the bars and carets. ``actor`` and ``location``
+    filter as in :func:`analysis.compare.compare`.
 
     Examples
     --------
@@ -113,21 +125,50 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
         return _nothing(ax, "no dated figures to plot")
     voices = table["claimant"].astype("string").fillna(table["source"].astype("string") + " (unattributed)")
     groups = table.groupby(voices.fillna("unattributed"), sort=True)
-    colors = plt.get_cmap("tab10" if groups.ngroups <= 10 else "tab20").colors
+    colors = _palette(groups.ngroups)
     for k, (voice, series) in enumerate(groups):
-        _draw_series(ax, series.sort_values("date", kind="stable"), label=str(voice), color=colors[k % len(colors)])
+        _draw_series(ax, series, label=str(voice), color=colors[k % len(colors)], marker=MARKERS[k % len(MARKERS)])
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.legend(loc="best", fontsize="small")
+    _timeline_legends(ax, set(table["qualifier"].astype("object").dropna()))
     return ax
+
+
+def _palette(n: int) -> list[tuple[float, ...]]:
+    """``n`` distinct colours (repeating past 20): tab10, or tab20's dark shades then its light ones.
+
+    tab20 lists each hue dark then light; taken in that order, neighbouring claimants would get two
+    shades of one hue.
+    """
+    if n <= 10:
+        return list(plt.get_cmap("tab10").colors)
+    tab20 = plt.get_cmap("tab20").colors
+    return [*tab20[0::2], *tab20[1::2]]
+
+
+def _timeline_legends(ax: Axes, qualifiers: set[str]) -> None:
+    """Claimants upper right outside the axes (``ax.get_legend()``), a key to the marks below them."""
+    keys = [("range", "range (low to high)", {"marker": "|", "markersize": 14, "markeredgewidth": 5,
+                                              "alpha": 0.4}),
+            ("at_least", "at least", {"marker": CARETUPBASE, "markersize": 9}),
+            ("at_most", "at most", {"marker": CARETDOWNBASE, "markersize": 9})]
+    handles = [Line2D([], [], linestyle="none", color=KEY_COLOR, label=label, **style)
+               for qualifier, label, style in keys if qualifier in qualifiers]
+    if handles:
+        key = Legend(ax, handles, [h.get_label() for h in handles], loc="lower left", bbox_to_anchor=(1.02, 0),
+                     borderaxespad=0, fontsize="small")
+        ax.add_artist(key)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small", title="claimant",
+              title_fontsize="small")
 
 
 def _estimates(table: pd.DataFrame) -> pd.DataFrame:
     """Rows that can be drawn, with a ``date``, in reading order."""
     rows = table if "date" in table else table.assign(date=claim_dates(table))
     rows = rows.loc[_position(rows).notna()]
-    return rows.sort_values(["date", "claimant", "source"], na_position="last", kind="stable").reset_index(drop=True)
+    order = [c for c in ("date", "published", "claimant", "source") if c in rows]
+    return rows.sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
 
 
 def _position(rows: pd.DataFrame) -> pd.Series:
@@ -137,7 +178,11 @@ def _position(rows: pd.DataFrame) -> pd.Series:
 
 
 def _xlimits(rows: pd.DataFrame, bounds: pd.DataFrame) -> tuple[float, float]:
-    """Limits around every finite bound and value; the 0 that "at most" implies does not count."""
+    """Limits around every finite bound and value; the 0 that "at most" implies does not count.
+
+    Counts are never negative, so the margin below a small positive value is halved rather than
+    cut at 0: a value of 3 must not sit on the axis line.
+    """
     at_most = rows["qualifier"].astype("object").eq("at_most").to_numpy()
     points = np.concatenate([_position(rows).to_numpy(), bounds["lo"].to_numpy()[~at_most], bounds["hi"].to_numpy()])
     points = points[np.isfinite(points)]
@@ -145,7 +190,7 @@ def _xlimits(rows: pd.DataFrame, bounds: pd.DataFrame) -> tuple[float, float]:
     pad = PAD * (high - low) if high > low else PAD * max(abs(high), 1.0)
     left = low - pad
     if low >= 0:
-        left = max(left, 0.0)
+        left = max(left, -pad / 2)
     return left, high + pad
 
 
@@ -166,41 +211,67 @@ def _draw_claim(ax: Axes, row: object, *, lo: float, hi: float, y: float, left: 
         ax.plot([value], [y], "o", color=COLOR, gid="exact")
 
 
-def _draw_agreement(ax: Axes, *, low: float, high: float, left: float, right: float) -> None:
+def _draw_agreement(ax: Axes, *, low: float, high: float, left: float, right: float) -> bool:
+    """Shade what every claim allows, or note that nothing does; whether the claims agree."""
     if low <= high:
         low, high = max(low, left), min(high, right)
         # A band of one value (an exact figure everyone allows) would have no width: widen it to be seen.
         half = max(0.0, MIN_BAND * (right - left) - (high - low)) / 2
         ax.axvspan(low - half, high + half, color=BAND_COLOR, alpha=0.25, linewidth=0, zorder=0,
                    gid="consensus", label="allowed by every claim")
-    else:
-        # Above the axes, right-aligned: inside, it would cover the marks.
-        ax.text(1.0, 1.01, "claims contradict: no value fits them all", transform=ax.transAxes, ha="right",
-                va="bottom", fontsize="small", color=CONTRADICTION_COLOR, gid="contradiction")
+        return True
+    # Inside the axes, in the strip plot_estimates keeps free above the top claim: above the axes it
+    # would run into a title set by the caller.
+    ax.text(0.99, 0.96, "claims contradict: no value fits them all", transform=ax.transAxes, ha="right",
+            va="top", fontsize="small", color=CONTRADICTION_COLOR, gid="contradiction",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.9, "pad": 1.5})
+    return False
 
 
-def _draw_series(ax: Axes, series: pd.DataFrame, *, label: str, color: tuple[float, ...]) -> None:
-    dates = series["date"].to_numpy()
-    values = _position(series).to_numpy()
-    qualifier = series["qualifier"].astype("object").fillna("exact").to_numpy()
-    points = [i for i, q in enumerate(qualifier) if q in ("exact", "approx")]
-    ax.plot(dates, values, "-o", color=color, markevery=points, label=label, gid="series")
+def _draw_series(ax: Axes, series: pd.DataFrame, *, label: str, color: tuple[float, ...], marker: str) -> None:
+    rows = series.assign(position=_position(series), qualifier=series["qualifier"].astype("object").fillna("exact"))
+    rows = rows.sort_values(["date", "position"], ascending=[True, False], kind="stable")
+    # One point per date: a line through two values of one day would stand upright like a range bar.
+    lead = rows.drop_duplicates("date")
+    marked = [i for i, q in enumerate(lead["qualifier"]) if q in ("exact", "approx")]
+    ax.plot(lead["date"].to_numpy(), lead["position"].to_numpy(), "-", marker=marker, markevery=marked,
+            color=color, label=label, gid="series")
+    others = rows.drop(lead.index)
+    others = others.loc[others["qualifier"].isin(["exact", "approx"])]
+    if not others.empty:
+        ax.plot(others["date"].to_numpy(), others["position"].to_numpy(), linestyle="none", marker=marker,
+                color=color, gid="same_date")
+    dates, qualifier = rows["date"].to_numpy(), rows["qualifier"].to_numpy()
     ranged = qualifier == "range"
     if ranged.any():
-        ax.vlines(dates[ranged], series["low"].to_numpy()[ranged], series["high"].to_numpy()[ranged],
-                  colors=color, linewidth=3, gid="interval")
-    for kind, marker in (("at_least", CARETUPBASE), ("at_most", CARETDOWNBASE)):
+        low, high = rows["low"].to_numpy()[ranged], rows["high"].to_numpy()[ranged]
+        ax.vlines(dates[ranged], low, high, colors=color, linewidth=5, alpha=0.4, gid="interval")
+        ax.plot(np.concatenate([dates[ranged]] * 2), np.concatenate([low, high]), linestyle="none", marker="_",
+                markersize=10, color=color, gid="cap")
+    for kind, caret in (("at_least", CARETUPBASE), ("at_most", CARETDOWNBASE)):
         mask = qualifier == kind
         if mask.any():
-            ax.plot(dates[mask], values[mask], linestyle="none", marker=marker, markersize=10, color=color, gid=kind)
+            ax.plot(dates[mask], rows["position"].to_numpy()[mask], linestyle="none", marker=caret, markersize=10,
+                    color=color, gid=kind)
 
 
 def _label(row: object) -> str:
+    """'NIS (AP, 2024-11-10)': the publication date; 'NIS (AP, 2024-11-10; event 2024-11-08)' if it differs."""
     claimant = row.claimant if isinstance(row.claimant, str) else "unattributed"
-    where = [str(row.source) if isinstance(row.source, str) else None,
-             row.date.strftime("%Y-%m-%d") if pd.notna(row.date) else None]
-    where = [part for part in where if part]
+    published = _day(getattr(row, "published", None))
+    event = _day(getattr(row, "event_date", None))
+    if published and event and event != published:
+        when = f"{published}; event {event}"
+    elif published or event:
+        when = published or f"event {event}"
+    else:
+        when = _day(row.date)
+    where = [part for part in (row.source if isinstance(row.source, str) else None, when) if part]
     return f"{claimant} ({', '.join(where)})" if where else claimant
+
+
+def _day(value: object) -> str | None:
+    return pd.Timestamp(value).strftime("%Y-%m-%d") if value is not None and pd.notna(value) else None
 
 
 def _axis_label(rows: pd.DataFrame) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.compare import claim_bounds, claims, compare, consensus
+from analysis.compare import DAILY, claim_bounds, claims, compare, consensus, equipment_kind
 from analysis.schema import figures_frame
 
 KURSK = {"location": "Kursk Oblast", "admin1": "Kursk Oblast", "country": "Russia"}
@@ -58,6 +58,83 @@ def claim_ids(*rows: dict[str, object], **options: object) -> list[object]:
 def test_mentions_of_one_quantity_share_a_claim_id(first: dict, second: dict, together: bool) -> None:
     a, b = claim_ids(mention(**first), mention(value=12000.0, **second))
     assert (a == b) is together
+
+
+@pytest.mark.parametrize(("counted", "kind"), [
+    ("Russian tanks", "tank"),
+    ("armoured combat vehicles", "armoured combat vehicle"),
+    ("armored fighting vehicles", "armoured combat vehicle"),
+    ("M113 armoured personnel carrier", "armoured personnel carrier"),
+    ("operational-tactical drones", "drone"),
+    ("UAVs", "drone"),
+    ("air defense systems", "air defence system"),
+    ("U.S.-made missiles", "missile"),
+    ("airplanes", "aircraft"),
+    ("aircraft", "aircraft"),
+    ("pieces of military hardware", "hardware"),
+    ("ships", "ship"),
+    ("", None),
+    (None, None),
+])
+def test_equipment_kind_is_the_head_noun_singular_with_aliases_merged(counted: str | None, kind: str | None) -> None:
+    assert equipment_kind(counted) == kind
+
+
+def equipment(counted: str, **fields: object) -> dict[str, object]:
+    return mention(measure="equipment", actor="Russia", counted=counted, **POKROVSK, **fields)
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ("tanks", "Russian tanks", True),
+    ("tanks", "drones", False),
+    ("tanks", "ballistic missiles", False),
+    ("drones", "UAVs", True),
+    ("armored combat vehicles", "armoured combat vehicles", True),
+    ("armoured combat vehicles", "armoured personnel carriers", False),
+])
+def test_equipment_mentions_share_a_claim_id_only_when_they_count_the_same_kind(first: str, second: str,
+                                                                                together: bool) -> None:
+    a, b = claim_ids(equipment(first), equipment(second, value=12000.0, published="2024-11-03"))
+    assert (a == b) is together
+
+
+def test_the_counted_phrase_does_not_split_other_measures() -> None:
+    a, b = claim_ids(mention(counted="North Korean soldiers"), mention(counted="troops", value=12000.0))
+    assert a == b
+
+
+@pytest.mark.parametrize(("sentence", "daily"), [
+    ("Russia lost 1,300 troops over the past day, the General Staff said.", True),
+    ("Losses in the last 24 hours amounted to more than 400 troops.", True),
+    ("In the past 24 hours, more than 650 people have left.", True),
+    ("About 600 people leave a day.", True),
+    ("Some 700 people leave per day.", True),
+    ("The daily figure is 600.", True),
+    ("Russia has lost 600,000 troops since the invasion.", False),
+    ("Less than a day earlier, 3 people were killed.", False),
+    ("On the last day of the offensive 40 troops were captured.", False),
+])
+def test_daily_pattern_tells_a_tally_for_one_day(sentence: str, daily: bool) -> None:
+    assert bool(DAILY.search(sentence)) is daily
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ("8,601 tanks since the invasion.", "12 tanks over the past day.", False),
+    ("12 tanks over the past day.", "10 tanks in the last 24 hours.", True),
+    ("8,601 tanks since the invasion.", "8,700 tanks in all.", True),
+])
+def test_daily_figures_are_not_the_same_quantity_as_running_totals(first: str, second: str, together: bool) -> None:
+    a, b = claim_ids(equipment("tanks", sentence=first), equipment("tanks", sentence=second, value=9.0))
+    assert (a == b) is together
+
+
+def test_consensus_names_the_kind_and_whether_figures_are_daily() -> None:
+    figures = figures_frame([equipment("tanks", sentence="8,601 tanks since February 2022."),
+                             equipment("drones", sentence="12 drones over the past day."),
+                             mention()])
+    summary = consensus(figures)
+    assert summary["kind"].fillna("-").tolist() == ["-", "drone", "tank"]
+    assert summary["daily"].tolist() == [False, True, False]
 
 
 def test_by_location_false_ignores_places() -> None:
@@ -269,3 +346,12 @@ def test_north_korean_troop_estimates_from_the_corpus_line_up(corpus: pd.DataFra
     assert biggest["n_claimants"] >= 3
     assert biggest["n_sources"] >= 2
     assert 2000 <= biggest["value_median"] <= 15000
+
+
+def test_no_corpus_claim_group_mixes_kinds_of_equipment(corpus: pd.DataFrame) -> None:
+    grouped = claims(corpus)
+    equipment_rows = grouped[(grouped["measure"] == "equipment") & grouped["claim_id"].notna()]
+    kinds = equipment_rows.assign(kind=equipment_rows["counted"].map(equipment_kind, na_action="ignore"))
+    assert (kinds.groupby("claim_id")["kind"].nunique(dropna=False) == 1).all()
+    widest = consensus(grouped).sort_values("spread", ascending=False).iloc[0]
+    assert widest["measure"] != "equipment"

@@ -12,8 +12,17 @@ from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 
 import analysis
+import analysis.maps
 from analysis.articles import split_header
-from analysis.maps import DEFAULT_EXTENT, MEASURE_COLORS, by_region, plot_map, regions, to_geodataframe
+from analysis.maps import (
+    DEFAULT_EXTENT,
+    MEASURE_COLORS,
+    DroppedFiguresWarning,
+    by_region,
+    plot_map,
+    regions,
+    to_geodataframe,
+)
 from analysis.schema import MEASURES, figures_frame
 
 from .conftest import ROOT
@@ -100,6 +109,22 @@ def test_to_geodataframe_of_nothing_is_empty_and_silent():
         warnings.simplefilter("error")
         points = to_geodataframe(figures_frame([]))
     assert points.empty and points.attrs["dropped"] == 0 and points.crs.to_epsg() == 4326
+
+
+@pytest.mark.parametrize("call", [to_geodataframe, lambda f: by_region(f, measure="killed")])
+def test_left_out_figures_warn_with_their_own_category(killed, call):
+    with pytest.warns(DroppedFiguresWarning, match="left out"):
+        call(killed)
+    assert issubclass(DroppedFiguresWarning, UserWarning)
+
+
+@pytest.mark.parametrize("call", [to_geodataframe, lambda f: by_region(f, measure="killed")])
+def test_the_filter_the_module_docstring_advises_silences_the_warnings(killed, call):
+    (advice,) = [line.strip() for line in analysis.maps.__doc__.splitlines() if "filterwarnings(" in line]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        exec(advice, {"warnings": warnings, "analysis": analysis})  # noqa: S102 - our own docstring
+        call(killed)
 
 
 # --- regions ---------------------------------------------------------------------------------------------------
@@ -226,10 +251,22 @@ def test_map_labels_each_location_once_with_its_largest_value(seed_figures):
     assert len(plot_map(seed_figures, label=False).texts) == 0
 
 
+def _size_legend(ax) -> Legend:
+    return next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text().startswith("value"))
+
+
 def test_map_has_a_size_legend_of_two_or_three_round_values(seed_figures):
-    ax = plot_map(seed_figures)
-    sizes = next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text() == "value")
+    sizes = _size_legend(plot_map(seed_figures))
     assert [t.get_text() for t in sizes.get_texts()] == ["10,000", "2,000", "500"]
+
+
+@pytest.mark.parametrize(("measure", "title"), [
+    ("killed", "value (people)"),
+    ("advance", "value (km)"),
+    (None, "value in each measure's unit\n(mixed: people, km, units)"),
+])
+def test_size_legend_title_gives_the_unit_or_says_units_are_mixed(seed_figures, measure, title):
+    assert _size_legend(plot_map(seed_figures, measure=measure)).get_title().get_text() == title
 
 
 @pytest.mark.parametrize("measure", ["troops", "killed"])
@@ -285,6 +322,23 @@ def test_map_takes_a_box_of_its_own(seed_figures):
 def test_size_legend_of_small_values_keeps_their_decimals():
     figures = figures_frame([_row("advance", 0.75, DONETSK_OBLAST, "Donetsk Oblast")])
     ax = plot_map(figures)
-    sizes = next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text() == "value")
-    assert [t.get_text() for t in sizes.get_texts()] == ["0.5"]
+    assert [t.get_text() for t in _size_legend(ax).get_texts()] == ["0.5"]
     assert "Donetsk Oblast\n0.75 km" in [t.get_text() for t in ax.texts]
+
+
+def test_figures_placed_only_by_country_are_hollow_rings_counted_apart_in_the_title(killed):
+    ax = plot_map(killed, measure="killed")
+    (rings,) = [c for c in ax.collections if c.get_gid() == "rings:killed"]
+    assert len(rings.get_offsets()) == 1 and _has_point(np.asarray(rings.get_offsets()), UKRAINE_CENTROID)
+    assert rings.get_facecolor().size == 0 or rings.get_facecolor()[0][3] == 0
+    assert to_hex(rings.get_edgecolor()[0]) == MEASURE_COLORS["killed"]
+    assert not _has_point(_bubbles(ax)["killed"], UKRAINE_CENTROID)
+    assert ax.get_title() == "killed: 5 figures on the map (1 only by country), 1 with no place"
+    colours = next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text() == "measure")
+    assert [t.get_text() for t in colours.get_texts()] == ["killed", "only by country"]
+
+
+def test_a_map_without_country_wide_figures_has_no_rings(seed_figures):
+    ax = plot_map(seed_figures)
+    assert not [c for c in ax.collections if (c.get_gid() or "").startswith("rings:")]
+    assert "only by country" not in ax.get_title()

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.legend import Legend
 
 from analysis.compare import compare
 from analysis.plots import plot_estimates, plot_timeline
@@ -97,12 +100,53 @@ def test_plot_estimates_draws_on_the_axes_it_is_given() -> None:
     assert isinstance(plot_estimates(figures_frame([EXACT])), Axes)
 
 
-def test_lines_are_labelled_claimant_source_date_earliest_on_top() -> None:
+def labels(ax: Axes) -> list[str]:
+    return [label.get_text() for label in ax.get_yticklabels()]
+
+
+def test_lines_are_labelled_claimant_source_published_and_a_differing_event_date_earliest_on_top() -> None:
     rows = figures_frame([EXACT, claim("exact", 3000, 3000, 3000, claimant=None, source="AP",
-                                       published="2024-10-23", event_date="2024-10-20")])
+                                       published="2024-10-23", event_date="2024-10-20"),
+                          claim("exact", 5000, 5000, 5000, claimant="NIS", source="AP", published="2024-11-01",
+                                event_date="2024-11-01")])
     for table in (rows, compare(rows, measure="troops")):
-        labels = [label.get_text() for label in plot_estimates(table).get_yticklabels()]
-        assert labels == ["Pentagon (AFP, 2024-11-04)", "unattributed (AP, 2024-10-20)"]
+        assert labels(plot_estimates(table)) == ["Pentagon (AFP, 2024-11-04)", "NIS (AP, 2024-11-01)",
+                                                 "unattributed (AP, 2024-10-23; event 2024-10-20)"]
+
+
+def test_revisions_of_one_toll_published_on_different_days_get_different_labels() -> None:
+    rows = figures_frame([claim("exact", count, count, count, measure="killed", claimant=None, source="KI",
+                                published=day, event_date="2024-09-03")
+                          for count, day in ((41, "2024-09-03"), (51, "2024-09-04"), (53, "2024-09-05"))])
+    assert labels(plot_estimates(rows)) == ["unattributed (KI, 2024-09-05; event 2024-09-03)",
+                                            "unattributed (KI, 2024-09-04; event 2024-09-03)",
+                                            "unattributed (KI, 2024-09-03)"]
+
+
+@pytest.mark.parametrize("values", [(3, 53), (0, 10), (100, 15000)])
+def test_the_smallest_value_does_not_sit_on_the_edge_of_the_axes(values: tuple[int, int]) -> None:
+    ax = plot_estimates(figures_frame([claim("exact", v, v, v) for v in values]))
+    left, right = ax.get_xlim()
+    assert left < min(values) - 0.03 * (right - left)
+    assert left >= -0.1 * (right - left)
+
+
+@pytest.mark.parametrize("title_first", [True, False])
+def test_the_contradiction_note_stays_inside_the_axes_clear_of_title_and_claims(title_first: bool) -> None:
+    _, ax = plt.subplots(figsize=(6, 2.8))
+    title = "North Korean troops in Russia, as claimed by every outlet and official we read"
+    if title_first:
+        ax.set_title(title)
+    plot_estimates(figures_frame([EXACT, claim("exact", 3000, 3000, 3000, published="2024-10-01")]), ax=ax)
+    if not title_first:
+        ax.set_title(title)
+    ax.figure.canvas.draw()
+    (note,) = [text for text in ax.texts if text.get_gid() == "contradiction"]
+    box, frame, heading = note.get_window_extent(), ax.get_window_extent(), ax.title.get_window_extent()
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    assert not box.overlaps(heading)
+    top_claim = ax.transData.transform((0, len(ax.get_yticks()) - 1))[1]
+    assert box.y0 > top_claim + 5
 
 
 @pytest.mark.parametrize("table", [figures_frame([]), compare(figures_frame([]), measure="troops"),
@@ -153,3 +197,45 @@ def test_plot_timeline_draws_on_the_axes_it_is_given_even_when_empty() -> None:
     _, ax = plt.subplots()
     assert plot_timeline(figures_frame([]), measure="troops", ax=ax) is ax
     assert marks(ax) == Counter({"empty": 1})
+
+
+def test_several_values_of_one_claimant_on_one_date_are_one_line_point_and_loose_markers() -> None:
+    rows = figures_frame([claim("exact", v, v, v, published=day) for v, day in
+                          ((3000, "2024-10-23"), (12000, "2024-10-23"), (10000, "2024-11-04"))])
+    ax = plot_timeline(rows, measure="troops")
+    (series,) = [line for line in ax.lines if line.get_gid() == "series"]
+    days = [pd.Timestamp(x).strftime("%Y-%m-%d") for x in series.get_xdata()]
+    assert days == ["2024-10-23", "2024-11-04"]
+    assert list(series.get_ydata()) == [12000, 10000]
+    (loose,) = [line for line in ax.lines if line.get_gid() == "same_date"]
+    assert list(loose.get_ydata()) == [3000] and loose.get_linestyle() == "None"
+
+
+def test_ranges_are_drawn_thicker_and_paler_than_series_lines() -> None:
+    ax = plot_timeline(figures_frame(TIMELINE), measure="troops", actor="North Korea")
+    (bars,) = [c for c in ax.collections if c.get_gid() == "interval"]
+    series = next(line for line in ax.lines if line.get_gid() == "series")
+    assert bars.get_linewidth()[0] >= 2 * series.get_linewidth()
+    assert bars.get_alpha() < 1
+
+
+def test_the_timeline_legend_sits_outside_the_axes_on_the_right() -> None:
+    ax = plot_timeline(figures_frame(TIMELINE), measure="troops", actor="North Korea")
+    ax.figure.canvas.draw()
+    assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
+    keys = [child for child in ax.get_children() if isinstance(child, Legend) and child is not ax.get_legend()]
+    assert [t.get_text() for t in keys[0].get_texts()] == ["range (low to high)", "at least", "at most"]
+    assert keys[0].get_window_extent().x0 >= ax.get_window_extent().x1
+
+
+@pytest.mark.parametrize("n", [3, 12, 20])
+def test_neighbouring_claimants_differ_in_colour_hue_and_marker(n: int) -> None:
+    rows = figures_frame([claim("exact", 100 * k, claimant=f"claimant {k:02d}", published=f"2024-10-{k + 1:02d}")
+                          for k in range(n)])
+    series = [line for line in plot_timeline(rows, measure="troops").lines if line.get_gid() == "series"]
+    colours = [to_hex(line.get_color()) for line in series]
+    assert len(set(colours)) == n
+    twin = {to_hex(c): i // 2 for i, c in enumerate(plt.get_cmap("tab20").colors)}
+    assert all(twin.get(a) != twin.get(b) for a, b in pairwise(colours))
+    markers = [line.get_marker() for line in series]
+    assert all(a != b for a, b in pairwise(markers))

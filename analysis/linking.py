@@ -1,0 +1,248 @@
+"""Tie a figure to the place and the date the text gives it, and to its claimant.
+
+A reader looks for the place of a figure in its own clause first ("an attack on Kharkiv left one
+dead, and in Kyiv ... killed 11"), then in its sentence, then in the sentence before ("Missiles
+struck Sumy on Sunday. At least 35 people were killed."), then in the story's lede or dateline. A
+country counts as a place only after a locative word ("in Ukraine", not "Russia's losses");
+a national total ("since the start of the invasion", "of Ukrainian territory") belongs to the
+country, not to the town the story opened with. Dates follow the same order; a running total
+with no date of its own is dated by the statement that gives it.
+
+>>> from analysis.figures import extract_figures
+>>> text = "A missile attack on Kharkiv left one person dead, and in Kyiv a drone strike killed 11."
+>>> extract_figures(text)[["value", "location"]].values.tolist()
+[[1.0, 'Kharkiv'], [11.0, 'Kyiv']]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import places
+from analysis.attribution import Claim
+from analysis.dates import DateMention, find_dates
+from analysis.numbers import NumberMention
+from analysis.sentences import Sentence
+
+_NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|around|on\s+the\s+outskirts\s+of|(?:north|south|east|west|"
+                      r"northeast|northwest|southeast|southwest)(?:ern)?\s+of|not\s+far\s+from)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|inside|within|to|entered|struck|hit|"
+                          r"targeted|attacked|shelled|of|throughout)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
+_METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
+                               "London", "Paris", "Berlin", "Brussels"})
+# "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
+_NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
+_CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
+_REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
+_VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
+# "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
+_DATELINE_RE = re.compile(
+    r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
+_CLAUSE_SEPARATORS = (";", " while ", " whereas ", " — ", ", and ", ", but ", ", compared with ", ", up from ",
+                      ", down from ", ", against ")
+THEATRE = "Ukraine"
+_PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+_EVENT_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
+                             r"raid|barrage|swap|exchange|released|freed|returned|captured|evacuat)", re.I)
+# a total over the whole war or country, not an event in one town
+_NATIONAL_SCOPE_RE = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak)|full-scale\s+(?:war|invasion)|nationwide|across\s+the\s+country|"
+    r"in\s+total|overall|in\s+all|of\s+(?:Ukrainian|Russian)\s+(?:territory|land|soil)|(?:Ukrainian|Russian)\s+"
+    r"(?:territory|land))", re.I)
+_NATIONAL_COUNTRY_RE = re.compile(r"\b(Ukrainian|Russian)\s+(?:territory|land|soil)\b", re.I)
+
+
+def is_location(text: str, claims: list[Claim], p) -> bool:
+    """Whether a place mention says where something happened (not who claimed it or who acted)."""
+    if any(c.start <= p.start < c.end for c in claims):
+        return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
+    if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
+        # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
+        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
+            text, p.end)
+    return True
+
+
+@dataclass
+class ArticleContext:
+    """What every figure of an article may be tied to: its sentences, claimants, places and dates."""
+
+    text: str
+    sentences: list[Sentence]
+    claims: list[list[Claim]]
+    places_in: list[list]
+    published: pd.Timestamp | None
+    lede: object = None  # the PlaceMention the story is about
+    lede_date: DateMention | None = None
+    lede_country: object = None  # the first country named as a place ("Civilians in Ukraine ...")
+    lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
+
+    @classmethod
+    def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
+        context = cls(text, sentences, claims, places_in, published)
+        context.lede = context._lede_place(place_mentions)
+        context.lede_date = context._lede_date()
+        context.lede_country = next((p for k, found in enumerate(places_in) for p in found
+                                     if p.precision == "country" and is_location(text, claims[k], p)), None)
+        context.lede_statement_date = context._lede_statement_date()
+        return context
+
+    def _lede_statement_date(self) -> DateMention | None:
+        """The day of the statement a story reports, told in its first sentences."""
+        if self.published is None:
+            return None
+        for sentence in self.sentences[:2]:
+            found = [d for d in find_dates(sentence.text, self.published, offset=sentence.start)
+                     if d.precision == "day"]
+            if found:
+                return found[0]
+        return None
+
+    def _lede_place(self, place_mentions: list):
+        """The first specific place of the first two sentences, else the dateline's."""
+        for k in range(min(2, len(self.places_in))):
+            found = [p for p in self.places_in[k]
+                     if p.precision != "country" and is_location(self.text, self.claims[k], p)]
+            if found:
+                return found[0]
+        match = _DATELINE_RE.match(self.text)
+        if match is None:
+            return None
+        return next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
+
+    def _lede_date(self) -> DateMention | None:
+        """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
+        if self.published is None:
+            return None
+        for sentence in self.sentences[:2]:
+            found = [d for d in find_dates(sentence.text, self.published, offset=sentence.start)
+                     if not d.speech and d.precision == "day"]
+            if found and _EVENT_WORDS_RE.search(sentence.text):
+                return found[0]
+        return None
+
+
+def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
+    """The stretch of the sentence between the clause boundaries around a figure."""
+    lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
+    ends = [i for i in (text.find(sep, m.end, sentence.end) for sep in _CLAUSE_SEPARATORS) if i >= 0]
+    return max(lo, sentence.start), min(ends) if ends else sentence.end
+
+
+def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
+    """The comma-delimited piece of a clause around a figure: 'out of some 10,000 in Russia'."""
+    left = text.rfind(", ", lo, m.start)
+    right = text.find(", ", m.end, hi)
+    return (left if left >= 0 else lo), (right if right >= 0 else hi)
+
+
+class SentenceLinks:
+    """Ties the figures of one sentence to their claimant, place and date."""
+
+    def __init__(self, article: ArticleContext, k: int) -> None:
+        self.article, self.k = article, k
+        self.sentence = article.sentences[k]
+        self.dates = (find_dates(self.sentence.text, article.published, offset=self.sentence.start)
+                      if article.published is not None else [])
+        self.national = _NATIONAL_SCOPE_RE.search(self.sentence.text) is not None
+
+    def claimant(self, m: NumberMention) -> Claim | None:
+        claims = self.article.claims[self.k]
+        if not claims:
+            return None
+        return min(claims, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
+
+    def place(self, m: NumberMention, measure: str):
+        """The most specific place the text ties the figure to, and its precision."""
+        art = self.article
+        for k in (self.k, self.k - 1):
+            if k < 0 or (k < self.k and (measure == "duration" or self.national)):
+                break  # the length of the war, a national total: no place from the sentence before
+            candidates = [p for p in art.places_in[k] if is_location(art.text, art.claims[k], p)
+                          and (k == self.k or p.precision != "country")]  # a country only from its own sentence
+            if k == self.k:
+                candidates = self._nearest_group(candidates, m)
+            if candidates:
+                best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
+                return self._regional(best, measure)
+        if self.national:
+            return self._national_country()
+        if measure == "duration":
+            return None, None
+        if art.lede is not None:  # the place the story is about
+            return self._regional(art.lede, measure)
+        if art.lede_country is not None:  # a story about a whole country
+            return art.lede_country.place, "country"
+        return None, None
+
+    def _nearest_group(self, candidates: list, m: NumberMention) -> list:
+        """The candidates in the figure's comma-piece, else its clause, else the whole sentence."""
+        if len(candidates) < 2:
+            return candidates
+        lo, hi = _clause(self.article.text, m, self.sentence)
+        s_lo, s_hi = _segment(self.article.text, m, lo, hi)
+        for a, b in ((s_lo, s_hi), (lo, hi)):
+            inside = [p for p in candidates if a <= p.start < b]
+            if inside:
+                return inside
+        return candidates
+
+    def _national_country(self):
+        match = _NATIONAL_COUNTRY_RE.search(self.sentence.text)
+        if match is not None:
+            place = places.geocode("Ukraine" if match.group(1).lower() == "ukrainian" else "Russia")
+            if place is not None:
+                return place, "country"
+        country = self.article.lede_country
+        if country is not None:
+            return country.place, "country"
+        theatre = places.geocode(THEATRE)  # a war-long total with no country named: where the war is fought
+        return (theatre, "country") if theatre is not None else (None, None)
+
+    def _regional(self, p, measure: str):
+        text = self.article.text
+        precision = p.precision
+        if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
+            precision = "near_place" if precision == "place" else precision
+        if measure in _REGIONAL_MEASURES and p.precision == "place":
+            # "fighting in Kursk": in military reporting an oblast capital's name means the region
+            region = places.admin1_of(p.place)
+            if region is not None and region.name.split()[0] == p.place.name and not _CITY_RE.search(
+                    text, max(0, p.start - 12), min(len(text), p.end + 6)):
+                return region, "admin1"
+        return p.place, precision
+
+    def event_date(self, m: NumberMention, measure: str, claim: Claim | None) -> DateMention | None:
+        """The figure's own date (its clause's, else one told before it in the sentence); else, for
+        victims, the strike's date told just before or in the lede; else the date of the statement
+        that gives the figure (a running total is as of that day)."""
+        events = [d for d in self.dates if not d.speech]
+        if events:
+            lo, hi = _clause(self.article.text, m, self.sentence)
+            own = [d for d in events if lo <= d.start < hi] or [d for d in events if d.start < m.start]
+            if own:
+                return min(own, key=lambda d: abs(d.start - m.start))
+        art = self.article
+        if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
+            prev = art.sentences[self.k - 1]
+            earlier = [d for d in find_dates(prev.text, art.published, offset=prev.start) if not d.speech]
+            if earlier and _EVENT_WORDS_RE.search(prev.text):
+                return earlier[-1]
+            if art.lede_date is not None:
+                return art.lede_date
+        statements = [d for d in self.dates if d.speech and d.precision == "day"]
+        if not statements and claim is not None and not self.sentence.start <= claim.start < self.sentence.end:
+            statements = self._statement_dates_of(claim)  # a statement carried from an earlier sentence
+        if statements:
+            return min(statements, key=lambda d: abs(d.start - m.start))
+        return art.lede_statement_date  # the briefing or report the story is about
+
+    def _statement_dates_of(self, claim: Claim) -> list[DateMention]:
+        art = self.article
+        for sentence in art.sentences[:self.k]:
+            if sentence.start <= claim.start < sentence.end:
+                return [d for d in find_dates(sentence.text, art.published, offset=sentence.start)
+                        if d.speech and d.precision == "day"]
+        return []
