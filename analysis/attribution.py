@@ -86,7 +86,7 @@ _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures",
                              "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
                                 r"latest|new|monthly|daily|weekly|recent|previous|earlier|official|own)\s+$", re.I)
-_PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|some\s+)?\d)")
+_PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}?\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +285,11 @@ def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | No
     segments = [seg for seg in re.split(r",\s+", left.rstrip().rstrip(",")) if seg.strip()]
     if len(segments) < 2 or not segments[-1].strip()[:1].islower():
         return None
-    person = _person_in(segments[-2].strip())
-    if person is None:
-        return None
     start = offset + left.rfind(segments[-2])
+    person = _person_in(segments[-2].strip())
+    if person is None:  # "DeepState, a monitoring project with ties to Ukraine's military, said"
+        named = _claim_from_phrase(segments[-2], start, start + len(segments[-2]), speakers)
+        return named if named is not None and not named.person else None
     role = _clean(segments[-1])
     return Claim(speakers.person(person[0], role), role, start, offset + len(left.rstrip()), True)
 
@@ -459,9 +460,11 @@ def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]]) -> None:
 
 
 def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Claim]]) -> None:
+    """The rest of a paragraph continues the statement of its sentence before: its first claimant,
+    the speaker ("the agency said, according to lawmakers": the agency)."""
     for k in range(1, len(sentences)):
         if result[k] or not result[k - 1] or _VAGUE_SOURCE_RE.match(sentences[k].text):
             continue
         if "\n" in text[sentences[k - 1].end:sentences[k].start]:
             continue  # a new paragraph: the outlet's own voice until someone is credited
-        result[k] = [result[k - 1][-1]]
+        result[k] = [result[k - 1][0]]

@@ -22,7 +22,8 @@ from analysis.attribution import claims_by_sentence
 from analysis.dates import parse_published
 from analysis.linking import ArticleContext, SentenceLinks
 from analysis.measures import ACTOR_RE as _ACTOR_MENTION_RE
-from analysis.measures import Reading, read_measure
+from analysis.measures import OPPONENT as _OPPONENT
+from analysis.measures import Reading, actor_of, read_measure
 from analysis.numbers import NumberMention, find_numbers
 from analysis.schema import MEASURE_UNITS, errors_frame, figures_frame
 from analysis.sentences import Sentence, split_sentences
@@ -95,43 +96,48 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
             derived = _composite_total(text, mentions, i, reading, sentence)
             if derived is not None:
                 rows.append(_row(article, links, derived[0], derived[1], derived=True) | {"_k": k})
-    _carry_actors(rows, _paragraph_of(text, sentences))
+    _carry_actors(rows)
     return rows
 
 
 # figures whose actor the text leaves to the reader share it with the figures beside them
-_ACTOR_FAMILY = {"troops": "forces", "units": "forces", "killed": "losses", "injured": "losses",
-                 "casualties": "losses", "captured": "losses", "missing": "losses", "advance": "ground",
+_ACTOR_FAMILY = {"troops": "forces", "units": "forces", "killed": "forces", "injured": "forces",
+                 "casualties": "forces", "captured": "forces", "missing": "forces", "advance": "ground",
                  "area": "ground", "settlements": "ground", "equipment": "equipment"}
+_ENEMY_RE = re.compile(r"\b(?:the\s+)?enemy(?:['’]s)?\b", re.I)
 
 
-def _paragraph_of(text: str, sentences: list[Sentence]) -> list[int]:
-    paragraph, out = 0, []
-    for k, sentence in enumerate(sentences):
-        if k and "\n" in text[sentences[k - 1].end:sentence.start]:
-            paragraph += 1
-        out.append(paragraph)
-    return out
-
-
-def _carry_actors(rows: list[dict], paragraph_of: list[int]) -> None:
+def _carry_actors(rows: list[dict]) -> None:
     """'6,662 Russian troops were killed and 10,446 were wounded': the second count is Russian too.
 
-    An actor is carried to a later figure of the same family in the same sentence, or in the same
-    paragraph when the later sentence names no party of its own.
+    An actor is carried to a later figure of the same family in the same sentence, or to a later
+    sentence that names no party of its own ("Their casualties stand at about 4,700"). The
+    "enemy" of a claimant whose side is known is the other side.
     """
-    last: dict[tuple[int, str], tuple[int, str]] = {}
+    last: dict[str, tuple[int, str]] = {}
     for row in rows:
+        if row["actor"] is None and _ENEMY_RE.search(row["sentence"]):
+            row["actor"] = _OPPONENT.get(_side_of(row["claimant"]))
         family = _ACTOR_FAMILY.get(row["measure"])
         if family is None:
             continue
-        key = (paragraph_of[row["_k"]], family)
-        if row["actor"] is None and key in last:
-            k, actor = last[key]
-            if k == row["_k"] or not _ACTOR_MENTION_RE.search(row["sentence"]):
+        if row["actor"] is None and family in last:
+            k, actor = last[family]
+            same_sentence = k == row["_k"]
+            if (same_sentence or not _ACTOR_MENTION_RE.search(row["sentence"])) and not (
+                    actor == "civilians" and row["measure"] in ("troops", "units")):
                 row["actor"] = actor
         if row["actor"] is not None:
-            last[key] = (row["_k"], row["actor"])
+            last[family] = (row["_k"], row["actor"])
+
+
+def _side_of(claimant: str | None) -> str | None:
+    """The party a claimant speaks for, when its name says so ("Russian Defence Ministry")."""
+    for word in (claimant or "").split():
+        side = actor_of(word)
+        if side is not None:
+            return side
+    return None
 
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:

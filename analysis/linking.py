@@ -78,6 +78,7 @@ class ArticleContext:
     lede_date: DateMention | None = None
     lede_country: object = None  # the first country named as a place ("Civilians in Ukraine ...")
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
+    national_story: bool = False  # the story opens with a war-long or nationwide tally
 
     @classmethod
     def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
@@ -87,6 +88,7 @@ class ArticleContext:
         context.lede_country = next((p for k, found in enumerate(places_in) for p in found
                                      if p.precision == "country" and is_location(text, claims[k], p)), None)
         context.lede_statement_date = context._lede_statement_date()
+        context.national_story = bool(sentences) and _NATIONAL_SCOPE_RE.search(sentences[0].text) is not None
         return context
 
     def _lede_statement_date(self) -> DateMention | None:
@@ -168,13 +170,13 @@ class SentenceLinks:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return self._regional(best, measure)
         if self.national:
-            return self._national_country()
+            return self._national_country(measure)
         if measure == "duration":
             return None, None
         if art.lede is not None:  # the place the story is about
             return self._regional(art.lede, measure)
-        if art.lede_country is not None:  # a story about a whole country
-            return art.lede_country.place, "country"
+        if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
+            return self._national_country(measure)
         return None, None
 
     def _nearest_group(self, candidates: list, m: NumberMention) -> list:
@@ -189,10 +191,13 @@ class SentenceLinks:
                 return inside
         return candidates
 
-    def _national_country(self):
+    def _national_country(self, measure: str):
         match = _NATIONAL_COUNTRY_RE.search(self.sentence.text)
         if match is not None:
             place = places.geocode("Ukraine" if match.group(1).lower() == "ukrainian" else "Russia")
+            lede = self.article.lede
+            if lede is not None and place is not None and lede.place.country == place.name:
+                return self._regional(lede, "area")  # "1,376 km2 of Russian land" in a story about Kursk
             if place is not None:
                 return place, "country"
         country = self.article.lede_country

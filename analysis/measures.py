@@ -59,13 +59,19 @@ _MILITARY_RE = re.compile(r"\b(?:soldiers|troops|servicemen|personnel|fighters|f
 _DESTROY_RE = re.compile(r"\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|intercepted|"
                          r"intercepting|neutralised|neutralized|hit|struck|eliminated|disabled|damaged|"
                          r"captured|seized)\b", re.I)
-_BYACTOR_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+", re.I)
+_LAUNCHED_BY_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+", re.I)
 _CIVILIAN_NOUNS = frozenset(LEXICON.words("civilian_nouns"))
 _PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
 _NOT_ACTOR_BEFORE_RE = re.compile(r"\b(?:to|into|in|inside|entered|from|against|across|toward|towards|"
+                                  r"(?:(?:to|into|in|inside|across|from)\s+(?:the\s+)?(?:north|south|east|west)\w*)|"
                                   r"supplying|with)\s+(?:the\s+)?$", re.I)
+_OWNER_RE = re.compile(
+    rf"(?<![\w-])({phrase_pattern(list(LEXICON.actor_of_word))})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?losses\b"
+    rf"|\blosses\s+(?:of|among|by|for)\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
+    rf"|\binflicted\s+on\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
+    rf"|\bin\s+({phrase_pattern(list(LEXICON.actor_of_word))})\s+hands\b", re.I)
 _CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized)\b", re.I)
-_OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
+OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +345,13 @@ def _actors_in(text: str, lo: int, hi: int) -> list[re.Match]:
             if not _NOT_ACTOR_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())]
 
 
+def _owner_in(text: str, lo: int, hi: int) -> str | None:
+    """A party named as the owner anywhere in the sentence: "among Russia's losses", "inflicted on
+    Russian forces", "the territory still in Ukrainian hands"."""
+    match = _OWNER_RE.search(text, lo, hi)
+    return actor_of(next(g for g in match.groups() if g)) if match else None
+
+
 def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str | None:
     """Whose people, forces or equipment the figure counts."""
     m = mentions[i]
@@ -353,9 +366,14 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
         if inside:
             return actor_of(inside[-1].group())
     if measure in _PERSON_MEASURES:
-        return _victim_actor(text, m, lo, hi, noun)
+        return _victim_actor(text, m, lo, hi, noun) or _owner_in(text, lo, hi) or (
+            "civilians" if measure == "displaced" else None)
+    if measure in ("equipment", "area"):
+        owner = _owner_in(text, lo, hi)
+        if owner is not None:
+            return owner
     if measure == "equipment":
-        by = _BYACTOR_RE.match(text, noun.end() if noun else m.end, hi)
+        by = _LAUNCHED_BY_RE.match(text, noun.end() if noun else m.end, hi)
         if by is not None:
             after_by = ACTOR_RE.match(text, by.end())
             if after_by:
@@ -366,7 +384,7 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
         return actor_of(after[0].group()) if after and measure in ("troops", "units") else None
     actor = actor_of(before[-1].group())
     if measure == "equipment" and _DESTROY_RE.search(text, before[-1].end(), m.start):
-        return _OPPONENT.get(actor)
+        return OPPONENT.get(actor)
     return actor
 
 
@@ -374,7 +392,7 @@ def _victim_actor(text: str, m: NumberMention, lo: int, hi: int, noun: re.Match 
     """Victims without a demonym: soldiers of the side named nearby, else civilians of a strike."""
     before = _actors_in(text, lo, m.start)
     if before and _CAPTURE_RE.search(text, before[-1].end(), m.start):
-        return _OPPONENT.get(actor_of(before[-1].group()))  # "Ukrainian forces took 711 prisoners"
+        return OPPONENT.get(actor_of(before[-1].group()))  # "Ukrainian forces took 711 prisoners"
     if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
         before = _actors_in(text, lo, m.start)
         return actor_of(before[-1].group()) if before else None
