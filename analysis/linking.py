@@ -16,7 +16,7 @@ with no date of its own is dated by the statement that gives it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -79,6 +79,15 @@ class ArticleContext:
     lede_country: object = None  # the first country named as a place ("Civilians in Ukraine ...")
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
     national_story: bool = False  # the story opens with a war-long or nationwide tally
+    _dates: dict = field(default_factory=dict, repr=False)
+
+    def dates_of(self, k: int) -> list[DateMention]:
+        """The dates named in sentence ``k`` (read once per sentence)."""
+        if k not in self._dates:
+            sentence = self.sentences[k]
+            self._dates[k] = (find_dates(sentence.text, self.published, offset=sentence.start)
+                              if self.published is not None else [])
+        return self._dates[k]
 
     @classmethod
     def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
@@ -95,9 +104,8 @@ class ArticleContext:
         """The day of the statement a story reports, told in its first sentences."""
         if self.published is None:
             return None
-        for sentence in self.sentences[:2]:
-            found = [d for d in find_dates(sentence.text, self.published, offset=sentence.start)
-                     if d.precision == "day"]
+        for k in range(min(2, len(self.sentences))):
+            found = [d for d in self.dates_of(k) if d.precision == "day"]
             if found:
                 return found[0]
         return None
@@ -118,9 +126,8 @@ class ArticleContext:
         """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
         if self.published is None:
             return None
-        for sentence in self.sentences[:2]:
-            found = [d for d in find_dates(sentence.text, self.published, offset=sentence.start)
-                     if not d.speech and d.precision == "day"]
+        for k, sentence in enumerate(self.sentences[:2]):
+            found = [d for d in self.dates_of(k) if not d.speech and d.precision == "day"]
             if found and _EVENT_WORDS_RE.search(sentence.text):
                 return found[0]
         return None
@@ -146,8 +153,7 @@ class SentenceLinks:
     def __init__(self, article: ArticleContext, k: int) -> None:
         self.article, self.k = article, k
         self.sentence = article.sentences[k]
-        self.dates = (find_dates(self.sentence.text, article.published, offset=self.sentence.start)
-                      if article.published is not None else [])
+        self.dates = article.dates_of(k)
         self.national = _NATIONAL_SCOPE_RE.search(self.sentence.text) is not None
 
     def claimant(self, m: NumberMention) -> Claim | None:
@@ -232,7 +238,7 @@ class SentenceLinks:
         art = self.article
         if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
             prev = art.sentences[self.k - 1]
-            earlier = [d for d in find_dates(prev.text, art.published, offset=prev.start) if not d.speech]
+            earlier = [d for d in art.dates_of(self.k - 1) if not d.speech]
             if earlier and _EVENT_WORDS_RE.search(prev.text):
                 return earlier[-1]
             if art.lede_date is not None:
@@ -246,8 +252,7 @@ class SentenceLinks:
 
     def _statement_dates_of(self, claim: Claim) -> list[DateMention]:
         art = self.article
-        for sentence in art.sentences[:self.k]:
+        for j, sentence in enumerate(art.sentences[:self.k]):
             if sentence.start <= claim.start < sentence.end:
-                return [d for d in find_dates(sentence.text, art.published, offset=sentence.start)
-                        if d.speech and d.precision == "day"]
+                return [d for d in art.dates_of(j) if d.speech and d.precision == "day"]
         return []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON, phrase_key, phrase_pattern
+from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
 from analysis.numbers import NumberMention
 from analysis.schema import MEASURE_UNITS
 
@@ -69,7 +69,7 @@ _OWNER_RE = re.compile(
     rf"(?<![\w-])({phrase_pattern(list(LEXICON.actor_of_word))})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?losses\b"
     rf"|\blosses\s+(?:of|among|by|for)\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
     rf"|\binflicted\s+on\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
-    rf"|\bin\s+({phrase_pattern(list(LEXICON.actor_of_word))})\s+hands\b", re.I)
+    rf"|\bin\s+({phrase_pattern(list(LEXICON.actor_of_word))})\s+hands\b")  # on lowered() text
 _CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized)\b", re.I)
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
 
@@ -348,7 +348,7 @@ def _actors_in(text: str, lo: int, hi: int) -> list[re.Match]:
 def _owner_in(text: str, lo: int, hi: int) -> str | None:
     """A party named as the owner anywhere in the sentence: "among Russia's losses", "inflicted on
     Russian forces", "the territory still in Ukrainian hands"."""
-    match = _OWNER_RE.search(text, lo, hi)
+    match = _OWNER_RE.search(lowered(text[lo:hi]))
     return actor_of(next(g for g in match.groups() if g)) if match else None
 
 
