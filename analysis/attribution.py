@@ -82,6 +82,7 @@ _NAME_THEN_TITLE_RE = re.compile(
     r"governor|mayor|commander-in-chief|commander|chief|head|spokesman|spokeswoman|spokesperson|director|"
     r"secretary|ambassador|general|ombudsman)\b)")
 _SUBJECT_STARTS = (";", ":", " that ", "”", " while ", " but ", " whereas ", " and ")
+_LIST_TAIL_RE = re.compile(r"\s+(?:all|both|each|too|also|jointly|together)\s*$")
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
                              "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
@@ -257,6 +258,9 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         inverted = _inverted_claim(sentence, verb, speakers)  # "“We need help,” said Zelensky"
         if inverted is not None:
             return inverted
+    parties = _party_list(left)
+    if parties is not None:  # "Ukraine, the United States and South Korea all said"
+        return Claim(parties, None, offset, offset + len(left.rstrip()), False)
     if left.strip() and not _AUX_END_RE.search(left[-30:]):
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
@@ -276,6 +280,20 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         if claim is not None:
             return claim
     return _inverted_claim(sentence, verb, speakers)
+
+
+def _party_list(left: str) -> str | None:
+    """'Last fall, Ukraine, the United States and South Korea all' -> 'Ukraine, United States and South Korea'."""
+    phrase = _LIST_TAIL_RE.sub("", left).strip().rstrip(",")
+    if _GROUP_WORD_RE.search(phrase):
+        return None  # "intelligence from the U.S., ...": a group, named by _claim_from_phrase
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+    while pieces and not _COUNTRIES_RE.search(pieces[0]) and len(pieces[0].split()) <= 3:
+        pieces = pieces[1:]  # a leading adverbial: "Last fall"
+    names = [re.sub(r"^the\s+", "", p) for p in pieces]
+    if len(names) < 2 or not all(_COUNTRIES_RE.fullmatch(n) for n in names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | None:

@@ -42,7 +42,8 @@ _DATE_RE = re.compile(
 _DATE_HINT_RE = re.compile(phrase_pattern([*_WEEKDAYS, *_MONTHS, *_MONTH_ABBR, "yesterday", "today", "tonight",
                                            "morning", "evening", "overnight", "night", "week", "month"])
                            + r"|\b(?:19|20)\d\d\b")
-_PERIOD_START_RE = re.compile(r"\b(?:since|until|till|from)\s+(?:the\s+)?$")
+# "since early August", "since the offensive began there on August 6": when a period began
+_PERIOD_START_RE = re.compile(r"\b(?:since|until|till)\b[^,;.:]*$|\bfrom\s+(?:the\s+)?$")
 _SPEECH_BEFORE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|wrote|stated|added|noted|claimed|confirmed|posted|"
     r"estimated|published|released|briefing|statement|interview|address)\b[^.,;]{0,25}$", re.I)
@@ -145,7 +146,7 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
     out = []
     for match in _DATE_RE.finditer(low):
         resolved = resolve(match.group(0), base)
-        if resolved is None or _PERIOD_START_RE.search(low, max(0, match.start() - 12), match.start()):
+        if resolved is None or _PERIOD_START_RE.search(low, max(0, match.start() - 90), match.start()):
             continue  # "since early August": when a period began, not when the figure's event happened
         speech = bool(_SPEECH_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()))
         out.append(DateMention(offset + match.start(), offset + match.end(), resolved[0], resolved[1], speech))

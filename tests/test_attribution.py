@@ -26,6 +26,16 @@ CASES = [
     # appositions
     ("Andrii Kovalenko, head of the counter-disinformation centre, said 3,000 soldiers arrived.", "Andrii Kovalenko",
      "head of the counter-disinformation centre"),
+    # lists of parties, bodies in apposition, claims made by someone
+    ("Last fall, Ukraine, the United States and South Korea all said North Korea had sent 10,000 troops.",
+     "Ukraine, United States and South Korea", None),
+    ("DeepState, a monitoring project with ties to Ukraine's military, said Russia seized 259 square kilometres.",
+     "DeepState", None),
+    ("Syrskyi dismissed the claim made by Russian President Vladimir Putin that 2,000 soldiers were encircled.",
+     "Vladimir Putin", None),
+    ("The General Staff put Russia's losses at no fewer than 1,300 soldiers.", "Ukrainian General Staff", None),
+    # one spelling per person
+    ("Zelenskiy said 3,000 North Korean soldiers were killed.", "Volodymyr Zelensky", None),
     # the outlet's own voice
     ("Russian advances have sped up, with gains of up to 9 kilometers in the Donetsk region.", None, None),
     ("Reports indicate that Russian forces advanced 5 kilometres.", None, None),
@@ -59,6 +69,19 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
 def test_claimant_carried_across_sentences(text, claimant):
     figures = extract_figures(text)
     assert str(figures.iloc[-1].claimant) == claimant
+
+
+def test_a_role_named_before_the_person_resolves_when_the_article_names_them():
+    text = ("Ukraine controls 1,260 sq km of Kursk Oblast, the Commander-in-Chief said. "
+            "Oleksandr Syrskyi, Commander-in-Chief of the Armed Forces, spoke in a video address.")
+    row = extract_figures(text).iloc[0]
+    assert (row.claimant, row.claimant_role) == ("Oleksandr Syrskyi", "Commander-in-Chief")
+
+
+def test_a_report_credited_in_the_lede_owns_its_later_unattributed_figures():
+    text = ("The UN Human Rights Monitoring Mission said in its monthly report that civilians suffered most in April."
+            "\n\nIn Kryvyi Rih, 20 civilians were killed when a missile struck.")
+    assert extract_figures(text).iloc[0].claimant == "HRMMU"
 
 
 def test_new_paragraph_in_the_outlets_voice_has_no_claimant():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from analysis import extract_figures
@@ -127,9 +128,35 @@ def test_qualifier_sets_the_interval(sentence, low, high):
     ("Russia lost 1,500 soldiers in a day, the General Staff said.", "Russia"),
     ("Ukrainian forces destroyed 5 tanks.", "Russia"),
     ("North Korea has sent about 10,000 soldiers to Russia.", "North Korea"),
+    ("In addition, it listed 940 air defence systems among Russia's losses since the start of the war.", "Russia"),
+    ("Of that total, 1,300 casualties were inflicted on Russian forces over the past day.", "Russia"),
+    ("The territory still in Ukrainian hands had shrunk to 140 square kilometres.", "Ukraine"),
+    ("More than 121,000 people have been evacuated from the border districts.", "civilians"),
 ])
 def test_actor_from_demonym_subject_and_context(sentence, actor):
     assert extract_figures(sentence).iloc[0].actor == actor
+
+
+def test_the_enemy_of_a_claimant_is_the_other_side():
+    text = "The enemy's losses have exceeded 9,300 servicemen, the Russian Defence Ministry said."
+    assert extract_figures(text).iloc[0].actor == "Ukraine"
+
+
+def test_an_actor_carries_to_a_sentence_that_names_no_party():
+    figures = extract_figures("Pyongyang has sent about 15,000 soldiers. Their casualties stand at about 4,700.")
+    assert figures.actor.tolist() == ["North Korea", "North Korea"]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("A missile attack on Kharkiv left one person dead, and in Kyiv a drone strike killed 11.", ["Kharkiv", "Kyiv"]),
+    ("About 8,000 North Korean soldiers were in Kursk, out of some 10,000 in Russia.", ["Kursk Oblast", "Russia"]),
+    ("Russia has lost 617,600 troops since the start of the full-scale invasion.", ["Ukraine"]),
+    ("Missiles struck Sumy on Sunday. At least 35 people were killed.", ["Sumy"]),
+    ("The war is nearing its 1,000-day mark.", [None]),
+])
+def test_place_of_a_figure_as_a_reader_finds_it(text, location):
+    got = extract_figures(text, published="2025-04-14").location.tolist()
+    assert [None if isinstance(x, type(pd.NA)) else x for x in got] == location
 
 
 def test_counted_is_the_noun_phrase_as_written():
