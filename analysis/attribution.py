@@ -54,6 +54,8 @@ _COUNTRY_WORDS = ("U.S.", "US", "United States", "South Korea", "North Korea", "
 _COUNTRIES_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in _COUNTRY_WORDS) + r")(?![\w])")
 _GROUP_WORD_RE = re.compile(r"\b(intelligence|officials|sources|assessments|estimates|governments|militaries|"
                             r"authorities)\b", re.I)
+_PLACE_WORDS = frozenset({"oblast", "region", "province", "krai", "republic", "district", "city", "village", "town",
+                          "raion", "governorate", "county", "street", "square"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "der", "la", "le"})
 _NOT_NAME_START = frozenset({"the", "a", "an", "on", "in", "but", "and", "while", "after", "before", "this",
                              "that", "these", "those", "his", "her", "their", "its", "he", "she", "they", "we",
@@ -185,7 +187,7 @@ def _person_in(segment: str) -> tuple[str, str | None] | None:
             break
     if not name or not all(_is_name_word(w) for w in name) or len(name) > 4:
         return None
-    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS for w in name):
+    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS or _bare(w) in _PLACE_WORDS for w in name):
         return None
     joined = " ".join(name).strip(",")
     if _COUNTRIES_RE.fullmatch(joined + ".") or joined.upper() == joined:
@@ -197,21 +199,20 @@ def _person_in(segment: str) -> tuple[str, str | None] | None:
     return joined, (" ".join(role).strip(", ") or None)
 
 
-def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
-    """Read a subject or 'according to' phrase as a claimant."""
+@lru_cache(maxsize=65536)
+def _read_phrase(phrase: str) -> tuple:
+    """What a subject phrase names, as far as the phrase alone tells (cached: subjects repeat):
+    ('pronoun',), ('none',), ('group', name), ('person', name, role), ('body', name, alias), ('rest', phrase)."""
     phrase = _clean(phrase)
     if _PRONOUN_RE.match(phrase):
-        return replace(speakers.last, start=start, end=end) if speakers.last else None
-    if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)):
-        return None
-    low = phrase.lower()
-    if _POSSESSIVE_RE.match(phrase):
-        return None  # "his agency said": the speaker already credited stays the claimant
+        return ("pronoun",)
+    if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
+            _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
+        return ("none",)
     group = _GROUP_WORD_RE.search(phrase)
     countries = list(dict.fromkeys(_COUNTRIES_RE.findall(phrase)))
     if group and len(countries) > 1:
-        joined = ", ".join(countries[:-1]) + " and " + countries[-1]
-        return Claim(f"{joined} {group.group(1).lower()}", None, start, end, False)
+        return ("group", ", ".join(countries[:-1]) + " and " + countries[-1] + " " + group.group(1).lower())
     segments = [s.strip() for s in re.split(r",|\s+(?:who|which)\s+", phrase) if s.strip()]
     for segment in (segments[0], segments[-1]) if segments else ():
         person = _person_in(segment)
@@ -219,12 +220,35 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
             name, role = person
             if role is None and len(segments) > 1:
                 role = _clean(segments[1] if segment == segments[0] else segments[0]) or None
-            return Claim(speakers.person(name, role), role, start, end, True)
-    bodies = list(_BODY_RE.finditer(low))
+            return ("person", name, role)
+    bodies = list(_BODY_RE.finditer(phrase.lower()))
     if bodies:
         body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
         alias = phrase_key(body.group().replace("’", "'"))
-        return Claim(speakers.body(LEXICON.body_of_alias[alias], alias), None, start, end, False)
+        return ("body", LEXICON.body_of_alias[alias], alias)
+    return ("rest", phrase)
+
+
+def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
+    """Read a subject or 'according to' phrase as a claimant."""
+    kind, *parts = _read_phrase(phrase)
+    if kind == "pronoun":
+        return replace(speakers.last, start=start, end=end) if speakers.last else None
+    if kind == "none":
+        return None
+    if kind == "group":
+        return Claim(parts[0], None, start, end, False)
+    if kind == "person":
+        name, role = parts
+        return Claim(speakers.person(name, role), role, start, end, True)
+    if kind == "body":
+        return Claim(speakers.body(*parts), None, start, end, False)
+    return _claim_from_rest(parts[0], start, end, speakers)
+
+
+def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
+    """A phrase naming no person or known body: a role noun, a title, an unknown organisation."""
+    low = phrase.lower()
     if _ROLE_RE.match(low):  # "the ministry", "the ministry's statement", "the report"
         for word in low.split()[1:]:
             if _bare(word) in speakers.by_role:
@@ -238,11 +262,12 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
     if len(words) > 7:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    if name.split()[-1].lower() in speakers.by_role and name.split()[-1].lower() in _TITLE_WORDS:
-        return Claim(speakers.by_role[name.split()[-1].lower()], name, start, end, True)
-    if name.split()[-1].lower() in _TITLE_WORDS:  # "the governor": a person whose name is not given
+    last = name.split()[-1].lower()
+    if last in _TITLE_WORDS:  # "the governor": a person, named if the article named them before
+        if last in speakers.by_role:
+            return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
-    if any(w.lower() in _ORG_WORDS for w in words) or words[0][:1].isupper() or countries:
+    if any(w.lower() in _ORG_WORDS for w in words) or words[0][:1].isupper() or _COUNTRIES_RE.search(phrase):
         return Claim(speakers.body(name) if words[-1].lower() in _ORG_WORDS else name, None, start, end, False)
     return None
 
@@ -284,7 +309,9 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
 
 def _party_list(left: str) -> str | None:
     """'Last fall, Ukraine, the United States and South Korea all' -> 'Ukraine, United States and South Korea'."""
-    phrase = _LIST_TAIL_RE.sub("", left).strip().rstrip(",")
+    if " and " not in left or len(_COUNTRIES_RE.findall(left)) < 2:
+        return None
+    phrase = (left[:-40] + _LIST_TAIL_RE.sub("", left[-40:])).strip().rstrip(",")
     if _GROUP_WORD_RE.search(phrase):
         return None  # "intelligence from the U.S., ...": a group, named by _claim_from_phrase
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
@@ -395,12 +422,14 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
     """
     speakers = _Speakers()
     reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed)
+    last_needed = max(reach, default=-1)
     result = []
     for k, sentence in enumerate(sentences):
         if k in reach:
             result.append(sentence_claims(sentence, speakers))
         else:
-            _register_mentions(sentence, speakers)
+            if k <= last_needed + 2:  # past that, a name taught ("X, Commander-in-Chief, ...") reaches no figure
+                _register_mentions(sentence, speakers)
             result.append([])
     result = [[_named(claim, speakers) for claim in claims] for claims in result]
     _carry_quotes(sentences, result)

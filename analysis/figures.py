@@ -78,7 +78,9 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     if not with_numbers:
         return []
     claims = claims_by_sentence(text, sentences, needed=with_numbers)
-    place_mentions = places.find_places(text)
+    # a figure's place is in its sentence, the one before, or the lede: only those are read
+    wanted = sorted(with_numbers | {k - 1 for k in with_numbers if k} | {0, 1} & set(range(len(sentences))))
+    place_mentions = places.find_places(text, spans=[(sentences[k].start, sentences[k].end) for k in wanted])
     context = ArticleContext.build(text, sentences, claims, place_mentions, _bucket(place_mentions, sentences),
                                    published)
     article = {"article_id": article_id, "source": source, "published": published}

@@ -306,7 +306,7 @@ def _choose(candidates: tuple[Place, ...], context: Counter) -> Place:
     return candidates[0]
 
 
-def find_places(text: str) -> list[PlaceMention]:
+def find_places(text: str, *, spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """Every gazetteer place named in ``text``, in order, longest match first.
 
     Parameters
@@ -314,6 +314,9 @@ def find_places(text: str) -> list[PlaceMention]:
     text : str
         Any text; place names must be capitalised ("Kursk region", "Kiev",
         "Ukraine's"). Demonyms ("Russian") and common words are not places.
+    spans : list of (start, end), optional
+        Look only inside these stretches of ``text`` (sorted, not overlapping),
+        e.g. the sentences that hold figures; offsets stay those of ``text``.
 
     Returns
     -------
@@ -329,7 +332,7 @@ def find_places(text: str) -> list[PlaceMention]:
     [('Russia', 'country'), ('Zaporizhzhia oblast', 'admin1'), ('Pokrovsk', 'place')]
     """
     gaz = _gazetteer()
-    hits = _scan(gaz, text)
+    hits = [hit for start, end in (spans or [(0, len(text))]) for hit in _scan(gaz, text, start, end)]
     if not hits:
         return []
     hits = _with_regions_list(gaz, text, hits)
@@ -346,11 +349,11 @@ def find_places(text: str) -> list[PlaceMention]:
     return out
 
 
-def _scan(gaz: _Gazetteer, text: str) -> list[_Hit]:
-    """(start, end, candidates) of every match, one word runs looked up directly."""
+def _scan(gaz: _Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[_Hit]:
+    """(start, end, candidates) of every match in text[start:end], one word runs looked up directly."""
     hits = []
     in_text, exact = gaz.in_text, gaz.exact
-    for run in _RUN.finditer(text):
+    for run in _RUN.finditer(text, start, len(text) if end is None else end):
         words = run.group()
         if " " in words or "\u00a0" in words or "-" in words:
             hits.extend(_match_run(gaz, words.replace("\u00a0", " "), run.start()))
