@@ -70,10 +70,11 @@ _ROLE_SYNONYMS = {"service": ("agency",), "intelligence": ("agency",), "director
                   "ministry": ("department",), "mission": ("monitors",), "staff": ("military",)}
 _CLAUSE_WORDS = ["were", "was", "is", "are", "have", "has", "had", "been", "will", "would"]
 _FIGURE_OR_CLAUSE_RE = re.compile(rf"\d|\b(?:{phrase_pattern([*LEXICON.number_words, *_CLAUSE_WORDS])})\b")  # lowered
+_NAME_TITLES = ["President", "Minister", "Governor", "Mayor", "General", "Gen.", "Commander", "Chief", "Director",
+                "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "spokesman", "spokeswoman", "spokesperson",
+                "Ambassador", "Ombudsman", "Prosecutor", "Colonel", "Col."]
 _TITLED_NAME_RE = re.compile(
-    r"\b(?:President|Minister|Governor|Mayor|General|Gen\.|Commander|Chief|Director|Secretary|Spokesman|"
-    r"Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Ambassador|Ombudsman|Prosecutor|Colonel|Col\.)"
-    r"\s+(?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+    rf"\b(?:{phrase_pattern(_NAME_TITLES)})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # "Reports indicate that...": the outlet's own voice, which ends a statement carried from before
 _VAGUE_SOURCE_RE = re.compile(r"(?:\w+\s+){0,3}?(?:reports|media\s+reports|it\s+is|observers|analysts|data|footage)\s+"
                               r"(?:\w+\s+)?(?:indicate|suggest|say|show|estimated|believed|thought|understood)",

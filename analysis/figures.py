@@ -73,7 +73,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     sentences = split_sentences(text)
     if not sentences:
         return []
-    mentions_in = [_sentence_numbers(s) for s in sentences]
+    mentions_in = _numbers_by_sentence(text, sentences)
     with_numbers = {k for k, mentions in enumerate(mentions_in) if _has_quantity(mentions)}
     if not with_numbers:
         return []
@@ -146,14 +146,16 @@ def _has_quantity(mentions: list[NumberMention]) -> bool:
     return any(m.kind == "quantity" for m in mentions)
 
 
-def _sentence_numbers(sentence: Sentence) -> list[NumberMention]:
-    mentions = find_numbers(sentence.text)
-    for m in mentions:
-        m.start += sentence.start
-        m.end += sentence.start
-        m.num_start += sentence.start
-        m.num_end += sentence.start
-    return mentions
+def _numbers_by_sentence(text: str, sentences: list[Sentence]) -> list[list[NumberMention]]:
+    """The number expressions of the text (found in one pass), grouped by the sentence they start in."""
+    buckets: list[list[NumberMention]] = [[] for _ in sentences]
+    k = 0
+    for mention in find_numbers(text):
+        while k < len(sentences) - 1 and mention.start >= sentences[k].end:
+            k += 1
+        if sentences[k].start <= mention.start and mention.end <= sentences[k].end:
+            buckets[k].append(mention)
+    return buckets
 
 
 def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:

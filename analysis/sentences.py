@@ -13,7 +13,6 @@ from analysis.lexicon import LEXICON
 _ABBREVIATIONS = frozenset(LEXICON.words("abbreviations"))
 # a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener
 _BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
-_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +24,10 @@ class Sentence:
 
 
 def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD_RE.search(chunk)
-    if match is None:
+    word = chunk[chunk.rfind(" ") + 1:].lstrip("(\"“‘'[")
+    if len(word) < 2 or not word.endswith(".") or not word[0].isalpha():
         return False
-    word = match.group(1).lower()
+    word = word[:-1].lower()
     # "U.S." style initialisms and single capitals ("J. Smith") never end a sentence on their own
     return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)) or len(word) == 1
 
