@@ -363,26 +363,43 @@ def _according_claim(sentence: Sentence, match: re.Match, speakers: _Speakers) -
     return _claim_from_phrase(phrase, start, start + len(phrase), speakers)
 
 
-def _register_mentions(sentence: Sentence, speakers: _Speakers) -> None:
+def _mentions_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[list, list, list]]:
+    """The titled names, 'Name, title' pairs and bodies of each sentence, found in one pass over the text."""
+    buckets: list[tuple[list, list, list]] = [([], [], []) for _ in sentences]
+    scans = (_TITLED_NAME_RE.finditer(text), _NAME_THEN_TITLE_RE.finditer(text), _BODY_RE.finditer(lowered(text)))
+    for slot, matches in enumerate(scans):
+        k = 0
+        for match in matches:
+            while k < len(sentences) - 1 and match.start() >= sentences[k].end:
+                k += 1
+            if sentences[k].start <= match.start() < sentences[k].end:
+                buckets[k][slot].append(match)
+    return buckets
+
+
+def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -> None:
     """Learn the people and bodies a sentence names, so later pronouns and role nouns resolve to them."""
-    for match in _TITLED_NAME_RE.finditer(sentence.text):
+    titled, name_then_title, bodies = mentions
+    for match in titled:
         person = _person_in(match.group())
         if person is not None:
             name = speakers.person(*person)
             speakers.remember(Claim(name, person[1], 0, 0, True))
-    for match in _NAME_THEN_TITLE_RE.finditer(sentence.text):  # "Oleksandr Syrskyi, Commander-in-Chief of ..."
+    for match in name_then_title:  # "Oleksandr Syrskyi, Commander-in-Chief of ..."
         person = _person_in(match.group(1))
         if person is not None:
             speakers.person(person[0], match.group(2))
-    for body in _BODY_RE.finditer(lowered(sentence.text)):
+    for body in bodies:
         alias = phrase_key(body.group().replace("’", "'"))
         if _bare(alias.split()[-1]) in _ORG_WORDS:
             speakers.body(LEXICON.body_of_alias[alias], alias)
 
 
-def sentence_claims(sentence: Sentence, speakers: _Speakers) -> list[Claim]:
+def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | None = None) -> list[Claim]:
     """Every attribution in one sentence, in order of position."""
-    _register_mentions(sentence, speakers)
+    if mentions is None:  # (only the matched words are read, so offsets within the sentence do)
+        mentions = _mentions_by_sentence(sentence.text, [Sentence(0, 0, len(sentence.text), sentence.text)])[0]
+    _register_mentions(mentions, speakers)
     claims: list[Claim] = []
     for match in _ACCORDING_RE.finditer(lowered(sentence.text)):
         claim = _according_claim(sentence, match, speakers)
@@ -424,13 +441,14 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
     speakers = _Speakers()
     reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed)
     last_needed = max(reach, default=-1)
+    mentions = _mentions_by_sentence(text, sentences)
     result = []
     for k, sentence in enumerate(sentences):
         if k in reach:
-            result.append(sentence_claims(sentence, speakers))
+            result.append(sentence_claims(sentence, speakers, mentions[k]))
         else:
             if k <= last_needed + 2:  # past that, a name taught ("X, Commander-in-Chief, ...") reaches no figure
-                _register_mentions(sentence, speakers)
+                _register_mentions(mentions[k], speakers)
             result.append([])
     result = [[_named(claim, speakers) for claim in claims] for claims in result]
     _carry_quotes(sentences, result)

@@ -89,11 +89,12 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
         mentions = mentions_in[k]
         if not _has_quantity(mentions):
             continue
-        links = SentenceLinks(context, k)
+        links = None
         for i in range(len(mentions)):
             reading = read_measure(text, mentions, i, sentence.start, sentence.end)
             if reading is None:
                 continue
+            links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             rows.append(_row(article, links, mentions[i], reading, derived=False) | {"_k": k})
             derived = _composite_total(text, mentions, i, reading, sentence)
             if derived is not None:

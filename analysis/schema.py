@@ -90,11 +90,17 @@ ERROR_COLUMNS: dict[str, object] = {
 
 
 def _typed(records: Iterable[Mapping[str, object]] | pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
-    frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(list(records))
-    frame = frame.reindex(columns=list(columns))
+    if isinstance(records, pd.DataFrame):
+        frame = records.reindex(columns=list(columns))
+        values = {name: frame[name] for name in columns}
+        n = len(frame)
+    else:  # plain dicts (the extractor's rows): one list per column, no intermediate frame
+        rows = list(records)
+        values = {name: pd.Series([row.get(name) for row in rows], dtype=object) for name in columns}
+        n = len(rows)
     out = {}
     for name, dtype in columns.items():
-        col = frame[name]
+        col = values[name]
         if str(dtype).startswith("datetime64"):
             col = pd.to_datetime(col, errors="coerce").astype(dtype)
         elif dtype == "boolean":
@@ -104,7 +110,7 @@ def _typed(records: Iterable[Mapping[str, object]] | pd.DataFrame, columns: dict
         else:
             col = col.astype(dtype)
         out[name] = col
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
 
 
 def figures_frame(records: Iterable[Mapping[str, object]] | pd.DataFrame) -> pd.DataFrame:
