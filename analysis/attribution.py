@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
-from analysis.sentences import Sentence
+from analysis.sentences import Sentence, group_by_sentence
 
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(LEXICON.words('speech_verbs'))})(?![\w-])")
 # matched against lowered() text: lower-case patterns without re.I are several times faster
@@ -365,16 +365,8 @@ def _according_claim(sentence: Sentence, match: re.Match, speakers: _Speakers) -
 
 def _mentions_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[list, list, list]]:
     """The titled names, 'Name, title' pairs and bodies of each sentence, found in one pass over the text."""
-    buckets: list[tuple[list, list, list]] = [([], [], []) for _ in sentences]
     scans = (_TITLED_NAME_RE.finditer(text), _NAME_THEN_TITLE_RE.finditer(text), _BODY_RE.finditer(lowered(text)))
-    for slot, matches in enumerate(scans):
-        k = 0
-        for match in matches:
-            while k < len(sentences) - 1 and match.start() >= sentences[k].end:
-                k += 1
-            if sentences[k].start <= match.start() < sentences[k].end:
-                buckets[k][slot].append(match)
-    return buckets
+    return list(zip(*(group_by_sentence(matches, sentences, span=re.Match.span) for matches in scans), strict=True))
 
 
 def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -> None:

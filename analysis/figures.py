@@ -26,7 +26,7 @@ from analysis.measures import OPPONENT as _OPPONENT
 from analysis.measures import Reading, actor_of, read_measure
 from analysis.numbers import NumberMention, find_numbers
 from analysis.schema import MEASURE_UNITS, errors_frame, figures_frame
-from analysis.sentences import Sentence, split_sentences
+from analysis.sentences import Sentence, group_by_sentence, split_sentences
 
 MAX_TEXT_CHARS = 20_000_000
 _COMPOSITE_RE = re.compile(
@@ -73,16 +73,17 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     sentences = split_sentences(text)
     if not sentences:
         return []
-    mentions_in = _numbers_by_sentence(text, sentences)
+    mentions_in = group_by_sentence(find_numbers(text), sentences)
     with_numbers = {k for k, mentions in enumerate(mentions_in) if _has_quantity(mentions)}
     if not with_numbers:
         return []
     claims = claims_by_sentence(text, sentences, needed=with_numbers)
     # a figure's place is in its sentence, the one before, or the lede: only those are read
-    wanted = sorted(with_numbers | {k - 1 for k in with_numbers if k} | {0, 1} & set(range(len(sentences))))
+    lede = set(range(min(2, len(sentences))))
+    wanted = sorted(with_numbers | {k - 1 for k in with_numbers if k} | lede)
     place_mentions = places.find_places(text, spans=[(sentences[k].start, sentences[k].end) for k in wanted])
-    context = ArticleContext.build(text, sentences, claims, place_mentions, _bucket(place_mentions, sentences),
-                                   published)
+    places_in = group_by_sentence(place_mentions, sentences)
+    context = ArticleContext.build(text, sentences, claims, place_mentions, places_in, published)
     article = {"article_id": article_id, "source": source, "published": published}
     rows: list[dict] = []
     for k, sentence in enumerate(sentences):
@@ -145,29 +146,6 @@ def _side_of(claimant: str | None) -> str | None:
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:
     return any(m.kind == "quantity" for m in mentions)
-
-
-def _numbers_by_sentence(text: str, sentences: list[Sentence]) -> list[list[NumberMention]]:
-    """The number expressions of the text (found in one pass), grouped by the sentence they start in."""
-    buckets: list[list[NumberMention]] = [[] for _ in sentences]
-    k = 0
-    for mention in find_numbers(text):
-        while k < len(sentences) - 1 and mention.start >= sentences[k].end:
-            k += 1
-        if sentences[k].start <= mention.start and mention.end <= sentences[k].end:
-            buckets[k].append(mention)
-    return buckets
-
-
-def _bucket(place_mentions: list, sentences: list[Sentence]) -> list[list]:
-    buckets: list[list] = [[] for _ in sentences]
-    k = 0
-    for mention in place_mentions:
-        while k < len(sentences) - 1 and mention.start >= sentences[k].end:
-            k += 1
-        if sentences[k].start <= mention.start < sentences[k].end:
-            buckets[k].append(mention)
-    return buckets
 
 
 def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, *, derived: bool) -> dict:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from analysis.lexicon import LEXICON
@@ -21,6 +22,25 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def group_by_sentence(items: Iterable, sentences: list[Sentence], *,
+                      span: Callable[[object], tuple[int, int]] = lambda item: (item.start, item.end)) -> list[list]:
+    """Items found in the text (in text order) grouped by the sentence that holds them whole.
+
+    >>> found = [Sentence(0, 0, 3, "Six"), Sentence(0, 15, 19, "five")]
+    >>> [[s.text for s in group] for group in group_by_sentence(found, split_sentences("Six died. Then five."))]
+    [['Six'], ['five']]
+    """
+    groups: list[list] = [[] for _ in sentences]
+    k = 0
+    for item in items:
+        start, end = span(item)
+        while k < len(sentences) - 1 and start >= sentences[k].end:
+            k += 1
+        if sentences and sentences[k].start <= start and end <= sentences[k].end:
+            groups[k].append(item)
+    return groups
 
 
 def _is_abbreviation(chunk: str) -> bool:
