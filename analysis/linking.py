@@ -51,7 +51,15 @@ _NATIONAL_SCOPE_RE = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning|outbreak)|full-scale\s+(?:war|invasion)|nationwide|across\s+the\s+country|"
     r"in\s+total|overall|in\s+all|of\s+(?:Ukrainian|Russian)\s+(?:territory|land|soil)|(?:Ukrainian|Russian)\s+"
     r"(?:territory|land))", re.I)
+# a word every _NATIONAL_SCOPE_RE phrase has: sentences without one are ruled out by cheap substring tests
+_NATIONAL_SCOPE_WORDS = ("since", "full-scale", "nationwide", "country", "total", "all", "territory", "land", "soil")
 _NATIONAL_COUNTRY_RE = re.compile(r"\b(Ukrainian|Russian)\s+(?:territory|land|soil)\b", re.I)
+
+
+def _is_national(sentence: str) -> bool:
+    """Whether a sentence gives a total over the whole war or country."""
+    low = sentence.lower()
+    return any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None
 
 
 def is_location(text: str, claims: list[Claim], p) -> bool:
@@ -80,6 +88,8 @@ class ArticleContext:
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
     national_story: bool = False  # the story opens with a war-long or nationwide tally
     _dates: dict = field(default_factory=dict, repr=False)
+    _locations: dict = field(default_factory=dict, repr=False)
+    _regional_of: dict = field(default_factory=dict, repr=False)
 
     def dates_of(self, k: int) -> list[DateMention]:
         """The dates named in sentence ``k`` (read once per sentence)."""
@@ -89,15 +99,29 @@ class ArticleContext:
                               if self.published is not None else [])
         return self._dates[k]
 
+    def locations_in(self, k: int) -> list:
+        """The place mentions of sentence ``k`` that say where something happened (read once per sentence)."""
+        if k not in self._locations:
+            self._locations[k] = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
+        return self._locations[k]
+
+    def regional(self, p, measure: str):
+        """The place a figure of ``measure`` at mention ``p`` is tied to, and its precision: 'near' a
+        town, or the oblast a town's name stands for in military reporting ("fighting in Kursk")."""
+        key = (p.start, measure in _REGIONAL_MEASURES)
+        if key not in self._regional_of:
+            self._regional_of[key] = _regional(self.text, p, key[1])
+        return self._regional_of[key]
+
     @classmethod
     def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
         context = cls(text, sentences, claims, places_in, published)
         context.lede = context._lede_place(place_mentions)
         context.lede_date = context._lede_date()
-        context.lede_country = next((p for k, found in enumerate(places_in) for p in found
-                                     if p.precision == "country" and is_location(text, claims[k], p)), None)
+        context.lede_country = next((p for k in range(len(places_in)) for p in context.locations_in(k)
+                                     if p.precision == "country"), None)
         context.lede_statement_date = context._lede_statement_date()
-        context.national_story = bool(sentences) and _NATIONAL_SCOPE_RE.search(sentences[0].text) is not None
+        context.national_story = bool(sentences) and _is_national(sentences[0].text)
         return context
 
     def _lede_statement_date(self) -> DateMention | None:
@@ -113,8 +137,7 @@ class ArticleContext:
     def _lede_place(self, place_mentions: list):
         """The first specific place of the first two sentences, else the dateline's."""
         for k in range(min(2, len(self.places_in))):
-            found = [p for p in self.places_in[k]
-                     if p.precision != "country" and is_location(self.text, self.claims[k], p)]
+            found = [p for p in self.locations_in(k) if p.precision != "country"]
             if found:
                 return found[0]
         match = _DATELINE_RE.match(self.text)
@@ -131,6 +154,19 @@ class ArticleContext:
             if found and _EVENT_WORDS_RE.search(sentence.text):
                 return found[0]
         return None
+
+
+def _regional(text: str, p, regional_measure: bool):
+    precision = p.precision
+    if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
+        precision = "near_place" if precision == "place" else precision
+    if regional_measure and p.precision == "place":
+        # "fighting in Kursk": in military reporting an oblast capital's name means the region
+        region = places.admin1_of(p.place)
+        if region is not None and region.name.split()[0] == p.place.name and not _CITY_RE.search(
+                text, max(0, p.start - 12), min(len(text), p.end + 6)):
+            return region, "admin1"
+    return p.place, precision
 
 
 def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
@@ -154,7 +190,7 @@ class SentenceLinks:
         self.article, self.k = article, k
         self.sentence = article.sentences[k]
         self.dates = article.dates_of(k)
-        self.national = _NATIONAL_SCOPE_RE.search(self.sentence.text) is not None
+        self.national = _is_national(self.sentence.text)
 
     def claimant(self, m: NumberMention) -> Claim | None:
         claims = self.article.claims[self.k]
@@ -168,19 +204,19 @@ class SentenceLinks:
         for k in (self.k, self.k - 1):
             if k < 0 or (k < self.k and (measure == "duration" or self.national)):
                 break  # the length of the war, a national total: no place from the sentence before
-            candidates = [p for p in art.places_in[k] if is_location(art.text, art.claims[k], p)
-                          and (k == self.k or p.precision != "country")]  # a country only from its own sentence
+            candidates = [p for p in art.locations_in(k)
+                          if k == self.k or p.precision != "country"]  # a country only from its own sentence
             if k == self.k:
                 candidates = self._nearest_group(candidates, m)
             if candidates:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
-                return self._regional(best, measure)
+                return art.regional(best, measure)
         if self.national:
             return self._national_country(measure)
         if measure == "duration":
             return None, None
         if art.lede is not None:  # the place the story is about
-            return self._regional(art.lede, measure)
+            return art.regional(art.lede, measure)
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
             return self._national_country(measure)
         return None, None
@@ -203,7 +239,7 @@ class SentenceLinks:
             place = places.geocode("Ukraine" if match.group(1).lower() == "ukrainian" else "Russia")
             lede = self.article.lede
             if lede is not None and place is not None and lede.place.country == place.name:
-                return self._regional(lede, "area")  # "1,376 km2 of Russian land" in a story about Kursk
+                return self.article.regional(lede, "area")  # "1,376 km2 of Russian land" in a story about Kursk
             if place is not None:
                 return place, "country"
         country = self.article.lede_country
@@ -211,19 +247,6 @@ class SentenceLinks:
             return country.place, "country"
         theatre = places.geocode(THEATRE)  # a war-long total with no country named: where the war is fought
         return (theatre, "country") if theatre is not None else (None, None)
-
-    def _regional(self, p, measure: str):
-        text = self.article.text
-        precision = p.precision
-        if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
-            precision = "near_place" if precision == "place" else precision
-        if measure in _REGIONAL_MEASURES and p.precision == "place":
-            # "fighting in Kursk": in military reporting an oblast capital's name means the region
-            region = places.admin1_of(p.place)
-            if region is not None and region.name.split()[0] == p.place.name and not _CITY_RE.search(
-                    text, max(0, p.start - 12), min(len(text), p.end + 6)):
-                return region, "admin1"
-        return p.place, precision
 
     def event_date(self, m: NumberMention, measure: str, claim: Claim | None) -> DateMention | None:
         """The figure's own date (its clause's, else one told before it in the sentence); else, for

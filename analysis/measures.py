@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
 from analysis.numbers import NumberMention
@@ -47,6 +48,7 @@ _DURATION_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('duration_contex
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*(?:{phrase_pattern(LEXICON.words('duration_not'))})\b", re.I)
 _NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|first|previous|per)\s+$", re.I)
 ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
+_ACTOR_LOW_RE = re.compile(ACTOR_RE.pattern)  # on lowered() text
 _STOP_BETWEEN_RE = re.compile(
     r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
     r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b", re.I)
@@ -64,7 +66,7 @@ _CIVILIAN_NOUNS = frozenset(LEXICON.words("civilian_nouns"))
 _PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
 _NOT_ACTOR_BEFORE_RE = re.compile(r"\b(?:to|into|in|inside|entered|from|against|across|toward|towards|"
                                   r"(?:(?:to|into|in|inside|across|from)\s+(?:the\s+)?(?:north|south|east|west)\w*)|"
-                                  r"supplying|with)\s+(?:the\s+)?$", re.I)
+                                  r"supplying|with)\s+(?:the\s+)?$")  # on lowered() text
 _OWNER_RE = re.compile(
     rf"(?<![\w-])({phrase_pattern(list(LEXICON.actor_of_word))})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?losses\b"
     rf"|\blosses\s+(?:of|among|by|for)\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
@@ -339,16 +341,29 @@ def _is_duration(text: str, m: NumberMention, lo: int, hi: int) -> bool:
     return bool(_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before))
 
 
-def _actors_in(text: str, lo: int, hi: int) -> list[re.Match]:
-    """Parties named in text[lo:hi], less destinations and opponents ("sent to Russia", "fighting against Ukraine")."""
-    return [m for m in ACTOR_RE.finditer(text, lo, hi)
-            if not _NOT_ACTOR_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())]
+def _actors_in(text: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int, str | None]]:
+    """Parties named in text[a:b], inside the sentence text[lo:hi], as (start, end, actor), less
+    destinations and opponents ("sent to Russia", "fighting against Ukraine")."""
+    return [(lo + start, lo + end, actor) for start, end, actor in _sentence_actors(text[lo:hi])
+            if a <= lo + start and lo + end <= b]
+
+
+@lru_cache(maxsize=1024)
+def _sentence_actors(sentence: str) -> tuple[tuple[int, int, str | None], ...]:
+    """(read once per sentence: its figures ask for the parties around each of them)"""
+    low = lowered(sentence)
+    return tuple((m.start(), m.end(), actor_of(m.group()))
+                 for m in _ACTOR_LOW_RE.finditer(low)
+                 if not _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()))
 
 
 def _owner_in(text: str, lo: int, hi: int) -> str | None:
     """A party named as the owner anywhere in the sentence: "among Russia's losses", "inflicted on
     Russian forces", "the territory still in Ukrainian hands"."""
-    match = _OWNER_RE.search(lowered(text[lo:hi]))
+    low = lowered(text[lo:hi])
+    if "losses" not in low and "inflicted" not in low and "hands" not in low:
+        return None  # every way of naming an owner has one of these words: most sentences are ruled out at once
+    match = _OWNER_RE.search(low)
     return actor_of(next(g for g in match.groups() if g)) if match else None
 
 
@@ -356,15 +371,15 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
     """Whose people, forces or equipment the figure counts."""
     m = mentions[i]
     if noun is not None:  # a demonym inside the counted phrase wins: "North Korean troops"
-        inside = _actors_in(text, m.end, noun.end())
+        inside = _actors_in(text, lo, hi, m.end, noun.end())
         if inside:
-            return actor_of(inside[-1].group())
+            return inside[-1][2]
         if noun.group().lower() in _CIVILIAN_NOUNS and measure in _PERSON_MEASURES:
             return "civilians"
     if phrase_span is not None:
-        inside = _actors_in(text, max(lo, phrase_span[0] - 25), phrase_span[1])
+        inside = _actors_in(text, lo, hi, max(lo, phrase_span[0] - 25), phrase_span[1])
         if inside:
-            return actor_of(inside[-1].group())
+            return inside[-1][2]
     if measure in _PERSON_MEASURES:
         return _victim_actor(text, m, lo, hi, noun) or _owner_in(text, lo, hi) or (
             "civilians" if measure == "displaced" else None)
@@ -378,28 +393,26 @@ def _actor(text, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str
             after_by = ACTOR_RE.match(text, by.end())
             if after_by:
                 return actor_of(after_by.group())
-    before = _actors_in(text, lo, m.start)
+    before = _actors_in(text, lo, hi, lo, m.start)
     if not before:
-        after = _actors_in(text, m.end, hi)
-        return actor_of(after[0].group()) if after and measure in ("troops", "units") else None
-    actor = actor_of(before[-1].group())
-    if measure == "equipment" and _DESTROY_RE.search(text, before[-1].end(), m.start):
+        after = _actors_in(text, lo, hi, m.end, hi)
+        return after[0][2] if after and measure in ("troops", "units") else None
+    actor = before[-1][2]
+    if measure == "equipment" and _DESTROY_RE.search(text, before[-1][1], m.start):
         return OPPONENT.get(actor)
     return actor
 
 
 def _victim_actor(text: str, m: NumberMention, lo: int, hi: int, noun: re.Match | None) -> str | None:
     """Victims without a demonym: soldiers of the side named nearby, else civilians of a strike."""
-    before = _actors_in(text, lo, m.start)
-    if before and _CAPTURE_RE.search(text, before[-1].end(), m.start):
-        return OPPONENT.get(actor_of(before[-1].group()))  # "Ukrainian forces took 711 prisoners"
+    before = _actors_in(text, lo, hi, lo, m.start)
+    if before and _CAPTURE_RE.search(text, before[-1][1], m.start):
+        return OPPONENT.get(before[-1][2])  # "Ukrainian forces took 711 prisoners"
     if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
-        before = _actors_in(text, lo, m.start)
-        return actor_of(before[-1].group()) if before else None
+        return before[-1][2] if before else None
     if _MILITARY_RE.search(text, lo, hi):
-        before = _actors_in(text, lo, m.start)
-        if before and re.search(r"\b(?:lost|losses|losing)\b", text[before[-1].end():m.start]):
-            return actor_of(before[-1].group())
+        if before and re.search(r"\b(?:lost|losses|losing)\b", text[before[-1][1]:m.start]):
+            return before[-1][2]
         return None
     if _STRIKE_RE.search(text, max(0, lo - 300), hi) or re.search(r"\bcivilian", text[lo:hi], re.I):
         return "civilians"
