@@ -85,6 +85,9 @@ _NAME_THEN_TITLE_RE = re.compile(  # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets 
     r"([A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?(?i:president|minister|"
     r"governor|mayor|commander-in-chief|commander|chief|head|spokesman|spokeswoman|spokesperson|director|"
     r"secretary|ambassador|general|ombudsman)\b)")
+_OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])")
+_SEGMENT_SPLIT_RE = re.compile(r",|\s+(?:who|which)\s+")
+_ARTICLE_START_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SUBJECT_STARTS = (";", ":", " that ", "”", " while ", " but ", " whereas ", " and ")
 _LIST_TAIL_RE = re.compile(r"\s+(?:all|both|each|too|also|jointly|together)\s*$")
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
@@ -179,7 +182,7 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=16384)
 def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
-    segment = re.split(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])", segment)[0]
+    segment = _OF_PHRASE_RE.split(segment, maxsplit=1)[0]
     words = segment.split()
     name, role = _split_title(words)
     for i in range(len(name) - 2, -1, -1):  # "United Nations Dorothy Shea": the body is part of the role
@@ -215,7 +218,7 @@ def _read_phrase(phrase: str) -> tuple:
     countries = list(dict.fromkeys(_COUNTRIES_RE.findall(phrase)))
     if group and len(countries) > 1:
         return ("group", ", ".join(countries[:-1]) + " and " + countries[-1] + " " + group.group(1).lower())
-    segments = [s.strip() for s in re.split(r",|\s+(?:who|which)\s+", phrase) if s.strip()]
+    segments = [s.strip() for s in _SEGMENT_SPLIT_RE.split(phrase) if s.strip()]
     for segment in (segments[0], segments[-1]) if segments else ():
         person = _person_in(segment)
         if person is not None:
@@ -263,7 +266,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
     words = phrase.split()
     if len(words) > 7:
         return None
-    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    name = _ARTICLE_START_RE.sub("", phrase)
     last = name.split()[-1].lower()
     if last in _TITLE_WORDS:  # "the governor": a person, named if the article named them before
         if last in speakers.by_role:
@@ -302,7 +305,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         last_comma = subject.rstrip().rstrip(",").rfind(",")
         if last_comma >= 0 and not subject.rstrip().endswith(","):
             is_list = (_GROUP_WORD_RE.search(subject) and len(_COUNTRIES_RE.findall(subject)) > 1
-                       and not re.search(r"\d", subject))
+                       and not any(ch.isdecimal() for ch in subject))
             if not is_list:
                 subject = subject[last_comma + 1:]
         s_start = offset + left.find(subject.strip()) if subject.strip() else offset
@@ -443,7 +446,8 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
     names and bodies they mention. The result for the needed sentences is the same.
     """
     speakers = _Speakers()
-    reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed)
+    quotes = _quote_groups(sentences)
+    reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed, quotes)
     last_needed = max(reach, default=-1)
     mentions = _mentions_by_sentence(text, sentences)
     result = []
@@ -455,7 +459,7 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
                 _register_mentions(mentions[k], speakers)
             result.append([])
     result = [[_named(claim, speakers) for claim in claims] for claims in result]
-    _carry_quotes(sentences, result)
+    _carry_quotes(sentences, result, quotes)
     _carry_paragraphs(text, sentences, result)
     _carry_report(sentences, result, reach)
     return result
@@ -484,7 +488,7 @@ def _named(claim: Claim, speakers: _Speakers) -> Claim:
     return claim
 
 
-def _reach(text: str, sentences: list[Sentence], needed: set[int]) -> set[int]:
+def _reach(text: str, sentences: list[Sentence], needed: set[int], quotes: list[list[int]]) -> set[int]:
     """The sentences whose attributions can reach the needed ones: the paragraph up to each (carried
     statements), the sentence before it (pronouns), and whole quotes with the sentence after them."""
     reach: set[int] = set()
@@ -493,7 +497,7 @@ def _reach(text: str, sentences: list[Sentence], needed: set[int]) -> set[int]:
         while j > 0 and j - 1 not in reach and "\n" not in text[sentences[j - 1].end:sentences[j].start]:
             j -= 1
         reach.update(range(max(0, j - 1), k + 1))
-    for group in _quote_groups(sentences):
+    for group in quotes:
         if reach.intersection(group):
             reach.update(group)
             reach.add(min(group[-1] + 1, len(sentences) - 1))
@@ -518,9 +522,9 @@ def _quote_groups(sentences: list[Sentence]) -> list[list[int]]:
     return groups
 
 
-def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]]) -> None:
+def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]], quotes: list[list[int]]) -> None:
     """A quote that runs over several sentences belongs to whoever is credited with it."""
-    for members in _quote_groups(sentences):
+    for members in quotes:
         owner = next((result[j][-1] for j in reversed(members) if result[j]), None)
         if owner is None and members[-1] + 1 < len(sentences) and result[members[-1] + 1]:
             owner = result[members[-1] + 1][0]

@@ -191,6 +191,13 @@ class SentenceLinks:
         self.sentence = article.sentences[k]
         self.dates = article.dates_of(k)
         self.national = _is_national(self.sentence.text)
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def _clause(self, m: NumberMention) -> tuple[int, int]:
+        key = (m.start, m.end)
+        if key not in self._clauses:  # (asked for a figure's place and again for its date)
+            self._clauses[key] = _clause(self.article.text, m, self.sentence)
+        return self._clauses[key]
 
     def claimant(self, m: NumberMention) -> Claim | None:
         claims = self.article.claims[self.k]
@@ -225,7 +232,7 @@ class SentenceLinks:
         """The candidates in the figure's comma-piece, else its clause, else the whole sentence."""
         if len(candidates) < 2:
             return candidates
-        lo, hi = _clause(self.article.text, m, self.sentence)
+        lo, hi = self._clause(m)
         s_lo, s_hi = _segment(self.article.text, m, lo, hi)
         for a, b in ((s_lo, s_hi), (lo, hi)):
             inside = [p for p in candidates if a <= p.start < b]
@@ -254,7 +261,7 @@ class SentenceLinks:
         that gives the figure (a running total is as of that day)."""
         events = [d for d in self.dates if not d.speech]
         if events:
-            lo, hi = _clause(self.article.text, m, self.sentence)
+            lo, hi = self._clause(m)
             own = [d for d in events if lo <= d.start < hi] or [d for d in events if d.start < m.start]
             if own:
                 return min(own, key=lambda d: abs(d.start - m.start))

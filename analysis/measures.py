@@ -52,11 +52,13 @@ _ACTOR_LOW_RE = re.compile(ACTOR_RE.pattern)  # on lowered() text
 _STOP_BETWEEN_RE = re.compile(
     r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
     r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b", re.I)
+_PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _CLAUSE_END_RE = re.compile(r"[;:()\[\]—–]|,\s+(?:while|but|and|whereas|which|who|according)\b")
 _INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*$", re.I)
 _OF_NEXT_RE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _STRIKE_RE = re.compile(r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|missile|missiles|drone|"
                         r"drones|bomb|bombs|bombing|airstrike|air strike|hit|barrage|explosion|blast|raid)\b", re.I)
+_CIVILIAN_RE = re.compile(r"\bcivilian", re.I)
 _MILITARY_RE = re.compile(r"\b(?:soldiers|troops|servicemen|personnel|fighters|forces|military|army)\b", re.I)
 _DESTROY_RE = re.compile(r"\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|intercepted|"
                          r"intercepting|neutralised|neutralized|hit|struck|eliminated|disabled|damaged|"
@@ -150,7 +152,7 @@ def _noun_after(text: str, start: int, stop: int) -> re.Match | None:
     if match is None:
         return None
     between = text[start:match.start()]
-    if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or re.search(r"[,;:()\"“”]|\.\s", between):
+    if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or _PUNCTUATION_BETWEEN_RE.search(between):
         return None
     return match
 
@@ -414,6 +416,6 @@ def _victim_actor(text: str, m: NumberMention, lo: int, hi: int, noun: re.Match 
         if before and re.search(r"\b(?:lost|losses|losing)\b", text[before[-1][1]:m.start]):
             return before[-1][2]
         return None
-    if _STRIKE_RE.search(text, max(0, lo - 300), hi) or re.search(r"\bcivilian", text[lo:hi], re.I):
+    if _STRIKE_RE.search(text, max(0, lo - 300), hi) or _CIVILIAN_RE.search(text, lo, hi):
         return "civilians"
     return None

@@ -58,6 +58,12 @@ _TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b
 _GLUED_AFTER_RE = re.compile(r"^(?:-?[A-Za-z]{1,3}\d|[A-Za-z](?<!k)|mm\b|-mm\b|\s?mm\b|-?(?:st|nd|rd|th)\b)")
 _GLUED_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|#|№|No\.\s?)$")
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)),
+                             re.I)
+# matches wherever one of these does (and a little more): the "after" patterns are anchored at the start
+_KIND_AFTER_RE = re.compile("|".join(f"(?{'' if p.flags & re.I else '-i'}:{p.pattern})" for p in (
+    _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _GLUED_AFTER_RE, _DATE_AFTER_RE)), re.I)
+_SCALE_ONLY_RE = re.compile(r"(?:hundred|thousand|million|billion)\b", re.I)
 _CHANGE_VERB_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|"
                              r"decreased|up|down|went)\s+$", re.I)
 
@@ -84,9 +90,9 @@ class NumberMention:
     @property
     def canonical(self) -> tuple[float, float | None, float | None]:
         """(value, low, high) converted to the canonical unit, rounded to 2 decimals."""
-        def conv(x: float | None) -> float | None:
-            return None if x is None else round(x * self.factor, 2)
-        return conv(self.value), conv(self.low), conv(self.high)
+        factor, low, high = self.factor, self.low, self.high
+        return (round(self.value * factor, 2), None if low is None else round(low * factor, 2),
+                None if high is None else round(high * factor, 2))
 
 
 def parse_number_words(words: str) -> float | None:
@@ -138,25 +144,29 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
 
 def _classify(text: str, start: int, end: int, digits: str | None) -> str:
     before, after = text[max(0, start - 25):start], text[end:end + 30]
-    if _PERCENT_AFTER_RE.match(after):
+    # one scan of each side tells whether any of the rarer kinds may follow or precede: most numbers
+    # are counts, and the patterns below need not each be tried on them
+    kind_after = _KIND_AFTER_RE.match(after) is not None
+    kind_before = _KIND_BEFORE_RE.search(before) is not None
+    if kind_after and _PERCENT_AFTER_RE.match(after):
         return "percent"
-    if _MONEY_BEFORE_RE.search(before) or _MONEY_AFTER_RE.match(after):
+    if (kind_before and _MONEY_BEFORE_RE.search(before)) or (kind_after and _MONEY_AFTER_RE.match(after)):
         return "money"
-    age = _AGE_AFTER_RE.match(after)
+    age = _AGE_AFTER_RE.match(after) if kind_after else None
     if (age and not _WAR_AGE_RE.match(after, age.end()) and not _WAR_BEFORE_RE.search(before)) or \
-            _AGE_BEFORE_RE.search(before):
+            (kind_before and _AGE_BEFORE_RE.search(before)):
         return "age"  # "a 72-year-old man", but not "the three-year-old war"
-    if digits is None and re.match(r"(?:hundred|thousand|million|billion)\b", text[start:end], re.I):
+    if digits is None and _SCALE_ONLY_RE.match(text, start, end):
         return "vague"  # "several hundred square miles": no count given
     if digits is not None:
         if len(digits) > 15:
             return "code"  # no war figure has 16 digits: an id, a phone number, junk
-        if _TIME_AFTER_RE.match(after):
+        if kind_after and _TIME_AFTER_RE.match(after):
             return "time"
-        glued_unit = _UNIT_AFTER_RE.match(text, end)
-        if _GLUED_BEFORE_RE.search(before) or (_GLUED_AFTER_RE.match(after) and not glued_unit):
+        if _GLUED_BEFORE_RE.search(before) or (
+                kind_after and _GLUED_AFTER_RE.match(after) and not _UNIT_AFTER_RE.match(text, end)):
             return "code"
-        if _DATE_BEFORE_RE.search(before) or _DATE_AFTER_RE.match(after):
+        if (kind_before and _DATE_BEFORE_RE.search(before)) or (kind_after and _DATE_AFTER_RE.match(after)):
             return "date"
         if _YEAR_RE.match(digits):
             return "year"

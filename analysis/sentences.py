@@ -13,6 +13,7 @@ from analysis.lexicon import LEXICON
 
 _ABBREVIATIONS = frozenset(LEXICON.words("abbreviations"))
 # a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener
+_INITIALISM_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 
 
@@ -49,7 +50,7 @@ def _is_abbreviation(chunk: str) -> bool:
         return False
     word = word[:-1].lower()
     # "U.S." style initialisms and single capitals ("J. Smith") never end a sentence on their own
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)) or len(word) == 1
+    return word in _ABBREVIATIONS or len(word) == 1 or _INITIALISM_RE.fullmatch(word) is not None
 
 
 def split_sentences(text: str) -> list[Sentence]:
