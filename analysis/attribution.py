@@ -379,7 +379,7 @@ def _mentions_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[li
              word_starts(_ACCORDING_RE, low))
     titled, name_then_title, bodies, according = (group_by_sentence(matches, sentences, span=re.Match.span)
                                                   for matches in scans)
-    according = [[match.end() - sentence.start for match in found]
+    according = [[match.end() - sentence.start for match in found] if found else found
                  for found, sentence in zip(according, sentences, strict=True)]
     return list(zip(titled, name_then_title, bodies, according, strict=True))
 
@@ -426,6 +426,10 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         claim = _subject_claim(sentence, verb, 0, speakers)
         if claim is not None:
             claims.append(claim)
+    if len(claims) < 2:
+        for claim in claims:
+            speakers.remember(claim)
+        return claims
     claims.sort(key=lambda c: (c.start, -c.end))
     claims = [c for i, c in enumerate(claims)  # "assessments from the U.S., ..." inside a longer subject
               if not any(o.start <= c.start and c.end <= o.end and o is not c and (o.start, o.end) != (c.start, c.end)
@@ -458,7 +462,7 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
             if k <= last_needed + 2:  # past that, a name taught ("X, Commander-in-Chief, ...") reaches no figure
                 _register_mentions(mentions[k], speakers)
             result.append([])
-    result = [[_named(claim, speakers) for claim in claims] for claims in result]
+    result = [[_named(claim, speakers) for claim in claims] if claims else claims for claims in result]
     _carry_quotes(sentences, result, quotes)
     _carry_paragraphs(text, sentences, result)
     _carry_report(sentences, result, reach)
@@ -537,8 +541,8 @@ def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Cl
     """The rest of a paragraph continues the statement of its sentence before: its first claimant,
     the speaker ("the agency said, according to lawmakers": the agency)."""
     for k in range(1, len(sentences)):
-        if result[k] or not result[k - 1] or _VAGUE_SOURCE_RE.match(sentences[k].text):
+        if result[k] or not result[k - 1] or "\n" in text[sentences[k - 1].end:sentences[k].start]:
+            continue  # (a new paragraph: the outlet's own voice until someone is credited)
+        if _VAGUE_SOURCE_RE.match(sentences[k].text):
             continue
-        if "\n" in text[sentences[k - 1].end:sentences[k].start]:
-            continue  # a new paragraph: the outlet's own voice until someone is credited
         result[k] = [result[k - 1][0]]

@@ -86,10 +86,8 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     context = ArticleContext.build(text, sentences, claims, place_mentions, places_in, published)
     article = {"article_id": article_id, "source": source, "published": published}
     rows: list[dict] = []
-    for k, sentence in enumerate(sentences):
-        mentions = mentions_in[k]
-        if not _has_quantity(mentions):
-            continue
+    for k in sorted(with_numbers):
+        sentence, mentions = sentences[k], mentions_in[k]
         links = None
         for i in range(len(mentions)):
             reading = read_measure(text, mentions, i, sentence.start, sentence.end)

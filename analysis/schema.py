@@ -10,6 +10,7 @@ Every writer (the extractor, the CLI, the Dask entry point) and every test build
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 import pandas as pd
 
@@ -95,8 +96,9 @@ def _typed(records: Iterable[Mapping[str, object]] | pd.DataFrame, columns: dict
         values = {name: frame[name] for name in columns}
         n = len(frame)
     else:  # plain dicts (the extractor's rows): one list per column, no intermediate frame
-        rows = list(records)
-        values = {name: pd.Series([row.get(name) for row in rows], dtype=object) for name in columns}
+        rows = records if isinstance(records, list) else list(records)
+        values = {name: pd.Series(column, dtype=object) for name, column in zip(columns, _columns(rows, list(columns)),
+                                                                                strict=True)}
         n = len(rows)
     out = {}
     for name, dtype in columns.items():
@@ -111,6 +113,17 @@ def _typed(records: Iterable[Mapping[str, object]] | pd.DataFrame, columns: dict
             col = col.astype(dtype)
         out[name] = col
     return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+
+def _columns(rows: list[Mapping[str, object]], names: list[str]) -> list[tuple | list]:
+    """The values of each named column, None where a row lacks it."""
+    if not rows:
+        return [[] for _ in names]
+    try:  # every row has every column (the extractor's rows): transpose in C
+        return list(zip(*map(itemgetter(*names), rows), strict=True)) if len(names) > 1 else \
+            [[row[names[0]] for row in rows]]
+    except KeyError:
+        return [[row.get(name) for row in rows] for name in names]
 
 
 def figures_frame(records: Iterable[Mapping[str, object]] | pd.DataFrame) -> pd.DataFrame:
