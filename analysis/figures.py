@@ -20,6 +20,7 @@ from analysis import places
 from analysis.articles import article_id_for, read_articles
 from analysis.attribution import claims_by_sentence
 from analysis.dates import parse_published
+from analysis.lexicon import lowered
 from analysis.linking import ArticleContext, SentenceLinks
 from analysis.measures import ACTOR_RE as _ACTOR_MENTION_RE
 from analysis.measures import OPPONENT as _OPPONENT
@@ -73,7 +74,8 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     sentences = split_sentences(text)
     if not sentences:
         return []
-    mentions_in = group_by_sentence(find_numbers(text), sentences)
+    low = lowered(text)  # the rules match lower-cased text; offsets are the same
+    mentions_in = group_by_sentence(find_numbers(text, low=low), sentences)
     with_numbers = {k for k, mentions in enumerate(mentions_in) if _has_quantity(mentions)}
     if not with_numbers:
         return []
@@ -90,12 +92,12 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
         sentence, mentions = sentences[k], mentions_in[k]
         links = None
         for i in range(len(mentions)):
-            reading = read_measure(text, mentions, i, sentence.start, sentence.end)
+            reading = read_measure(text, mentions, i, sentence.start, sentence.end, low=low)
             if reading is None:
                 continue
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             rows.append(_row(article, links, mentions[i], reading, derived=False) | {"_k": k})
-            derived = _composite_total(text, mentions, i, reading, sentence)
+            derived = _composite_total(text, low, mentions, i, reading, sentence)
             if derived is not None:
                 rows.append(_row(article, links, derived[0], derived[1], derived=True) | {"_k": k})
     _carry_actors(rows)
@@ -165,7 +167,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
     }
 
 
-def _composite_total(text: str, mentions: list[NumberMention], i: int, reading: Reading,
+def _composite_total(text: str, low: str, mentions: list[NumberMention], i: int, reading: Reading,
                      sentence: Sentence) -> tuple[NumberMention, Reading] | None:
     """'five units, each of approximately 3,000 soldiers' -> a derived total of 15,000 troops."""
     if reading.measure != "units" or i + 1 >= len(mentions):
@@ -173,7 +175,7 @@ def _composite_total(text: str, mentions: list[NumberMention], i: int, reading: 
     per = mentions[i + 1]
     if not _COMPOSITE_RE.match(text[reading.counted_end:per.start]):
         return None
-    per_reading = read_measure(text, mentions, i + 1, sentence.start, sentence.end)
+    per_reading = read_measure(text, mentions, i + 1, sentence.start, sentence.end, low=low)
     if per_reading is None or per_reading.measure != "troops":
         return None
     m = mentions[i]

@@ -28,44 +28,46 @@ _WORDS = (rf"(?:\ba\s+(?=(?:hundred|thousand|million)\b))?\b(?:{_NUMBER_WORD})\b
 # a bare number: digits (with scale) or words; letters glued to it ("155mm", "Su-34") are rejected later
 # matched against lowered() text: without re.I the word alternation is several times faster
 _NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))")
+# The patterns below are matched against lowered() text too, except the two that tell codes by case
+# ("10K", "Su-34", "No. 5"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
 
 _QUALIFIER_BEFORE = {
     phrase: qual for qual, phrases in LEXICON.raw["qualifiers_before"].items() for phrase in phrases
 }
-_QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(list(_QUALIFIER_BEFORE))})\s*$", re.I)
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(list(_QUALIFIER_BEFORE))})\s*$")
 _QUALIFIER_AFTER = {
     phrase: qual for qual, phrases in LEXICON.raw["qualifiers_after"].items() for phrase in phrases
 }
-_QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(list(_QUALIFIER_AFTER))})(?![\w])", re.I)
+_QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(list(_QUALIFIER_AFTER))})(?![\w])")
 _UNIT_AFTER_RE = re.compile(
-    rf"(?:\s*-\s*|\s+|(?<=\d))({phrase_pattern(list(LEXICON.unit_of_word))})(?![\w²])", re.I)
-_RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
-_BETWEEN_RE = re.compile(r"(?:between|from)\s+$", re.I)
+    rf"(?:\s*-\s*|\s+|(?<=\d))({phrase_pattern(list(LEXICON.unit_of_word))})(?![\w²])")
+_RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*")
+_AND_RE = re.compile(r"\s+and\s+")
+_BETWEEN_RE = re.compile(r"(?:between|from)\s+$")
 _MONTH = phrase_pattern(LEXICON.words("months"))
-_DATE_BEFORE_RE = re.compile(rf"\b(?:{_MONTH})\.?\s*$", re.I)
-_DATE_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b", re.I)
-_MONEY_BEFORE_RE = re.compile(r"(?:[$€£¥₴₽]|\b(?:usd|eur|uah|rub|us\$))\s*$", re.I)
+_DATE_BEFORE_RE = re.compile(rf"\b(?:{_MONTH})\.?\s*$")
+_DATE_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b")
+_MONEY_BEFORE_RE = re.compile(r"(?:[$€£¥₴₽]|\b(?:usd|eur|uah|rub|us\$))\s*$")
 _MONEY_AFTER_RE = re.compile(
     r"^\s*(?:million\s+|billion\s+|thousand\s+)?(?:dollars|euros|pounds|hryvnias?|hryvnia|roubles|rubles|"
-    r"usd|eur|uah|yuan|won)\b", re.I)
-_PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pc\b)", re.I)
-_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b|^\s+years?\s+of\s+age\b", re.I)
-_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s*$", re.I)
+    r"usd|eur|uah|yuan|won)\b")
+_PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pc\b)")
+_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b|^\s+years?\s+of\s+age\b")
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s*$")
 _WAR_AGE_RE = re.compile(
-    r"\s*(?:full-scale\s+)?(?:war|conflict|invasion|offensive|fight|battle|occupation|siege)", re.I)
-_WAR_BEFORE_RE = re.compile(r"\b(?:war|conflict|invasion|occupation)\b[^.]{0,25}$", re.I)
-_TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\s+gmt|gmt\b|utc\b))", re.I)
+    r"\s*(?:full-scale\s+)?(?:war|conflict|invasion|offensive|fight|battle|occupation|siege)")
+_WAR_BEFORE_RE = re.compile(r"\b(?:war|conflict|invasion|occupation)\b[^.]{0,25}$")
+_TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\s+gmt|gmt\b|utc\b))")
 _GLUED_AFTER_RE = re.compile(r"^(?:-?[A-Za-z]{1,3}\d|[A-Za-z](?<!k)|mm\b|-mm\b|\s?mm\b|-?(?:st|nd|rd|th)\b)")
 _GLUED_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|#|№|No\.\s?)$")
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)),
-                             re.I)
-# matches wherever one of these does (and a little more): the "after" patterns are anchored at the start
-_KIND_AFTER_RE = re.compile("|".join(f"(?{'' if p.flags & re.I else '-i'}:{p.pattern})" for p in (
-    _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _GLUED_AFTER_RE, _DATE_AFTER_RE)), re.I)
-_SCALE_ONLY_RE = re.compile(r"(?:hundred|thousand|million|billion)\b", re.I)
+# the rarer kinds each pattern of a side tells: one scan of their union rules most numbers out
+_KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)))
+_KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE)))
+_SCALE_ONLY_RE = re.compile(r"(?:hundred|thousand|million|billion)\b")
 _CHANGE_VERB_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|"
-                             r"decreased|up|down|went)\s+$", re.I)
+                             r"decreased|up|down|went)\s+$")
 
 
 @dataclass(slots=True)
@@ -142,8 +144,9 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
     return start, end
 
 
-def _classify(text: str, start: int, end: int, digits: str | None) -> str:
-    before, after = text[max(0, start - 25):start], text[end:end + 30]
+def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> str:
+    """The kind of the number at text[start:end] (``low`` is lowered(text)): quantity, date, money..."""
+    before, after = low[max(0, start - 25):start], low[end:end + 30]
     # one scan of each side tells whether any of the rarer kinds may follow or precede: most numbers
     # are counts, and the patterns below need not each be tried on them
     kind_after = _KIND_AFTER_RE.match(after) is not None
@@ -156,15 +159,15 @@ def _classify(text: str, start: int, end: int, digits: str | None) -> str:
     if (age and not _WAR_AGE_RE.match(after, age.end()) and not _WAR_BEFORE_RE.search(before)) or \
             (kind_before and _AGE_BEFORE_RE.search(before)):
         return "age"  # "a 72-year-old man", but not "the three-year-old war"
-    if digits is None and _SCALE_ONLY_RE.match(text, start, end):
+    if digits is None and _SCALE_ONLY_RE.match(low, start, end):
         return "vague"  # "several hundred square miles": no count given
     if digits is not None:
         if len(digits) > 15:
             return "code"  # no war figure has 16 digits: an id, a phone number, junk
         if kind_after and _TIME_AFTER_RE.match(after):
             return "time"
-        if _GLUED_BEFORE_RE.search(before) or (
-                kind_after and _GLUED_AFTER_RE.match(after) and not _UNIT_AFTER_RE.match(text, end)):
+        if _GLUED_BEFORE_RE.search(text, max(0, start - 25), start) or (
+                _GLUED_AFTER_RE.match(text[end:end + 30]) and not _UNIT_AFTER_RE.match(low, end)):
             return "code"
         if (kind_before and _DATE_BEFORE_RE.search(before)) or (kind_after and _DATE_AFTER_RE.match(after)):
             return "date"
@@ -183,14 +186,16 @@ def _scale_range_low(low: float, high: float, low_text: str) -> float:
     return low
 
 
-def find_numbers(text: str) -> list[NumberMention]:
+def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
     """Every number expression in ``text``, in order, with qualifiers, ranges and units resolved.
 
     >>> n = find_numbers("between 11 and 12,000 soldiers")[0]
     >>> (n.low, n.high, n.value, n.qualifier)
     (11000.0, 12000.0, 11500.0, 'range')
+
+    ``low`` is ``lowered(text)``, if the caller has it already.
     """
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     mentions: list[NumberMention] = []
     pos = 0
     while True:
@@ -203,26 +208,26 @@ def find_numbers(text: str) -> list[NumberMention]:
         if value is None:
             continue
         digits = match.group("digits") if match.group("digits") and not match.group("scale") else None
-        kind = _classify(text, start, end, digits)
+        kind = _classify(text, low, start, end, digits)
         mention = NumberMention(start, end, start, end, value, value, value, "exact", kind=kind)
         if kind == "quantity":
             _extend_range(text, low, mention)
             pos = mention.num_end
-            _attach_qualifier(text, mention)
-            _attach_unit(text, mention)
+            _attach_qualifier(text, low, mention)
+            _attach_unit(text, low, mention)
         mentions.append(mention)
     _mark_restatements(text, mentions)
     return mentions
 
 
 def _extend_range(text: str, low: str, mention: NumberMention) -> None:
-    join = _RANGE_JOIN_RE.match(text, mention.num_end)
-    between = _BETWEEN_RE.search(text, max(0, mention.num_start - 10), mention.num_start)
+    join = _RANGE_JOIN_RE.match(low, mention.num_end)
+    between = _BETWEEN_RE.search(low, max(0, mention.num_start - 10), mention.num_start)
     if between and join is None:
-        join = re.compile(r"\s+and\s+", re.I).match(text, mention.num_end)
+        join = _AND_RE.match(low, mention.num_end)
     if join is None:
         return
-    joiner = join.group().strip().lower()
+    joiner = join.group().strip()
     if joiner == "or" and not between:
         return
     second = _NUMBER.match(low, join.end())
@@ -230,24 +235,24 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
         return
     s_start, s_end = _trim_words(second, text)
     high = _bare_value(second) if s_end == second.end() else parse_number_words(text[s_start:s_end])
-    if high is None or _classify(text, s_start, s_end, second.group("digits")) != "quantity":
+    if high is None or _classify(text, low, s_start, s_end, second.group("digits")) != "quantity":
         return
-    if between and between.group().lower().startswith("from") and _CHANGE_VERB_RE.search(
-            text, max(0, between.start() - 12), between.start()):
+    if between and between.group().startswith("from") and _CHANGE_VERB_RE.search(
+            low, max(0, between.start() - 12), between.start()):
         return  # "rose from 10 to 12": two readings, not a range
-    low = _scale_range_low(mention.value, high, text[mention.num_start:mention.num_end])
-    if not low < high or high > 100 * max(low, 1):
+    bottom = _scale_range_low(mention.value, high, text[mention.num_start:mention.num_end])
+    if not bottom < high or high > 100 * max(bottom, 1):
         return
-    mention.low, mention.high = low, high
-    mention.value = (low + high) / 2
+    mention.low, mention.high = bottom, high
+    mention.value = (bottom + high) / 2
     mention.qualifier = "range"
     mention.num_end = mention.end = s_end
     if between:
         mention.start = mention.num_start = between.start()
 
 
-def _attach_qualifier(text: str, mention: NumberMention) -> None:
-    found = _QUALIFIER_BEFORE_RE.search(text, max(0, mention.num_start - 30), mention.num_start)
+def _attach_qualifier(text: str, low: str, mention: NumberMention) -> None:
+    found = _QUALIFIER_BEFORE_RE.search(low, max(0, mention.num_start - 30), mention.num_start)
     if mention.qualifier == "range":
         if found and _QUALIFIER_BEFORE[phrase_key(found.group(1))] == "approx":
             mention.start = found.start(1)  # "around 11 to 12,000" is still a range
@@ -256,9 +261,9 @@ def _attach_qualifier(text: str, mention: NumberMention) -> None:
         mention.qualifier = _QUALIFIER_BEFORE[phrase_key(found.group(1))]
         mention.start = found.start(1)
     else:
-        after = _QUALIFIER_AFTER_RE.match(text, mention.num_end)
+        after = _QUALIFIER_AFTER_RE.match(low, mention.num_end)
         if after and not (after.group(1) == "+" and text[after.end():after.end() + 1].isdigit()):
-            mention.qualifier = _QUALIFIER_AFTER[after.group(1).lower()]
+            mention.qualifier = _QUALIFIER_AFTER[after.group(1)]
             mention.end = after.end()
     value = mention.value
     mention.low, mention.high = {
@@ -266,8 +271,8 @@ def _attach_qualifier(text: str, mention: NumberMention) -> None:
     }[mention.qualifier]
 
 
-def _attach_unit(text: str, mention: NumberMention) -> None:
-    found = _UNIT_AFTER_RE.match(text, mention.end)
+def _attach_unit(text: str, low: str, mention: NumberMention) -> None:
+    found = _UNIT_AFTER_RE.match(low, mention.end)
     if not found:
         return
     word = phrase_key(found.group(1))
