@@ -110,3 +110,20 @@ def test_generating_a_thousand_articles_takes_well_under_a_few_seconds(generate)
     frame = generate.generate_articles(1000, seed=11)
     assert len(frame) == 1000
     assert time.perf_counter() - start < 3.0
+
+
+def _gold_figures_per_1000_chars() -> float:
+    """Figures per 1,000 characters of text in the bundled real articles, by their gold annotations."""
+    root = Path(__file__).resolve().parents[1] / "data"
+    figures = sum(1 for path in (root / "gold").glob("*.jsonl") for line in path.read_text().splitlines()
+                  if line.strip())
+    chars = analysis.read_articles(root / "articles")["text"].str.len().sum()
+    return 1000 * figures / chars
+
+
+def test_articles_are_as_dense_in_figures_as_the_bundled_real_ones(generate):
+    """A benchmark on articles much denser or sparser in figures than real reporting would mislead."""
+    sample = generate.generate_articles(150, seed=11)
+    figures = analysis.extract(sample, progress=False)
+    density = 1000 * len(figures) / sample["text"].str.len().sum()
+    assert density == pytest.approx(_gold_figures_per_1000_chars(), rel=0.15)
