@@ -42,7 +42,7 @@ _VAGUE = frozenset({"reports", "media reports", "it", "this", "that", "which", "
                     "images", "videos", "footage", "photos", "analysis", "studies", "others", "most",
                     "experts", "analysts", "residents", "people", "one", "both", "all", "none", "everyone",
                     "records", "documents", "evidence", "unofficial claims"})
-_AUX_END_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|not|to|who|which|that|also|to\s+have)\s*$", re.I)
+_AUX_END_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|not|to|who|which|that|also|to\s+have)\s*$")  # lowered
 _ADVERB_END_RE = re.compile(
     r"(?:\s+(?:also|previously|earlier|later|separately|further|recently|has|have|had|would|will|could|"
     r"on\s+\w+|in\s+a\s+statement|in\s+an\s+interview|on\s+telegram|late\s+\w+|early\s+\w+|then|however|"
@@ -53,7 +53,7 @@ _COUNTRY_WORDS = ("U.S.", "US", "United States", "South Korea", "North Korea", "
                   "American", "South Korean", "British", "Western")
 _COUNTRIES_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in _COUNTRY_WORDS) + r")(?![\w])")
 _GROUP_WORD_RE = re.compile(r"\b(intelligence|officials|sources|assessments|estimates|governments|militaries|"
-                            r"authorities)\b", re.I)
+                            r"authorities)\b")  # on lowered() text
 _PLACE_WORDS = frozenset({"oblast", "region", "province", "krai", "republic", "district", "city", "village", "town",
                           "raion", "governorate", "county", "street", "square"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "der", "la", "le"})
@@ -93,7 +93,7 @@ _LIST_TAIL_RE = re.compile(r"\s+(?:all|both|each|too|also|jointly|together)\s*$"
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
                              "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
-                                r"latest|new|monthly|daily|weekly|recent|previous|earlier|official|own)\s+$", re.I)
+                                r"latest|new|monthly|daily|weekly|recent|previous|earlier|official|own)\s+$")  # lowered
 _PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}?\d)")
 
 
@@ -214,7 +214,7 @@ def _read_phrase(phrase: str) -> tuple:
     if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
             _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
         return ("none",)
-    group = _GROUP_WORD_RE.search(phrase)
+    group = _GROUP_WORD_RE.search(lowered(phrase))
     countries = list(dict.fromkeys(_COUNTRIES_RE.findall(phrase)))
     if group and len(countries) > 1:
         return ("group", ", ".join(countries[:-1]) + " and " + countries[-1] + " " + group.group(1).lower())
@@ -294,7 +294,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     parties = _party_list(left)
     if parties is not None:  # "Ukraine, the United States and South Korea all said"
         return Claim(parties, None, offset, offset + len(left.rstrip()), False)
-    if left.strip() and not _AUX_END_RE.search(left[-30:]):
+    if left.strip() and not _AUX_END_RE.search(lowered(left[-30:])):
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
             return appositive
@@ -304,7 +304,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
             subject = left  # "U.S., South Korea and Ukraine intelligence": keep the whole list
         last_comma = subject.rstrip().rstrip(",").rfind(",")
         if last_comma >= 0 and not subject.rstrip().endswith(","):
-            is_list = (_GROUP_WORD_RE.search(subject) and len(_COUNTRIES_RE.findall(subject)) > 1
+            is_list = (_GROUP_WORD_RE.search(lowered(subject)) and len(_COUNTRIES_RE.findall(subject)) > 1
                        and not any(ch.isdecimal() for ch in subject))
             if not is_list:
                 subject = subject[last_comma + 1:]
@@ -320,7 +320,7 @@ def _party_list(left: str) -> str | None:
     if " and " not in left or len(_COUNTRIES_RE.findall(left)) < 2:
         return None
     phrase = (left[:-40] + _LIST_TAIL_RE.sub("", left[-40:])).strip().rstrip(",")
-    if _GROUP_WORD_RE.search(phrase):
+    if _GROUP_WORD_RE.search(lowered(phrase)):
         return None  # "intelligence from the U.S., ...": a group, named by _claim_from_phrase
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
     while pieces and not _COUNTRIES_RE.search(pieces[0]) and len(pieces[0].split()) <= 3:
@@ -413,9 +413,9 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         if claim is not None:
             claims.append(claim)
     floor = 0
+    low = lowered(sentence.text)
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() == "according" or _DETERMINER_END_RE.search(sentence.text, max(0, verb.start() - 20),
-                                                                     verb.start()) or \
+        if verb.group() == "according" or _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()) or \
                 (verb.group() in ("add", "adds", "added") and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())):
             continue  # "the report", "its estimates": nouns; "adds to the pressure": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)

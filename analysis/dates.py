@@ -66,6 +66,7 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(name) or _MONTH_ABBR[name[:4] if name.startswith("sept") else name[:3]]
 
 
+_DAYS = tuple(pd.Timedelta(days=n) for n in range(8))  # (building a Timedelta costs more than the subtraction)
 _FUTURE_HORIZON = pd.Timedelta(days=60)  # "on Jan. 20, when Trump is sworn in": reporters also name coming dates
 
 
@@ -98,7 +99,7 @@ def _resolve_match(match: re.Match, base: pd.Timestamp) -> tuple[pd.Timestamp, s
             back = (base.weekday() - target) % 7
             if "last" in words and back == 0:
                 back = 7
-            return base - pd.Timedelta(days=back), "day"
+            return base - _DAYS[back], "day"
         if g["md"] or g["dm"]:
             month = _month_number(g["md"] and match.group(0).split()[0] or g["dm_month"])
             day = int(g["md_day"] or g["dm_day"])
@@ -123,25 +124,25 @@ def _resolve_match(match: re.Match, base: pd.Timestamp) -> tuple[pd.Timestamp, s
 def _relative(rel: str, base: pd.Timestamp) -> tuple[pd.Timestamp, str]:
     rel = " ".join(rel.split())
     if rel in ("yesterday", "last night"):
-        return base - pd.Timedelta(days=1), "day"
+        return base - _DAYS[1], "day"
     if rel in ("today", "tonight", "this morning", "this evening", "overnight"):
         return base, "day"
     if rel == "last week":
-        return base - pd.Timedelta(days=7), "week"
+        return base - _DAYS[7], "week"
     if rel in ("this week", "earlier this week"):
         return base, "week"
     if rel == "last month":
-        first = base.replace(day=1) - pd.Timedelta(days=1)
+        first = base.replace(day=1) - _DAYS[1]
         return first.replace(day=1), "month"
     return base.replace(day=1), "month"
 
 
 def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) -> list[DateMention]:
     """Dated phrases in ``text`` (a sentence), resolved against ``published``; none without a base."""
-    if published is None or pd.isna(published):
+    if published is None:
         return []
     low = lowered(text)
-    if not _DATE_HINT_RE.search(low):  # most sentences name no date: one cheap scan says so
+    if not _DATE_HINT_RE.search(low) or pd.isna(published):  # most sentences name no date: one cheap scan says so
         return []
     base = _base_date(published)
     out = []
