@@ -88,6 +88,16 @@ _NAME_THEN_TITLE_RE = re.compile(  # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets 
 _OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])")
 _SEGMENT_SPLIT_RE = re.compile(r",|\s+(?:who|which)\s+")
 _ARTICLE_START_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_THE_START_RE = re.compile(r"^the\s+")
+_COMMA_SPLIT_RE = re.compile(r",\s+")
+_NAME_AFTER_RE = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:“”\"()]{1,80})")
+# "according to X": where X ends, what may trail it, what may lead it ("a tally of ... by")
+_SOURCE_END_RE = re.compile(r"[;:()“”\"]|,\s+(?!(?:the\s+)?(?:head|chief|spokes\w+|deputy|director|commander|"
+                            r"governor|minister|mayor)\b)|\.\s|\.$| who | which | that | on \w+day| as of ")
+_SOURCE_TAIL_RE = re.compile(r"\s+(?:on|in|at|late|early|released|published|issued|cited|quoted|told)\b.*$")
+_SOURCE_LEAD_RE = re.compile(r"^(?:an?\s+\w+\s+(?:tally|count|analysis|estimate|report|assessment)\s+"
+                             r"(?:of\s+[\w\s]+?\s+)?(?:from|by|of)\s+)", re.I)
 _SUBJECT_STARTS = (";", ":", " that ", "”", " while ", " but ", " whereas ", " and ")
 _LIST_TAIL_RE = re.compile(r"\s+(?:all|both|each|too|also|jointly|together)\s*$")
 _DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
@@ -322,10 +332,10 @@ def _party_list(left: str) -> str | None:
     phrase = (left[:-40] + _LIST_TAIL_RE.sub("", left[-40:])).strip().rstrip(",")
     if _GROUP_WORD_RE.search(lowered(phrase)):
         return None  # "intelligence from the U.S., ...": a group, named by _claim_from_phrase
-    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+    pieces = [p.strip() for p in _LIST_SPLIT_RE.split(phrase) if p.strip()]
     while pieces and not _COUNTRIES_RE.search(pieces[0]) and len(pieces[0].split()) <= 3:
         pieces = pieces[1:]  # a leading adverbial: "Last fall"
-    names = [re.sub(r"^the\s+", "", p) for p in pieces]
+    names = [_THE_START_RE.sub("", p) for p in pieces]
     if len(names) < 2 or not all(_COUNTRIES_RE.fullmatch(n) for n in names):
         return None
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -335,7 +345,7 @@ def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | No
     """'..., Artyom Sharov, deputy spokesman for the Emergencies Ministry, told': the name before the role."""
     if not left.rstrip().endswith(","):
         return None
-    segments = [seg for seg in re.split(r",\s+", left.rstrip().rstrip(",")) if seg.strip()]
+    segments = [seg for seg in _COMMA_SPLIT_RE.split(left.rstrip().rstrip(",")) if seg.strip()]
     if len(segments) < 2 or not segments[-1].strip()[:1].islower():
         return None
     start = offset + left.rfind(segments[-2])
@@ -352,7 +362,7 @@ def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> 
     text = sentence.text
     if not text[:verb.start()].rstrip().endswith((",", "”", '"')):
         return None
-    after = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:“”\"()]{1,80})", text[verb.end():verb.end() + 120])
+    after = _NAME_AFTER_RE.match(text[verb.end():verb.end() + 120])
     if after is None:
         return None
     start = sentence.start + verb.end() + after.start(1)
@@ -362,11 +372,9 @@ def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> 
 def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim | None:
     """'according to X': ``end`` is where the phrase ends in the sentence."""
     rest = sentence.text[end:end + 160]
-    phrase = re.split(r"[;:()“”\"]|,\s+(?!(?:the\s+)?(?:head|chief|spokes\w+|deputy|director|commander|governor|"
-                      r"minister|mayor)\b)|\.\s|\.$| who | which | that | on \w+day| as of ", rest, maxsplit=1)[0]
-    phrase = re.sub(r"\s+(?:on|in|at|late|early|released|published|issued|cited|quoted|told)\b.*$", "", phrase)
-    phrase = re.sub(r"^(?:an?\s+\w+\s+(?:tally|count|analysis|estimate|report|assessment)\s+(?:of\s+[\w\s]+?\s+)?"
-                    r"(?:from|by|of)\s+)", "", phrase, flags=re.I)
+    phrase = _SOURCE_END_RE.split(rest, maxsplit=1)[0]
+    phrase = _SOURCE_TAIL_RE.sub("", phrase)
+    phrase = _SOURCE_LEAD_RE.sub("", phrase)
     start = sentence.start + end
     return _claim_from_phrase(phrase, start, start + len(phrase), speakers)
 

@@ -76,6 +76,9 @@ _OWNER_RE = re.compile(
     rf"|\blosses\s+(?:of|among|by|for)\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
     rf"|\binflicted\s+on\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
     rf"|\bin\s+({phrase_pattern(list(LEXICON.actor_of_word))})\s+hands\b")  # on lowered() text
+_KILLED_SOON_RE = re.compile(r"\W*(?:\w+\s+){0,3}?(?:killed|dead|casualties|out of action)")
+_NOT_AREA_AFTER_RE = re.compile(r"^\W{0,3}(?:radius|away|from)\b")
+_LOSS_WORD_RE = re.compile(r"\b(?:lost|losses|losing)\b")
 _CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized)\b")
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
 
@@ -300,8 +303,7 @@ def _read_without_noun(text, low, mentions, i, lo, hi, bounds) -> Reading | None
     next_start = _next_start(mentions, i, hi, low, skip_including=False)
     of_them = _OF_THEM_RE.match(low, m.end, next_start)
     after = verb_after(low, of_them.end() if of_them else m.end, next_start)
-    if after == "casualties" and not re.match(r"\W*(?:\w+\s+){0,3}?(?:killed|dead|casualties|out of action)",
-                                              low[m.end:next_start]):
+    if after == "casualties" and not _KILLED_SOON_RE.match(low[m.end:next_start]):
         after = None  # "the remaining two have lost ...": lost what is not said
     if after is not None:  # "206 were wounded", "16,000 of them were killed"
         actor = _actor(low, mentions, i, lo, hi, after, None)
@@ -336,7 +338,7 @@ def _read_unit(low, mentions, i, lo, hi, bounds) -> Reading | None:
             return None
         measure = "advance"
     elif m.dimension == "area":
-        if re.match(r"^\W{0,3}(?:radius|away|from)\b", after):
+        if _NOT_AREA_AFTER_RE.match(after):
             return None
         measure = "area"
     else:
@@ -369,7 +371,8 @@ def _actors_in(low: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, in
 @lru_cache(maxsize=1024)
 def _sentence_actors(low: str) -> tuple[tuple[int, int, str | None], ...]:
     """(read once per lowered sentence: its figures ask for the parties around each of them)"""
-    return tuple((m.start(), m.end(), actor_of(m.group()))
+    actor_of_word = LEXICON.actor_of_word
+    return tuple((m.start(), m.end(), actor_of_word.get(m.group().replace("’", "'")))
                  for m in _ACTOR_LOW_RE.finditer(low)
                  if not _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()))
 
@@ -428,7 +431,7 @@ def _victim_actor(low: str, m: NumberMention, lo: int, hi: int, noun: re.Match |
     if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
         return before[-1][2] if before else None
     if _MILITARY_RE.search(low, lo, hi):
-        if before and re.search(r"\b(?:lost|losses|losing)\b", low[before[-1][1]:m.start]):
+        if before and _LOSS_WORD_RE.search(low, before[-1][1], m.start):
             return before[-1][2]
         return None
     if _STRIKE_RE.search(low, max(0, lo - 300), hi) or _CIVILIAN_RE.search(low, lo, hi):

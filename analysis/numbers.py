@@ -66,6 +66,8 @@ _KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE)))
 _SCALE_ONLY_RE = re.compile(r"(?:hundred|thousand|million|billion)\b")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_TOKEN_RE = re.compile(r"\S+")
 _CHANGE_VERB_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|"
                              r"decreased|up|down|went)\s+$")
 
@@ -104,7 +106,7 @@ def parse_number_words(words: str) -> float | None:
     (250.0, 23.0)
     """
     total, current, seen = 0, 0, False
-    for token in re.split(r"[\s-]+", words.lower()):
+    for token in _WORD_SPLIT_RE.split(words.lower()):
         if token in ("and", ""):
             continue
         if token == "a":
@@ -136,11 +138,11 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
     start, end = match.span()
     if not match.group("words"):
         return start, end
-    parts = list(re.finditer(r"\S+", text[start:end]))
+    parts = list(_TOKEN_RE.finditer(text, start, end))
     for i, part in enumerate(parts):
         after_scale = parts[i - 1].group().lower() in ("hundred", "thousand", "million") if i else False
         if part.group().lower() == "and" and i and not after_scale:
-            return start, start + parts[i - 1].end()
+            return start, parts[i - 1].end()
     return start, end
 
 
