@@ -115,7 +115,8 @@ def _batches(items: Iterator[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def run_one(mode: str, n: int, *, seed: int, batch: int, cpu: int | None = None) -> dict:
+def run_one(mode: str, n: int, *, seed: int, batch: int, cpu: int | None = None,
+            figure_share: float | None = None) -> dict:
     """One measurement in this process (meant to be a fresh one): timings, figure count, memory.
 
     ``seconds`` is wall time; ``cpu_seconds`` is this process's CPU time over the same calls, which
@@ -130,7 +131,8 @@ def run_one(mode: str, n: int, *, seed: int, batch: int, cpu: int | None = None)
     import analysis
 
     import_s = time.perf_counter() - t0
-    warm_frame = generator.generate_articles(2, seed=seed + 1)  # not among the measured articles
+    share = {} if figure_share is None else {"figure_share": figure_share}
+    warm_frame = generator.generate_articles(2, seed=seed + 1, **share)  # not among the measured articles
     t0 = time.perf_counter()
     analysis.extract(warm_frame.iloc[:1], progress=False)
     warmup_s = time.perf_counter() - t0
@@ -141,12 +143,12 @@ def run_one(mode: str, n: int, *, seed: int, batch: int, cpu: int | None = None)
 
     seconds, cpu_seconds, figures, rss_batches = 0.0, 0.0, 0, []
     if mode in ("extract", "corpus"):
-        frame = generator.generate_articles(n, seed=seed) if mode == "extract" else corpus_frame(n)
+        frame = generator.generate_articles(n, seed=seed, **share) if mode == "extract" else corpus_frame(n)
         t0, c0 = time.perf_counter(), time.process_time()
         figures = len(analysis.extract(frame, progress=False))
         seconds, cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
     elif mode == "stream":
-        for chunk in _batches(generator.iter_articles(n, seed=seed), batch):
+        for chunk in _batches(generator.iter_articles(n, seed=seed, **share), batch):
             frame = pd.DataFrame(chunk)
             t0, c0 = time.perf_counter(), time.process_time()
             figures += len(analysis.extract(frame, progress=False))
@@ -166,9 +168,10 @@ def run_one(mode: str, n: int, *, seed: int, batch: int, cpu: int | None = None)
     }
 
 
-def _run_child(mode: str, n: int, *, seed: int, batch: int, cpu: int | None) -> dict:
+def _run_child(mode: str, n: int, *, seed: int, batch: int, cpu: int | None, figure_share: float | None) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(n), "--seed", str(seed),
-           "--batch", str(batch)] + ([] if cpu is None else ["--cpu", str(cpu)])
+           "--batch", str(batch)] + ([] if cpu is None else ["--cpu", str(cpu)]) + (
+        [] if figure_share is None else ["--figure-share", str(figure_share)])
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"benchmark run {mode} n={n} failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
@@ -238,6 +241,8 @@ def format_report(report: dict) -> str:
         f"{_verdict(statistics.median(imp) < TARGET_IMPORT_S)}",
         f"first extract call (1 article, loads gazetteer/lexicon): {warm:.2f} s; "
         f"second call (1 article): {second * 1000:.0f} ms",
+        *([f"generated articles with figure share {report['figure_share']} (not the default)"]
+          if report.get("figure_share") is not None else []),
         "",
         f"{'mode':<8} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'per CPU-s':>10} {'target':>7} "
         f"{'':<12} {'figures/art':>11} {'peak RSS MB':>11} {'growth MB':>10}",
@@ -258,10 +263,11 @@ def format_report(report: dict) -> str:
 
 
 def run_benchmark(sizes: list[int], *, modes: list[str], seed: int = 0, batch: int = 1000,
-                  import_repeats: int = 3, cpu: int | None = None) -> dict:
+                  import_repeats: int = 3, cpu: int | None = None, figure_share: float | None = None) -> dict:
     """Run every (size, mode) in its own process and time the import; return the report as a dict."""
-    runs = [_run_child(mode, n, seed=seed, batch=batch, cpu=cpu) for n in sizes for mode in modes]
-    return {"machine": machine(), "seed": seed, "batch": batch, "targets":
+    runs = [_run_child(mode, n, seed=seed, batch=batch, cpu=cpu, figure_share=figure_share)
+            for n in sizes for mode in modes]
+    return {"machine": machine(), "seed": seed, "batch": batch, "figure_share": figure_share, "targets":
             {"articles_per_s": TARGET_ARTICLES_PER_S, "import_s": TARGET_IMPORT_S},
             "import_s": import_seconds(import_repeats), "runs": add_growth(runs)}
 
@@ -275,15 +281,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=1000, help="articles per batch in stream mode")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--cpu", type=int, default=None, help="CPU to pin the runs to (default: the first allowed)")
+    parser.add_argument("--figure-share", type=float, default=None,
+                        help="share of generated sentences with figures (default: the generator's, matched to "
+                             "the bundled real articles; 0.35 gives the denser articles used before 2026-11-26)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(run_one(args.child[0], int(args.child[1]), seed=args.seed, batch=args.batch,
-                                 cpu=args.cpu)))
+                                 cpu=args.cpu, figure_share=args.figure_share)))
         return 0
     if any(n <= 0 for n in args.sizes) or args.batch <= 0:
         parser.error(f"sizes {args.sizes} and batch {args.batch} must be positive")
-    report = run_benchmark(args.sizes, modes=args.modes, seed=args.seed, batch=args.batch, cpu=args.cpu)
+    report = run_benchmark(args.sizes, modes=args.modes, seed=args.seed, batch=args.batch, cpu=args.cpu,
+                           figure_share=args.figure_share)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     return 0
 

@@ -360,7 +360,7 @@ def _deck(rng: random.Random, items: tuple[str, ...]) -> Iterator[str]:
         yield from order
 
 
-def make_article(seed: int, i: int) -> dict:
+def make_article(seed: int, i: int, *, figure_share: float = FIGURE_SENTENCE_SHARE) -> dict:
     """Article ``i`` of the stream seeded ``seed``, as a dict (article_id, source, published, text).
 
     >>> a = make_article(0, 3)
@@ -381,7 +381,7 @@ def make_article(seed: int, i: int) -> dict:
     while size < target:
         if rng.random() < 0.3:  # a story moves on to another town now and then
             ctx["town"], ctx["ru_town"] = rng.choice(list(TOWNS)), rng.choice(list(RU_TOWNS))
-        sentences = [_fill(next(figures) if rng.random() < FIGURE_SENTENCE_SHARE else next(fillers), rng, ctx)
+        sentences = [_fill(next(figures) if rng.random() < figure_share else next(fillers), rng, ctx)
                      for _ in range(rng.randint(2, 4))]
         paragraph = " ".join(sentences)
         paragraphs.append(paragraph)
@@ -390,18 +390,23 @@ def make_article(seed: int, i: int) -> dict:
             "text": "\n\n".join(paragraphs)}
 
 
-def iter_articles(n: int, *, seed: int = 0) -> Iterator[dict]:
+def iter_articles(n: int, *, seed: int = 0, figure_share: float = FIGURE_SENTENCE_SHARE) -> Iterator[dict]:
     """Yield ``n`` synthetic articles one at a time (for runs too large to hold in memory).
+
+    ``figure_share`` is the share of sentences drawn from the figure templates (see
+    FIGURE_SENTENCE_SHARE); 0.35 gives the denser articles of the benchmarks before 2026-11-26.
 
     >>> [a["article_id"] for a in iter_articles(2, seed=5)]
     ['bench-5-0000000', 'bench-5-0000001']
     """
     if n < 0:
         raise ValueError(f"n={n} articles: the count must be 0 or more")
-    return (make_article(seed, i) for i in range(n))
+    if not 0 <= figure_share <= 1:
+        raise ValueError(f"figure_share={figure_share}: a share is between 0 and 1")
+    return (make_article(seed, i, figure_share=figure_share) for i in range(n))
 
 
-def generate_articles(n: int, *, seed: int = 0) -> pd.DataFrame:
+def generate_articles(n: int, *, seed: int = 0, figure_share: float = FIGURE_SENTENCE_SHARE) -> pd.DataFrame:
     """``n`` synthetic articles as a frame with columns article_id, source, published, text.
 
     The same ``n`` and ``seed`` give an identical frame; ``published`` is a date column.
@@ -410,17 +415,17 @@ def generate_articles(n: int, *, seed: int = 0) -> pd.DataFrame:
     >>> frame.shape, str(frame["published"].dtype)
     ((3, 4), 'datetime64[ns]')
     """
-    frame = pd.DataFrame.from_records(list(iter_articles(n, seed=seed)),
+    frame = pd.DataFrame.from_records(list(iter_articles(n, seed=seed, figure_share=figure_share)),
                                       columns=["article_id", "source", "published", "text"])
     return frame.astype({"article_id": "string", "source": "string", "text": "string"}).assign(
         published=pd.to_datetime(frame["published"]).astype("datetime64[ns]"))
 
 
-def write_jsonl(n: int, out: str | Path, *, seed: int = 0) -> Path:
+def write_jsonl(n: int, out: str | Path, *, seed: int = 0, figure_share: float = FIGURE_SENTENCE_SHARE) -> Path:
     """Stream ``n`` articles to a JSON-lines file (one article per line) and return its path."""
     path = Path(out)
     with path.open("w", encoding="utf-8") as handle:
-        for article in iter_articles(n, seed=seed):
+        for article in iter_articles(n, seed=seed, figure_share=figure_share):
             handle.write(json.dumps(article, ensure_ascii=False) + "\n")
     return path
 
@@ -430,8 +435,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("out", help="output .jsonl path")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--figure-share", type=float, default=FIGURE_SENTENCE_SHARE,
+                        help=f"share of sentences with figures (default {FIGURE_SENTENCE_SHARE}, the density of "
+                             "the bundled real articles)")
     args = parser.parse_args(argv)
-    path = write_jsonl(args.n, args.out, seed=args.seed)
+    path = write_jsonl(args.n, args.out, seed=args.seed, figure_share=args.figure_share)
     print(f"wrote {args.n:,} articles to {path}", file=sys.stderr)
     return 0
 

@@ -127,3 +127,11 @@ def test_articles_are_as_dense_in_figures_as_the_bundled_real_ones(generate):
     figures = analysis.extract(sample, progress=False)
     density = 1000 * len(figures) / sample["text"].str.len().sum()
     assert density == pytest.approx(_gold_figures_per_1000_chars(), rel=0.15)
+
+
+def test_figure_share_sets_how_dense_the_articles_are(generate):
+    sparse = analysis.extract(generate.generate_articles(30, seed=5, figure_share=0.1), progress=False)
+    dense = analysis.extract(generate.generate_articles(30, seed=5, figure_share=0.5), progress=False)
+    assert len(dense) > 1.5 * len(sparse)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        generate.generate_articles(3, figure_share=1.5)
