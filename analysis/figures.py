@@ -228,6 +228,7 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
     if not isinstance(articles, pd.DataFrame) or not {"error", "article_id"} <= set(articles.columns):
         articles = read_articles(articles)
     rows: list[dict] = []
+    chunks: list[pd.DataFrame] = []  # rows as dicts take ten times the memory of the table they become
     errors: list[dict] = []
     with _cyclic_gc_paused():
         for record in _progress(articles.to_dict("records"), progress):
@@ -236,7 +237,14 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
                 errors.append(rows_or_error)
             else:
                 rows.extend(rows_or_error)
-    return figures_frame(rows), errors_frame(errors)
+                if len(rows) >= _ROWS_PER_CHUNK:
+                    chunks.append(figures_frame(rows))
+                    rows = []
+    figures = figures_frame(rows) if not chunks else pd.concat([*chunks, figures_frame(rows)], ignore_index=True)
+    return figures, errors_frame(errors)
+
+
+_ROWS_PER_CHUNK = 20_000
 
 
 _GC_LOCK = threading.Lock()

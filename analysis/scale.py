@@ -41,5 +41,31 @@ def extract_dask(articles: dd.DataFrame) -> dd.DataFrame:
 
 
 def extract_errors_dask(articles: dd.DataFrame) -> dd.DataFrame:
-    """The articles of a Dask DataFrame that could not be read or extracted (see :func:`extract_with_errors`)."""
+    """The articles of a Dask DataFrame that could not be read or extracted (see :func:`extract_with_errors`).
+
+    Computing this and :func:`extract_dask` extracts every partition twice; when both are wanted,
+    use :func:`extract_with_errors_dask`.
+    """
     return articles.map_partitions(_partition_errors, meta=errors_frame([]))
+
+
+def extract_with_errors_dask(articles: dd.DataFrame) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """Figures and errors of a Dask DataFrame of articles, each partition extracted once.
+
+    The two Dask DataFrames share their extraction tasks: compute or write them in one call, e.g.
+    ``dask.compute(figures, errors)`` or ``dask.compute(figures.to_parquet(a, compute=False),
+    errors.to_parquet(b, compute=False))``. Computed one after the other, each extracts again.
+
+    >>> import dask, dask.dataframe as dd, pandas as pd
+    >>> frame = pd.DataFrame({"article_id": ["a", "b"], "text": ["Russia lost 5 tanks.", ""]})
+    >>> figures, errors = dask.compute(*extract_with_errors_dask(dd.from_pandas(frame, npartitions=2)))
+    >>> figures["value"].tolist(), errors["article_id"].tolist()
+    ([5.0], ['b'])
+    """
+    from dask import delayed
+    from dask.dataframe import from_delayed
+
+    results = [delayed(extract_with_errors, nout=2)(part, progress=False) for part in articles.to_delayed()]
+    figures = from_delayed([figures for figures, _ in results], meta=figures_frame([]), verify_meta=False)
+    errors = from_delayed([errors for _, errors in results], meta=errors_frame([]), verify_meta=False)
+    return figures, errors

@@ -35,3 +35,27 @@ def test_dask_errors_list_the_unreadable_articles():
 
     articles = dd.from_pandas(pd.DataFrame({"article_id": ["a", "b"], "text": ["Six died.", ""]}), npartitions=2)
     assert extract_errors_dask(articles).compute().article_id.tolist() == ["b"]
+
+
+def test_figures_and_errors_together_extract_each_partition_once(monkeypatch):
+    import dask
+
+    from analysis import scale
+
+    calls = []
+    real = scale.extract_with_errors
+
+    def counting(part, *, progress):
+        calls.append(len(part))
+        return real(part, progress=progress)
+
+    monkeypatch.setattr(scale, "extract_with_errors", counting)
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                          "text": ["Six died.", "", "Russia lost 5 tanks.", "Up to 12,000 troops were sent."]})
+    figures, errors = scale.extract_with_errors_dask(dd.from_pandas(frame, npartitions=2))
+    with dask.config.set(scheduler="synchronous"):
+        got_figures, got_errors = dask.compute(figures, errors)
+    assert len(calls) == figures.npartitions and sum(calls) == len(frame)
+    expected_figures, expected_errors = real(frame, progress=False)
+    pd.testing.assert_frame_equal(_sorted(got_figures), _sorted(expected_figures))
+    pd.testing.assert_frame_equal(got_errors.reset_index(drop=True), expected_errors)

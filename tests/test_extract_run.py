@@ -1,4 +1,5 @@
-"""Extraction pauses the cyclic garbage collector, safely: it makes no cycles and restores the state."""
+"""How extract runs over many articles: the figures table is built in chunks as rows come, and the
+cyclic garbage collector is paused, safely (extraction makes no cycles; the state is restored)."""
 from __future__ import annotations
 
 import gc
@@ -75,3 +76,12 @@ def test_an_error_inside_still_restores_the_collector():
     except RuntimeError:
         pass
     assert gc.isenabled()
+
+
+def test_rows_become_the_same_table_in_chunks_as_in_one_piece(monkeypatch):
+    articles = analysis.read_articles(ROOT / "data/articles")
+    whole = analysis.extract(articles, progress=False)
+    monkeypatch.setattr(analysis.figures, "_ROWS_PER_CHUNK", 7)
+    chunked = analysis.extract(articles, progress=False)
+    assert len(whole) > 7 * 5
+    pd.testing.assert_frame_equal(chunked, whole)
