@@ -147,7 +147,7 @@ def _iter_table_file(path: Path, chunk_rows: int) -> Iterator[dict]:
 
 
 def _iter_jsonl(path: Path) -> Iterator[dict]:
-    """One article per line; a line that is not JSON becomes an error row of its own."""
+    """One article per line; a line that is not a JSON object with a text becomes an error row of its own."""
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
@@ -160,7 +160,12 @@ def _iter_jsonl(path: Path) -> Iterator[dict]:
                 yield _row(path, None, error=f"line {number}: {type(exc).__name__}: {exc}",
                            article_id=f"{path.stem}-{number}")
                 continue
-            yield from _rows_from_frame(pd.DataFrame([record]), path, first_row=number - 1)
+            if "text" not in record:  # this line only: the lines after it are still read
+                given_id = record.get("article_id", record.get("id"))
+                yield _row(path, None, error=f"line {number}: no 'text' field; fields are {sorted(record)[:10]}",
+                           article_id=f"{path.stem}-{number}" if _missing(given_id) else str(given_id))
+                continue
+            yield _record_row(record, path, number - 1)
 
 
 def _sniff_encoding(path: Path) -> str:
@@ -180,25 +185,28 @@ def _rows_from_frame(frame: pd.DataFrame, path: Path | None, *, first_row: int =
     if "text" not in frame.columns:
         where = f" in {path}" if path else ""
         raise ValueError(f"no 'text' column{where}; columns are {list(frame.columns)}")
-    rows = []
-    for number, record in enumerate(frame.to_dict("records"), start=first_row):
-        text = record.get("text")
-        meta = {k: record.get(k) for k in ("title", "source", "published", "date", "url", "language")}
-        meta = {k: (None if _missing(v) else str(v)) for k, v in meta.items()}
-        given_id = record.get("article_id", record.get("id"))
-        error = None
-        if _missing(text):
-            text, error = None, "empty text"
-        elif not isinstance(text, str):
-            text, error = None, f"text is {type(record.get('text')).__name__}, not a string"
-        if not _missing(given_id):
-            article_id = str(given_id)
-        elif text is not None:
-            article_id = article_id_for(text)
-        else:
-            article_id = f"{path.stem}-{number}" if path else f"row-{number}"
-        rows.append(_row(path, text, meta, error, article_id))
-    return rows
+    return [_record_row(record, path, number)
+            for number, record in enumerate(frame.to_dict("records"), start=first_row)]
+
+
+def _record_row(record: dict, path: Path | None, number: int) -> dict:
+    """One article of a table (a row of a CSV, Parquet or JSON file, a line of JSONL) as an articles row."""
+    text = record.get("text")
+    meta = {k: record.get(k) for k in ("title", "source", "published", "date", "url", "language")}
+    meta = {k: (None if _missing(v) else str(v)) for k, v in meta.items()}
+    given_id = record.get("article_id", record.get("id"))
+    error = None
+    if _missing(text):
+        text, error = None, "empty text"
+    elif not isinstance(text, str):
+        text, error = None, f"text is {type(record.get('text')).__name__}, not a string"
+    if not _missing(given_id):
+        article_id = str(given_id)
+    elif text is not None:
+        article_id = article_id_for(text)
+    else:
+        article_id = f"{path.stem}-{number}" if path else f"row-{number}"
+    return _row(path, text, meta, error, article_id)
 
 
 def _missing(value: object) -> bool:

@@ -53,6 +53,18 @@ def test_json_jsonl_csv_parquet_tables(tmp_path):
         assert got.published.tolist() == [pd.Timestamp("2024-11-05"), pd.Timestamp("2024-11-06")], name
 
 
+def test_a_jsonl_line_without_text_is_its_own_error_and_the_lines_after_it_are_read(tmp_path):
+    lines = [{"article_id": "x1", "text": "Six died."}, {"article_id": "x2", "body": "Two died."},
+             {"title": "no id, no text"}, {"article_id": "x4", "text": "Nine died.", "published": "2024-11-05"}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    got = analysis.read_articles(tmp_path / "a.jsonl").set_index("article_id")
+    assert got.index.tolist() == ["x1", "x2", "a-3", "x4"]
+    assert got.loc["x2", "error"].startswith("line 2: no 'text' field; fields are ['article_id', 'body']")
+    assert got.loc["a-3", "error"].startswith("line 3: no 'text' field")
+    assert got.loc["x4", "text"] == "Nine died." and pd.isna(got.loc["x4", "error"])
+    assert got.loc["x4", "published"] == pd.Timestamp("2024-11-05")
+
+
 def test_html_main_text_and_metadata(tmp_path):
     page = """<html><head><title>Strike on Sumy</title>
     <meta property="og:site_name" content="Example News"><meta name="date" content="2025-04-13">
