@@ -157,6 +157,7 @@ class ArticleContext:
 
 
 def _regional(text: str, p, regional_measure: bool):
+    """See :meth:`ArticleContext.regional` (which caches this per mention)."""
     precision = p.precision
     if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
         precision = "near_place" if precision == "place" else precision
