@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -109,6 +110,9 @@ def _read_html_file(path: Path) -> list[dict]:
     html = decode_bytes(_read_bytes(path))
     # trafilatura parses with lxml, which neither runs scripts nor resolves external entities
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if isinstance(document, dict):  # trafilatura < 2.0 returns a dict by default
+        fields = dict.fromkeys(("text", "title", "sitename", "date", "url", "language")) | document
+        document = SimpleNamespace(**{k: v for k, v in fields.items() if isinstance(k, str)})
     if document is None or not (document.text or "").strip():
         return [_row(path, None, error="no article text found in the HTML page")]
     meta = {"title": document.title, "source": document.sitename, "published": document.date,

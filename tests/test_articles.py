@@ -65,6 +65,19 @@ def test_a_jsonl_line_without_text_is_its_own_error_and_the_lines_after_it_are_r
     assert got.loc["x4", "published"] == pd.Timestamp("2024-11-05")
 
 
+def test_html_with_trafilatura_before_2_which_returns_a_dict(tmp_path, monkeypatch):
+    import trafilatura
+
+    old_style = {"text": "Five died in Sumy.", "title": "Strike", "sitename": "Example News", "date": "2025-04-13",
+                 "url": None, "language": None}
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda html, **options: dict(old_style))
+    (tmp_path / "p.html").write_text("<html><body><p>Five died in Sumy.</p></body></html>", encoding="utf-8")
+    row = analysis.read_articles(tmp_path).iloc[0]
+    assert pd.isna(row.error), row.error
+    assert (row.text, row.title, row.source, row.published) == (
+        "Five died in Sumy.", "Strike", "Example News", pd.Timestamp("2025-04-13"))
+
+
 def test_html_main_text_and_metadata(tmp_path):
     page = """<html><head><title>Strike on Sumy</title>
     <meta property="og:site_name" content="Example News"><meta name="date" content="2025-04-13">
