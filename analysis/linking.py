@@ -34,6 +34,8 @@ _METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washingt
                                "London", "Paris", "Berlin", "Brussels"})
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
+_SPEECH_VENUE_RE = re.compile(r"\b(?:summit|conference|briefing|forum|speech|address|interview|visit|reporters|"
+                              r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$", re.I)
 _CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
@@ -66,6 +68,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
+    if _SPEECH_VENUE_RE.search(text, max(0, p.start - 40), p.start):
+        return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
         return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
@@ -246,8 +250,11 @@ class SentenceLinks:
         if match is not None:
             place = places.geocode("Ukraine" if match.group(1).lower() == "ukrainian" else "Russia")
             lede = self.article.lede
-            if lede is not None and place is not None and lede.place.country == place.name:
-                return self.article.regional(lede, "area")  # "1,376 km2 of Russian land" in a story about Kursk
+            if lede is not None and place is not None and lede.place.country == place.name != THEATRE:
+                # "1,376 km2 of Russian land" in a story about Sudzha: a share of its region, not of the town;
+                # but "68,500 km2 of Ukrainian territory" in a story about Pokrovsk is the whole theatre's
+                region = places.admin1_of(lede.place) if lede.precision == "place" else None
+                return (region, "admin1") if region is not None else self.article.regional(lede, "area")
             if place is not None:
                 return place, "country"
         country = self.article.lede_country

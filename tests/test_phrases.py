@@ -153,6 +153,15 @@ def test_an_actor_carries_to_a_sentence_that_names_no_party():
     ("Russia has lost 617,600 troops since the start of the full-scale invasion.", ["Ukraine"]),
     ("Missiles struck Sumy on Sunday. At least 35 people were killed.", ["Sumy"]),
     ("The war is nearing its 1,000-day mark.", [None]),
+    # where a claim was made is not where its figure happened
+    ("Fighting went on in the Kursk region. Putin said at the BRICS summit in Kazan that about 2,000 Ukrainian "
+     "soldiers had been cut off.", ["Kursk Oblast"]),
+    # land of the country the war is not fought in, in a story about a town there: that town's region
+    ("Ukrainian troops entered Sudzha in August. They held 1,376 square kilometers of Russian land.",
+     ["Kursk Oblast"]),
+    # the theatre's own territory is a national total, whatever town the story is about
+    ("Russian troops advanced near Pokrovsk. Since 2022, Russia has seized 68,500 square kilometers of "
+     "Ukrainian territory.", ["Ukraine"]),
 ])
 def test_place_of_a_figure_as_a_reader_finds_it(text, location):
     got = extract_figures(text, published="2025-04-14").location.tolist()
