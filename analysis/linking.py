@@ -34,6 +34,8 @@ _METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washingt
                                "London", "Paris", "Berlin", "Brussels"})
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
+# the month a story has just named, referred back to: "in April ... over the month", "during that month"
+_MONTH_ANAPHOR_RE = re.compile(r"\b(?:over|during|throughout|across)\s+the\s+month\b|\bthat\s+month\b", re.I)
 _SPEECH_VENUE_RE = re.compile(r"\b(?:summit|conference|briefing|forum|speech|address|interview|visit|reporters|"
                               r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$", re.I)
 _CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
@@ -274,6 +276,10 @@ class SentenceLinks:
             if own:
                 return min(own, key=lambda d: abs(d.start - m.start))
         art = self.article
+        if art.published is not None and _MONTH_ANAPHOR_RE.search(self.sentence.text):
+            named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."
+            if named is not None:
+                return named
         if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
             prev = art.sentences[self.k - 1]
             earlier = [d for d in art.dates_of(self.k - 1) if not d.speech]
@@ -287,6 +293,17 @@ class SentenceLinks:
         if statements:
             return min(statements, key=lambda d: abs(d.start - m.start))
         return art.lede_statement_date  # the briefing or report the story is about
+
+    def _month_named_before(self) -> DateMention | None:
+        """The month the story named last, for "over the month" (the month itself, not a day of it):
+        "took less ground in September than in August, ... 259 km2 over the month" is September."""
+        art = self.article
+        for j in range(self.k - 1, -1, -1):
+            named = [d for d in art.dates_of(j) if not d.speech and d.precision in ("day", "month")]
+            if named:  # the first: the month the sentence is about comes before those it is compared with
+                d = named[0]
+                return DateMention(d.start, d.end, d.date.replace(day=1), "month", False)
+        return None
 
     def _statement_dates_of(self, claim: Claim) -> list[DateMention]:
         art = self.article

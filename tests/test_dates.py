@@ -66,6 +66,17 @@ def test_victims_take_the_date_of_the_strike_in_the_previous_sentence():
     assert row.event_date == pd.Timestamp("2025-04-13")
 
 
+@pytest.mark.parametrize(("text", "published", "month"), [
+    ("The mission verified at least 209 civilian deaths in April. The number injured over the month reached 1,146.",
+     "2025-05-09", "2025-04-01"),
+    ("Russia took less ground in September than in August, DeepState said. Its troops seized 259 square kilometers "
+     "over the month.", "2025-10-01", "2025-09-01"),
+])
+def test_over_the_month_is_the_month_the_story_named(text, published, month):
+    row = extract_figures(text, published=published).iloc[-1]
+    assert (row.event_date, row.date_precision) == (pd.Timestamp(month), "month")
+
+
 def test_no_publication_date_means_no_event_date():
     assert pd.isna(extract_figures("An attack on Tuesday left six dead.").iloc[0].event_date)
 
