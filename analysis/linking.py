@@ -37,7 +37,7 @@ _NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"
 _MONTH_ANAPHOR_RE = re.compile(r"\b(?:over|during|throughout|across)\s+the\s+month\b|\bthat\s+month\b", re.I)
 _SPEECH_VENUE_RE = re.compile(r"\b(?:summit|conference|briefing|forum|speech|address|interview|visit|reporters|"
-                              r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$", re.I)
+                              r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$")  # on lower-cased text
 _CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
@@ -70,7 +70,7 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-    if _SPEECH_VENUE_RE.search(text, max(0, p.start - 40), p.start):
+    if _SPEECH_VENUE_RE.search(text[max(0, p.start - 40):p.start].lower()):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
@@ -198,6 +198,7 @@ class SentenceLinks:
         self.sentence = article.sentences[k]
         self.dates = article.dates_of(k)
         self.national = _is_national(self.sentence.text)
+        self.month_anaphor = "month" in self.sentence.text and _MONTH_ANAPHOR_RE.search(self.sentence.text) is not None
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _clause(self, m: NumberMention) -> tuple[int, int]:
@@ -276,7 +277,7 @@ class SentenceLinks:
             if own:
                 return min(own, key=lambda d: abs(d.start - m.start))
         art = self.article
-        if art.published is not None and _MONTH_ANAPHOR_RE.search(self.sentence.text):
+        if art.published is not None and self.month_anaphor:
             named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."
             if named is not None:
                 return named
