@@ -107,7 +107,7 @@ _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|thes
 _PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}?\d)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Claim:
     """A claimant: the short name, the role stripped from it, the span of the attribution."""
 

@@ -52,7 +52,7 @@ _SPEECH_BEFORE_RE = re.compile(
 _MAY_MODAL_RE = re.compile(r"^may$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DateMention:
     start: int
     end: int

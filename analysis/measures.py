@@ -83,7 +83,7 @@ _CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reading:
     """What a number counts: its measure, the counted words as written and their span, the actor."""
 

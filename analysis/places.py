@@ -78,7 +78,7 @@ class Place:
     geonameid: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlaceMention:
     """A place named in a text: ``text[start:end] == surface``."""
 

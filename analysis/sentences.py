@@ -17,7 +17,7 @@ _INITIALISM_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
