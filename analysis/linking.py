@@ -36,6 +36,8 @@ _METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washingt
 _NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"
 _MONTH_ANAPHOR_RE = re.compile(r"\b(?:over|during|throughout|across)\s+the\s+month\b|\bthat\s+month\b", re.I)
+_PART_OF_IT_RE = re.compile(r"\b(?:(?:most|much|the\s+bulk|the\s+majority)\s+of\s+(?:it|them)|mostly|mainly|largely|"
+                            r"chiefly)\s+(?:in|around|near|along)\s+(?:[\w-]+\s+){0,6}?$")
 _SPEECH_VENUE_RE = re.compile(r"\b(?:summit|conference|briefing|forum|speech|address|interview|visit|reporters|"
                               r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$")  # on lower-cased text
 _CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
@@ -45,7 +47,7 @@ _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "cap
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 _CLAUSE_SEPARATORS = (";", " while ", " whereas ", " — ", ", and ", ", but ", ", compared with ", ", up from ",
-                      ", down from ", ", against ")
+                      ", down from ", ", against ", ", where ")
 THEATRE = "Ukraine"
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 _EVENT_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
@@ -70,8 +72,11 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-    if _SPEECH_VENUE_RE.search(text[max(0, p.start - 40):p.start].lower()):
+    before = text[max(0, p.start - 60):p.start].lower()
+    if _SPEECH_VENUE_RE.search(before):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
+    if _PART_OF_IT_RE.search(before):
+        return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
         return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(

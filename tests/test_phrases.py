@@ -162,6 +162,12 @@ def test_an_actor_carries_to_a_sentence_that_names_no_party():
     # the theatre's own territory is a national total, whatever town the story is about
     ("Russian troops advanced near Pokrovsk. Since 2022, Russia has seized 68,500 square kilometers of "
      "Ukrainian territory.", ["Ukraine"]),
+    # a place that holds only part of the figure is not its place
+    ("Russian troops took over 725 square kilometers in November, most of it in the east around the city of "
+     "Pokrovsk.", [None]),
+    # a relative clause describes its place; the figure belongs to the main clause's
+    ("Nearly 90% of the gains, or 629 square kilometers, lay in the Donetsk region, where Pokrovsk is a rail hub.",
+     ["Donetsk Oblast"]),
 ])
 def test_place_of_a_figure_as_a_reader_finds_it(text, location):
     got = extract_figures(text, published="2025-04-14").location.tolist()
