@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import importlib
 
-from analysis.articles import read_articles
 from analysis.compare import claims, compare, consensus
-from analysis.display import highlight, summary
-from analysis.figures import extract, extract_figures, extract_with_errors
+from analysis.extract.articles import read_articles
+from analysis.extract.pipeline import extract_figures
+from analysis.io.runner import extract, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
+from analysis.views.display import highlight, summary
 
+_MAPS, _PLOTS = "analysis.views.maps", "analysis.views.plots"
 _LAZY = {
-    "to_geodataframe": "analysis.maps", "regions": "analysis.maps", "by_region": "analysis.maps",
-    "plot_map": "analysis.maps", "MEASURE_COLORS": "analysis.maps", "DroppedFiguresWarning": "analysis.maps",
-    "plot_estimates": "analysis.plots", "plot_timeline": "analysis.plots",
+    "to_geodataframe": _MAPS, "by_region": _MAPS, "plot_map": _MAPS, "MEASURE_COLORS": _MAPS,
+    "DroppedFiguresWarning": _MAPS, "regions": "analysis.views.boundaries",
+    "plot_estimates": _PLOTS, "plot_timeline": _PLOTS,
 }
 
 __all__ = [

@@ -1,6 +1,6 @@
-"""``python -m analysis``: the batch command (see :mod:`analysis.cli`)."""
+"""``python -m analysis``: the batch command (see :mod:`analysis.io.cli`)."""
 import sys
 
-from analysis.cli import main
+from analysis.io.cli import main
 
 sys.exit(main())

@@ -6,7 +6,7 @@ Two ways of spreading extraction over processes are timed on one set of syntheti
 * ``cli``: the whole ``python -m analysis extract INPUT.jsonl -o OUT.parquet --workers N --no-progress``
   subprocess, start-up, reading and writing included. The input is written once to a temporary
   JSON-lines file; the outputs of every worker count must have the same number of rows.
-* ``dask``: ``analysis.scale.extract_dask(dask.dataframe.from_pandas(frame, npartitions=P)).compute()``
+* ``dask``: ``analysis.io.dask.extract_dask(dask.dataframe.from_pandas(frame, npartitions=P)).compute()``
   on a ``distributed.LocalCluster(n_workers=N, threads_per_worker=1, processes=True)``. Starting the
   cluster and each worker's first extraction (loading the gazetteer) are timed apart, not in the
   compute. Skipped, with a message, when dask or distributed is not installed.
@@ -170,7 +170,7 @@ def time_dask(frame: pd.DataFrame, *, workers: int, partitions: int) -> dict:
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    from analysis.scale import extract_dask
+    from analysis.io.dask import extract_dask
 
     t0 = time.perf_counter()
     with warnings.catch_warnings():

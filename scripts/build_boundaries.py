@@ -13,7 +13,7 @@ Usage::
 Writes two layers: ``admin1`` (one row per region, Natural Earth's own
 country attribution, so Crimea and Sevastopol are filed under Russia with
 their ISO codes UA-43/UA-40) and ``country`` dissolved from it.
-``analysis.places.regions`` decides at run time where Crimea goes.
+``analysis.views.boundaries.regions`` decides at run time where Crimea goes.
 """
 
 from __future__ import annotations

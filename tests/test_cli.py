@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.cli import main
+from analysis.io.cli import main
 from analysis.schema import FIGURE_COLUMNS
 
 from .conftest import ROOT

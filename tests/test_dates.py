@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import extract_figures
-from analysis.dates import parse_published, resolve
+from analysis.extract.dates import parse_published, resolve
 
 PUBLISHED = pd.Timestamp("2024-11-05")  # a Tuesday
 

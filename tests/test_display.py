@@ -1,11 +1,11 @@
-"""Tests for analysis.display: marked sentences and counts per source and measure."""
+"""Tests for analysis.views.display: marked sentences and counts per source and measure."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis.display import Highlighted, highlight, locate_spans, summary
 from analysis.schema import figures_frame
+from analysis.views.display import Highlighted, highlight, locate_spans, summary
 
 
 def figure(text: str, start: int | None, sentence: str | None, **fields: object) -> dict[str, object]:

@@ -8,7 +8,8 @@ import threading
 import pandas as pd
 
 import analysis
-from analysis.figures import _cyclic_gc_paused
+from analysis.io import runner
+from analysis.io.runner import _cyclic_gc_paused
 
 from .conftest import ROOT
 
@@ -30,7 +31,7 @@ def test_extraction_leaves_no_cyclic_garbage():
 
 def test_the_collector_is_paused_during_extraction_and_restored_after(monkeypatch):
     seen = []
-    monkeypatch.setattr(analysis.figures, "_extract_record", lambda record: seen.append(gc.isenabled()) or [])
+    monkeypatch.setattr(runner, "_extract_record", lambda record: seen.append(gc.isenabled()) or [])
     gc.enable()
     analysis.extract(pd.DataFrame({"text": ["Six died."], "article_id": ["a"]}), progress=False)
     assert seen == [False]
@@ -81,7 +82,7 @@ def test_an_error_inside_still_restores_the_collector():
 def test_rows_become_the_same_table_in_chunks_as_in_one_piece(monkeypatch):
     articles = analysis.read_articles(ROOT / "data/articles")
     whole = analysis.extract(articles, progress=False)
-    monkeypatch.setattr(analysis.figures, "_ROWS_PER_CHUNK", 7)
+    monkeypatch.setattr(runner, "_ROWS_PER_CHUNK", 7)
     chunked = analysis.extract(articles, progress=False)
     assert len(whole) > 7 * 5
     pd.testing.assert_frame_equal(chunked, whole)

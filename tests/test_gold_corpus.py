@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from analysis.articles import split_header
+from analysis.extract.articles import split_header
 from analysis.schema import MEASURES, QUALIFIERS
 
 from .conftest import ROOT, SHARED

@@ -126,6 +126,6 @@ def test_the_whole_pipeline_runs_without_network(monkeypatch, tmp_path):
     _block_network(monkeypatch)
     figures, errors = analysis.extract_with_errors(ROOT / "data/articles")
     assert len(figures) > 100 and errors.empty
-    from analysis.cli import main
+    from analysis.io.cli import main
 
     assert main(["extract", str(ROOT / "data/articles"), "-o", str(tmp_path / "f.parquet"), "--no-progress"]) == 0

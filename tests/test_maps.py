@@ -1,4 +1,4 @@
-"""Tests for analysis.maps: points, per-region aggregates and the bubble map. Offline, Agg backend."""
+"""Tests for analysis.views.maps: points, per-region aggregates and the bubble map. Offline, Agg backend."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 
 import analysis
-import analysis.maps
-from analysis.articles import split_header
-from analysis.maps import (
+import analysis.views.maps
+from analysis.extract.articles import split_header
+from analysis.schema import MEASURES, figures_frame
+from analysis.views.maps import (
     DEFAULT_EXTENT,
     MEASURE_COLORS,
     DroppedFiguresWarning,
@@ -23,7 +24,6 @@ from analysis.maps import (
     regions,
     to_geodataframe,
 )
-from analysis.schema import MEASURES, figures_frame
 
 from .conftest import ROOT
 
@@ -120,7 +120,7 @@ def test_left_out_figures_warn_with_their_own_category(killed, call):
 
 @pytest.mark.parametrize("call", [to_geodataframe, lambda f: by_region(f, measure="killed")])
 def test_the_filter_the_module_docstring_advises_silences_the_warnings(killed, call):
-    (advice,) = [line.strip() for line in analysis.maps.__doc__.splitlines() if "filterwarnings(" in line]
+    (advice,) = [line.strip() for line in analysis.views.maps.__doc__.splitlines() if "filterwarnings(" in line]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         exec(advice, {"warnings": warnings, "analysis": analysis})  # noqa: S102 - our own docstring

@@ -1,4 +1,4 @@
-"""Tests for analysis.places: mentions, geocoding, regions. Offline and fast."""
+"""Tests for analysis.extract.places: mentions, geocoding, regions. Offline and fast."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.places import Place, admin1_of, find_places, geocode, regions
+from analysis.extract.places import Place, admin1_of, find_places, geocode
+from analysis.views.boundaries import read_regions as regions
 
 # (sentence, surface, name, precision, admin1, lat, lon); lat/lon from GeoNames, None for regions.
 MENTIONS = [
@@ -192,7 +193,7 @@ def test_find_places_is_fast():
 
 
 def test_import_does_not_load_geopandas():
-    code = "import sys, analysis.places; print('geopandas' in sys.modules)"
+    code = "import sys, analysis.extract.places; print('geopandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

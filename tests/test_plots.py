@@ -1,4 +1,4 @@
-"""Tests for analysis.plots: what is drawn for each kind of claim, on the Axes we pass."""
+"""Tests for analysis.views.plots: what is drawn for each kind of claim, on the Axes we pass."""
 from __future__ import annotations
 
 from collections import Counter
@@ -13,8 +13,8 @@ from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 
 from analysis.compare import compare
-from analysis.plots import plot_estimates, plot_timeline
 from analysis.schema import figures_frame
+from analysis.views.plots import plot_estimates, plot_timeline
 
 MARKS = ("exact", "approx", "tolerance", "range", "bound", "at_least", "at_most")
 

@@ -22,7 +22,7 @@ def test_dask_on_a_two_worker_local_cluster_matches_pandas():
     expected = analysis.extract(articles)
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster):
-        from analysis.scale import extract_dask
+        from analysis.io.dask import extract_dask
 
         lazy = extract_dask(dd.from_pandas(articles, npartitions=4))
         assert list(lazy.columns) == list(FIGURE_COLUMNS)
@@ -31,7 +31,7 @@ def test_dask_on_a_two_worker_local_cluster_matches_pandas():
 
 
 def test_dask_errors_list_the_unreadable_articles():
-    from analysis.scale import extract_errors_dask
+    from analysis.io.dask import extract_errors_dask
 
     articles = dd.from_pandas(pd.DataFrame({"article_id": ["a", "b"], "text": ["Six died.", ""]}), npartitions=2)
     assert extract_errors_dask(articles).compute().article_id.tolist() == ["b"]
@@ -40,7 +40,7 @@ def test_dask_errors_list_the_unreadable_articles():
 def test_figures_and_errors_together_extract_each_partition_once(monkeypatch):
     import dask
 
-    from analysis import scale
+    from analysis.io import dask as scale
 
     calls = []
     real = scale.extract_with_errors

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.articles import split_header
+from analysis.extract.articles import split_header
 
 from .conftest import ROOT
 

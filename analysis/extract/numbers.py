@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern
 
 _WORD_NUMBERS = {**LEXICON.number_words}
 _SCALES = LEXICON.scale_words

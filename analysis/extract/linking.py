@@ -8,7 +8,7 @@ a national total ("since the start of the invasion", "of Ukrainian territory") b
 country, not to the town the story opened with. Dates follow the same order; a running total
 with no date of its own is dated by the statement that gives it.
 
->>> from analysis.figures import extract_figures
+>>> from analysis.extract.pipeline import extract_figures
 >>> text = "A missile attack on Kharkiv left one person dead, and in Kyiv a drone strike killed 11."
 >>> extract_figures(text)[["value", "location"]].values.tolist()
 [[1.0, 'Kharkiv'], [11.0, 'Kyiv']]
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import places
-from analysis.attribution import Claim
-from analysis.dates import DateMention, find_dates
-from analysis.numbers import NumberMention
-from analysis.sentences import Sentence
+from analysis.extract import places
+from analysis.extract.attribution import Claim
+from analysis.extract.dates import DateMention, find_dates
+from analysis.extract.numbers import NumberMention
+from analysis.extract.sentences import Sentence
 
 _NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|around|on\s+the\s+outskirts\s+of|(?:north|south|east|west|"
                       r"northeast|northwest|southeast|southwest)(?:ern)?\s+of|not\s+far\s+from)\s+(?:the\s+)?$", re.I)

@@ -6,11 +6,11 @@ frame they return and emit a :class:`DroppedFiguresWarning` naming it; :func:`pl
 its title. The warning points at the line that called the function (so ``module=`` filters name the
 caller's module, not this one); silence it by its category::
 
-    warnings.filterwarnings("ignore", category=analysis.maps.DroppedFiguresWarning)
+    warnings.filterwarnings("ignore", category=analysis.views.maps.DroppedFiguresWarning)
 
 It is a ``UserWarning``, so filters on that category catch it too.
 
-Boundaries come from :func:`analysis.places.regions` and are read once per process.
+Boundaries come from :func:`analysis.views.boundaries.regions` and are read once per process.
 
 Examples
 --------
@@ -40,8 +40,8 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.path import Path
 
-from analysis import places
 from analysis.schema import MEASURE_UNITS, MEASURES
+from analysis.views.boundaries import _cached, regions
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -92,29 +92,6 @@ class DroppedFiguresWarning(UserWarning):
     ...     len(to_geodataframe(figures_frame([{"measure": "troops", "value": 12000.0}])))
     0
     """
-
-
-@functools.cache
-def _boundaries(level: str, crimea: str) -> geopandas.GeoDataFrame:
-    return places.regions(level, crimea=crimea)
-
-
-def regions(level: str = "admin1", *, crimea: str = "Ukraine") -> geopandas.GeoDataFrame:
-    """Region polygons of :func:`analysis.places.regions`, read once and handed out as copies.
-
-    Parameters
-    ----------
-    level : {"admin1", "country"}
-        Admin-1 regions (oblasts, krais...) or countries.
-    crimea : {"Ukraine", "Russia"}
-        The country Crimea and Sevastopol belong to.
-
-    Examples
-    --------
-    >>> regions("admin1", crimea="Russia").set_index("iso_3166_2").loc["UA-43", "country"]
-    'Russia'
-    """
-    return _boundaries(level, crimea).copy()
 
 
 def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
@@ -308,7 +285,7 @@ def _extent(points: geopandas.GeoDataFrame, extent: str | tuple) -> tuple[float,
 @functools.cache
 def _outlines(level: str, crimea: str) -> tuple[np.ndarray, ...]:
     """Every boundary ring of the regions as an (n, 2) array of lon, lat, computed once."""
-    lines = shapely.get_parts(_boundaries(level, crimea).boundary.to_numpy())
+    lines = shapely.get_parts(_cached(level, crimea).boundary.to_numpy())
     coords, which = shapely.get_coordinates(lines, return_index=True)
     return tuple(np.split(coords, np.flatnonzero(np.diff(which)) + 1))
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.articles import iter_articles
-from analysis.export import TableWriter
-from analysis.figures import extract_with_errors
+from analysis.extract.articles import iter_articles
+from analysis.io.runner import extract_with_errors
+from analysis.io.writers import TableWriter
 from analysis.schema import errors_frame, figures_frame
 
 OUTPUT_HELP = "output file, its extension picks the format: .parquet, .csv, .jsonl or .geojson; repeatable"

@@ -91,7 +91,7 @@ def _row(path: Path | None, text: str | None, meta: dict | None = None, error: s
 
 
 def _published_or_none(value: object) -> pd.Timestamp | None:
-    from analysis.dates import parse_published
+    from analysis.extract.dates import parse_published
 
     try:
         return parse_published(value)

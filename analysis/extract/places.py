@@ -8,7 +8,7 @@ name, and text is scanned with one compiled regex for capitalised word runs,
 so :func:`find_places` costs a few dict look-ups per capitalised word.
 
 Boundaries (``data/boundaries.gpkg``, Natural Earth admin-1) are read by
-:func:`regions` only; geopandas is imported there and nowhere else.
+:mod:`analysis.views.boundaries`: nothing here imports geopandas.
 
 Examples
 --------
@@ -26,17 +26,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    import geopandas
+__all__ = ["Place", "PlaceMention", "admin1_of", "find_places", "geocode"]
 
-__all__ = ["Place", "PlaceMention", "admin1_of", "find_places", "geocode", "regions"]
-
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 STOPLIST_FILE = DATA / "place_stoplist.txt"
-BOUNDARIES_FILE = DATA / "boundaries.gpkg"
 
 # Ukraine first, then Russia, then the rest: the war's places win a tie.
 COUNTRY_RANK = {"UA": 0, "RU": 1}
@@ -52,7 +48,6 @@ VETO_NEXT = frozenset({"river", "sea", "reservoir", "lake"})  # "Dnipro River" i
 MIN_PEOPLE_COMMON_WORD = 5000
 MIN_NAME_LEN = 4
 BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
-CRIMEA_CODES = ("UA-43", "UA-40")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
@@ -419,43 +414,3 @@ def admin1_of(place: Place) -> Place | None:
     if place.admin1 is None:
         return None
     return _gazetteer().admin1.get(place.admin1)
-
-
-def regions(level: str = "admin1", *, crimea: str = "Ukraine") -> geopandas.GeoDataFrame:
-    """Region polygons (EPSG:4326) from Natural Earth, with Crimea where you put it.
-
-    Parameters
-    ----------
-    level : {"admin1", "country"}
-        Admin-1 regions (oblasts, krais, voivodeships...) or countries.
-        Russia and Kazakhstan are covered west of about 62°E only.
-    crimea : {"Ukraine", "Russia"}
-        The country that Crimea and Sevastopol (ISO UA-43, UA-40) belong to.
-
-    Examples
-    --------
-    >>> frame = regions("country", crimea="Russia")
-    >>> frame.crs.to_epsg(), "Ukraine" in set(frame["name"])
-    (4326, True)
-    """
-    if level not in ("admin1", "country"):
-        raise ValueError(f"level={level!r} is not a level; pass 'admin1' or 'country'")
-    if crimea not in ("Ukraine", "Russia"):
-        raise ValueError(f"crimea={crimea!r} is not a choice; pass 'Ukraine' or 'Russia'")
-    import geopandas
-
-    admin1 = geopandas.read_file(BOUNDARIES_FILE, layer="admin1")
-    is_crimea = admin1["iso_3166_2"].isin(CRIMEA_CODES)
-    code = "UA" if crimea == "Ukraine" else "RU"
-    admin1 = admin1.assign(country=admin1["country"].mask(is_crimea, crimea),
-                           country_code=admin1["country_code"].mask(is_crimea, code))
-    if level == "admin1":
-        return admin1
-    countries = geopandas.read_file(BOUNDARIES_FILE, layer="country")
-    if crimea == "Russia":  # as Natural Earth files it
-        return countries
-    peninsula = admin1.loc[is_crimea].union_all()
-    geoms = countries.geometry.copy()
-    geoms[countries["country_code"] == "RU"] = geoms[countries["country_code"] == "RU"].difference(peninsula)
-    geoms[countries["country_code"] == "UA"] = geoms[countries["country_code"] == "UA"].union(peninsula)
-    return countries.set_geometry(geoms)

@@ -6,7 +6,7 @@ noted...", "the ministry said") to the speaker they stand for, and through the r
 paragraph that reports one speaker's statement. Names lose their titles ("regional Governor Ivan
 Fedorov" -> "Ivan Fedorov", role "regional Governor"); bodies take their usual short names.
 
->>> from analysis.sentences import split_sentences
+>>> from analysis.extract.sentences import split_sentences
 >>> text = "Regional Governor Ivan Fedorov said six died. He added that 23 were hurt."
 >>> [c[0].name for c in claims_by_sentence(text, split_sentences(text))]
 ['Ivan Fedorov', 'Ivan Fedorov']
@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern, word_starts
-from analysis.sentences import Sentence, group_by_sentence
+from analysis.extract.sentences import Sentence, group_by_sentence
+from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern, word_starts
 
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(LEXICON.words('speech_verbs'))})(?![\w-])")
 # matched against lowered() text: lower-case patterns without re.I are several times faster

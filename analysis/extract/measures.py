@@ -6,7 +6,7 @@ a verb after the noun ("12 people were killed"), a unit ("9 kilometers") in an a
 The rules read the lowered text (``low``: ``lexicon.lowered``, same offsets), so their patterns are
 written in lower case and need no ``re.I``, which is several times slower; words are reported as written.
 
->>> from analysis.numbers import find_numbers
+>>> from analysis.extract.numbers import find_numbers
 >>> text = "The attack left six dead and 23 injured."
 >>> mentions = find_numbers(text)
 >>> [read_measure(text, mentions, i, 0, len(text)).measure for i in range(2)]
@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.lexicon import LEXICON, lowered, phrase_key, phrase_pattern
-from analysis.numbers import NumberMention
+from analysis.extract.numbers import NumberMention
 from analysis.schema import MEASURE_UNITS
+from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern
 
 _NOUN_RE = re.compile(rf"\b(?:{phrase_pattern(list(LEXICON.measure_of_noun))})(?![\w-])")
 _CASUALTY_PATTERN = phrase_pattern(list(LEXICON.casualty_word_measure))

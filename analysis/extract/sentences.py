@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from analysis.lexicon import LEXICON
+from analysis.vocabulary import LEXICON
 
 _ABBREVIATIONS = frozenset(LEXICON.words("abbreviations"))
 # a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener
