@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from analysis import extract_figures
-from analysis.extract.dates import parse_published, resolve
+from analysis.extract.articles import parse_published
+from analysis.extract.dates import resolve
 
 PUBLISHED = pd.Timestamp("2024-11-05")  # a Tuesday
 

@@ -11,14 +11,17 @@ no article is ever lost silently.
 """
 from __future__ import annotations
 
+import datetime
 import glob
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 
 from analysis.schema import articles_frame
@@ -91,8 +94,6 @@ def _row(path: Path | None, text: str | None, meta: dict | None = None, error: s
 
 
 def _published_or_none(value: object) -> pd.Timestamp | None:
-    from analysis.extract.dates import parse_published
-
     try:
         return parse_published(value)
     except ValueError:
@@ -309,3 +310,41 @@ def iter_articles(src: str | Path | Iterable[str | Path] | pd.DataFrame, *,
             yield _row(path, None, error="no such file")
         else:
             yield from _iter_path(path, chunk_rows)
+
+
+def parse_published(value: object) -> pd.Timestamp | None:
+    """The publication date as a Timestamp (naive, day resolution), or None when not given.
+
+    Raises ValueError with the offending value when it is given but is not a date.
+
+    >>> parse_published("5 November 2024")
+    Timestamp('2024-11-05 00:00:00')
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, str):
+        parsed = _parse_date_string(value.strip())
+    elif isinstance(value, datetime.date | np.datetime64):
+        parsed = pd.Timestamp(value)
+    else:
+        parsed = None  # a number is not a date: 12.5 would silently become 1970-01-01
+    if parsed is None or pd.isna(parsed):
+        raise ValueError(f"published={value!r} is not a date; pass an ISO date such as '2024-11-05'")
+    if parsed.tzinfo is not None:
+        parsed = parsed.tz_convert(None)
+    return parsed.normalize()
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_string(value: str) -> pd.Timestamp | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", value):
+        try:
+            return pd.Timestamp(value)
+        except ValueError:
+            return None
+    import dateparser  # slow to import: only for the free-form dates that need it
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    return pd.Timestamp(parsed) if parsed is not None else None

@@ -14,9 +14,8 @@ import re
 import pandas as pd
 
 from analysis.extract import places
-from analysis.extract.articles import article_id_for
+from analysis.extract.articles import article_id_for, parse_published
 from analysis.extract.attribution import claims_by_sentence
-from analysis.extract.dates import parse_published
 from analysis.extract.linking import ArticleContext, SentenceLinks
 from analysis.extract.measures import ACTOR_RE as _ACTOR_MENTION_RE
 from analysis.extract.measures import OPPONENT as _OPPONENT

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.extract.articles import read_articles
-from analysis.extract.dates import parse_published
+from analysis.extract.articles import parse_published, read_articles
 from analysis.extract.pipeline import figure_records
 from analysis.schema import errors_frame, figures_frame
 
