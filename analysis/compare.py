@@ -25,16 +25,15 @@ Examples
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from analysis.schema import FIGURE_COLUMNS, MEASURES
+from analysis.vocabulary import VOCABULARY, phrase_pattern
 
 __all__ = ["APPROX_TOLERANCE", "DAILY", "claim_bounds", "claim_dates", "claims", "compare", "consensus",
            "equipment_kind"]
@@ -47,13 +46,11 @@ APPROX_TOLERANCE = 0.1
 UNGROUPED_MEASURES = frozenset({"duration"})
 # A sentence saying one of these makes its figures a tally for one day ("1,300 over the past day"), which is
 # not the same quantity as the running total ("8,601 tanks since the invasion") of the same thing.
-# The lookaheads keep "a day earlier" or "the last day of the offensive", which date a figure, out.
-DAILY = re.compile(
-    r"\b(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b"
-    r"|\b(?:past|last|previous)\s+day\b(?!\s+of\b)"
-    r"|\b(?:a|per|each|every|one|single)\s+day\b(?!\s+(?:earlier|later|ago|before|after)\b)"
-    r"|\bdaily\b",
-    re.IGNORECASE)
+# The phrases are in data/compare.toml; "a day earlier" or "the last day of the offensive" date a figure.
+_TALLIES = VOCABULARY.compare.tallies
+DAILY = re.compile(rf"\b{phrase_pattern(_TALLIES.daily)}\b"
+                   rf"|\b{phrase_pattern(_TALLIES.day)}\b(?!\s+{phrase_pattern(_TALLIES.day_not_before)}\b)",
+                   re.IGNORECASE)
 MEASURE_RANK = {measure: rank for rank, measure in enumerate(MEASURES)}
 COMPARE_COLUMNS = ["date", "claimant", "source", "measure", "actor", "location", "value", "low", "high",
                    "qualifier", "published", "event_date", "text", "article_id"]
@@ -111,7 +108,7 @@ def claim_dates(rows: pd.DataFrame) -> pd.Series:
 def equipment_kind(counted: str | None) -> str | None:
     """The kind of equipment a ``counted`` phrase names: its head noun, singular, aliases merged.
 
-    The last words of the phrase are looked up in ``data/equipment_kinds.json`` (longest match
+    The last words of the phrase are looked up in ``data/compare.toml`` (longest match
     first, after spelling variants are unified); failing that, the kind is the last word made
     singular. A missing or wordless phrase has no kind (None).
 
@@ -136,9 +133,8 @@ def equipment_kind(counted: str | None) -> str | None:
 
 @functools.cache
 def _equipment_vocabulary() -> tuple[dict[str, str], dict[str, str]]:
-    text = resources.files("analysis").joinpath("data/equipment_kinds.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    return data["spellings"], data["kinds"]
+    kinds = VOCABULARY.compare.equipment
+    return kinds.spellings, kinds.kinds
 
 
 def _singular(word: str) -> str:

@@ -71,6 +71,7 @@ FIGURE_COLUMNS: dict[str, object] = {
     "start": "Int64",
     "end": "Int64",
     "sentence": "string",
+    "rules": "string",
 }
 
 ARTICLE_COLUMNS: dict[str, object] = {

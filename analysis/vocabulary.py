@@ -1,24 +1,47 @@
-"""The extractor's vocabulary, loaded once from ``data/lexicon.json`` and compiled into regexes.
+"""The extractor's vocabulary: one loader for the data files of ``analysis/data/``, into typed structures.
 
-Keeping words in a data file lets the vocabulary grow without touching the logic that uses it.
+Each stage of :mod:`analysis.extract` has its file (``numbers.toml``, ``measures.toml``, ``actors.toml``,
+``attribution.toml``, ``claimants.toml``, ``places.toml``, ``dates.toml``, ``linking.toml``,
+``events.toml``, ``sentences.toml``), and :mod:`analysis.compare` has ``compare.toml``;
+``analysis/data/README.md`` says which holds what. A file is read once, at import, and checked against
+the dataclass that describes it: a key that is unknown, misspelt or missing, a value of the wrong type,
+a phrase in upper case where the text is matched in lower case, or a phrase listed twice raises
+:class:`VocabularyError` naming the file and the key.
+Code keeps only the grammar around the words (spaces, punctuation, optional words).
 
->>> LEXICON.number_words["twelve"]
+>>> VOCABULARY.numbers.words.units["twelve"]
 12
->>> LEXICON.measure_of_noun["brigades"]
+>>> VOCABULARY.measures.measure_of_noun["brigades"]
 'units'
+>>> load_vocabulary("numbers", Numbers, text="[words]\\nunits = {}")
+Traceback (most recent call last):
+...
+analysis.vocabulary.VocabularyError: numbers.toml: missing key 'words.scales'
 """
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
+import tomllib
+import types
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
+__all__ = ["VOCABULARY", "VocabularyError", "load_vocabulary", "lowered", "phrase_key", "phrase_pattern",
+           "word_starts"]
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file does not hold what its stage expects (the message names the file and the key)."""
+
+
+# --- text helpers shared by every stage -------------------------------------------------------------
 
 def phrase_key(matched: str) -> str:
-    """A matched phrase as the lexicon spells it: lower case, single spaces ('Death  Toll' -> 'death toll')."""
+    """A matched phrase as the vocabulary spells it: lower case, single spaces ('Death  Toll' -> 'death toll')."""
     return " ".join(matched.lower().split())
 
 
@@ -55,98 +78,666 @@ def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = match.end() if match.end() > start else start + 1
 
 
-def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+_ANY_WORD = "{word}"
+_REST_OF_WORD, _MORE_OF_WORD = "\x00*", "\x00+"  # (not characters of a phrase)
+_TOKEN_PATTERNS = {" ": r"\s+", _ANY_WORD: r"\w+", _REST_OF_WORD: r"\w*", _MORE_OF_WORD: r"\w+"}
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as trie tokens: characters, a space (any whitespace), '{word}' (any word), and a
+    final '*' or '+' after a letter (the rest of a word that begins with the phrase)."""
+    tail = []
+    if len(phrase) > 1 and phrase[-1] in "*+" and phrase[-2].isalpha():
+        phrase, tail = phrase[:-1], [_REST_OF_WORD if phrase[-1] == "*" else _MORE_OF_WORD]
+    out: list[str] = []
+    while phrase:
+        if phrase.startswith(_ANY_WORD):
+            out.append(_ANY_WORD)
+            phrase = phrase[len(_ANY_WORD):]
+        else:
+            out.append(phrase[0])
+            phrase = phrase[1:]
+    return out + tail
+
+
+def phrase_pattern(phrases: typing.Iterable[str]) -> str:
     """A regex matching any of ``phrases`` (the longest where several fit), spaces matching any whitespace.
 
     The phrases are laid out as a trie ("kill(?:ed|ing)"): Python's ``re`` tries the branches of a
     flat alternation one by one at every position, and a trie lets it drop all but one at once.
+    A phrase may end in ``*`` (any word that begins so: "captur*") or ``+`` (that begins so and goes
+    on), and ``{word}`` stands for any one word ("on {word}").
 
     >>> re.fullmatch(phrase_pattern(["up to", "up"]), "up  to") is not None
     True
+    >>> bool(re.fullmatch(phrase_pattern(["captur*", "on {word}"]), "capturing")), phrase_pattern(["a", "ab"])
+    (True, 'a(?:b)?')
     """
     trie: dict = {}
     for phrase in set(phrases):
         node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
+        for token in _tokens(phrase):
+            node = node.setdefault(token, {})
         node[""] = {}
     return _trie_pattern(trie) or "(?!)"
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
+    branches = [_TOKEN_PATTERNS.get(token, re.escape(token)) + _trie_pattern(child)
+                for token, child in sorted(node.items()) if token]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body  # greedy: a longer phrase wins over its prefix
 
 
+def hint_words(phrases: typing.Iterable[str]) -> tuple[str, ...]:
+    """One word of each phrase (its longest): a text holds a phrase only if it holds one of these,
+    which a plain substring test tells far faster than the phrases' pattern.
+
+    >>> hint_words(["since the start", "in all"])
+    ('since', 'all')
+    """
+    return tuple(dict.fromkeys(max(phrase.replace("{word}", " ").split(), key=len) for phrase in phrases))
+
+
+# --- the loader -------------------------------------------------------------------------------------
+
+Words = tuple[str, ...]  # a list of phrases: unique, lower case unless its key ends in "_cased"
+
+
+def load_vocabulary(name: str, spec: type, *, text: str | None = None):
+    """Read ``analysis/data/<name>.toml`` (or ``text``) into an instance of the dataclass ``spec``.
+
+    Raises VocabularyError naming the file and key for unknown, missing or ill-typed keys.
+    """
+    filename = f"{name}.toml"
+    if text is None:
+        text = resources.files("analysis").joinpath("data", filename).read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise VocabularyError(f"{filename}: not valid TOML ({error})") from error
+    value = _build(spec, raw, filename, "")
+    check = getattr(value, "check", None)
+    if check is not None:
+        problem = check()
+        if problem:
+            raise VocabularyError(f"{filename}: {problem}")
+    return value
+
+
+def _build(annotation, value, filename: str, key: str):
+    where = key or "(top level)"
+    origin = typing.get_origin(annotation)
+    if dataclasses.is_dataclass(annotation):
+        if not isinstance(value, dict):
+            raise VocabularyError(f"{filename}: '{where}' should be a table")
+        return _build_dataclass(annotation, value, filename, key)
+    if origin is tuple:
+        item_type = typing.get_args(annotation)[0]
+        if not isinstance(value, list):
+            raise VocabularyError(f"{filename}: '{where}' should be a list")
+        items = tuple(_build(item_type, item, filename, f"{key}[{i}]") for i, item in enumerate(value))
+        if item_type is str:
+            _check_phrases(items, filename, key)
+        return items
+    if origin is dict:
+        key_type, item_type = typing.get_args(annotation)
+        if not isinstance(value, dict):
+            raise VocabularyError(f"{filename}: '{where}' should be a table")
+        return {k: _build(item_type, v, filename, f"{key}.{k}" if key else k) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):  # an optional value: X | None
+        kinds = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return None if value is None else _build(kinds[0], value, filename, key)
+    if annotation is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, annotation) or isinstance(value, bool) and annotation is not bool:
+        raise VocabularyError(f"{filename}: '{where}' should be {annotation.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _build_dataclass(spec: type, table: dict, filename: str, key: str):
+    hints = typing.get_type_hints(spec)
+    fields = {f.name: f for f in dataclasses.fields(spec) if f.init}
+    unknown = sorted(set(table) - set(fields))
+    if unknown:
+        known = ", ".join(sorted(fields))
+        raise VocabularyError(f"{filename}: unknown key '{_join(key, unknown[0])}' (known here: {known})")
+    values = {}
+    for name, spec_field in fields.items():
+        if name not in table:
+            if spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING:
+                raise VocabularyError(f"{filename}: missing key '{_join(key, name)}'")
+            continue
+        values[name] = _build(hints[name], table[name], filename, _join(key, name))
+        if name.endswith("_cased"):
+            continue
+        for phrase in _strings(values[name]):
+            if phrase != phrase.lower():
+                raise VocabularyError(f"{filename}: '{_join(key, name)}' holds {phrase!r}: phrases are lower case "
+                                      "(the text is matched in lower case)")
+    return spec(**values)
+
+
+def _strings(value) -> Iterator[str]:
+    if isinstance(value, tuple):
+        yield from (v for v in value if isinstance(v, str))
+    elif isinstance(value, dict) and all(isinstance(v, tuple) for v in value.values()):
+        for phrases in value.values():
+            yield from (v for v in phrases if isinstance(v, str))
+
+
+def _check_phrases(items: tuple, filename: str, key: str) -> None:
+    seen = set()
+    for item in items:
+        if item in seen:
+            raise VocabularyError(f"{filename}: '{key}' lists {item!r} twice")
+        seen.add(item)
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def _unique_owner(table: dict[str, Words], what: str) -> str | None:
+    """None if no phrase is listed under two keys of ``table``, else a message naming one."""
+    owner: dict[str, str] = {}
+    for key, phrases in table.items():
+        for phrase in phrases:
+            if phrase in owner:
+                return f"{what}: {phrase!r} is listed under both '{owner[phrase]}' and '{key}'"
+            owner[phrase] = key
+    return None
+
+
+# --- what each file holds ---------------------------------------------------------------------------
+
 @dataclass(frozen=True)
-class Lexicon:
-    raw: dict
+class Sentences:
+    abbreviations: Words
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    units: dict[str, int]
+    scales: dict[str, int]
+    digit_scales: Words
+    and_continues_after: Words
+    joiner: str
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    words: Words
+    factor: float
+    dimension: str
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    before: dict[str, Words]
+    after: dict[str, Words]
+
+
+@dataclass(frozen=True)
+class Ranges:
+    joiners: Words
+    joiners_after_opener: Words
+    openers: Words
+    second_joiner: str
+    change_openers: Words
+    change_verbs: Words
+
+
+@dataclass(frozen=True)
+class NotQuantities:
+    currency_signs: Words
+    currency_codes_before: Words
+    currency_words_after: Words
+    percent_signs: Words
+    percent_words_after: Words
+    age_words_before: Words
+    age_units: Words
+    age_words_after: Words
+    age_phrase_after_units: str
+    war_modifiers: Words
+    war_words_after_age: Words
+    war_words_before_age: Words
+    time_words_after: Words
+    ordinal_suffixes: Words
+    calibre_words: Words
+    number_signs_cased: Words
+    restatement_openers: Words
+    restatement_joiners: Words
+
+
+QUALIFIER_KINDS = ("approx", "at_least", "at_most")
+DIMENSIONS = ("length", "area", "time")
+
+
+@dataclass(frozen=True)
+class Numbers:
+    words: NumberWords
+    qualifiers: Qualifiers
+    units: dict[str, UnitSpec]
+    ranges: Ranges
+    not_quantities: NotQuantities
+
+    def check(self) -> str | None:
+        for side, table in (("before", self.qualifiers.before), ("after", self.qualifiers.after)):
+            odd = set(table) - set(QUALIFIER_KINDS)
+            if odd:
+                return f"unknown qualifier 'qualifiers.{side}.{sorted(odd)[0]}' (known: {', '.join(QUALIFIER_KINDS)})"
+        for unit, spec in self.units.items():
+            if spec.dimension not in DIMENSIONS:
+                return f"'units.{unit}.dimension' is {spec.dimension!r}; use one of {', '.join(DIMENSIONS)}"
+        return (_unique_owner(self.qualifiers.before, "qualifiers.before")
+                or _unique_owner({u: s.words for u, s in self.units.items()}, "units"))
 
     @cached_property
-    def number_words(self) -> dict[str, int]:
-        return dict(self.raw["number_words"])
+    def qualifier_before(self) -> dict[str, str]:
+        return {phrase: kind for kind, phrases in self.qualifiers.before.items() for phrase in phrases}
 
     @cached_property
-    def scale_words(self) -> dict[str, int]:
-        return dict(self.raw["scale_words"])
+    def qualifier_after(self) -> dict[str, str]:
+        return {phrase: kind for kind, phrases in self.qualifiers.after.items() for phrase in phrases}
 
     @cached_property
     def unit_of_word(self) -> dict[str, tuple[str, float, str]]:
-        """'miles' -> ('mi', 1.609344, 'length')."""
-        out = {}
-        for unit, spec in self.raw["units"].items():
-            for word in spec["words"]:
-                out[word.lstrip("-")] = (unit, spec["factor"], spec["dimension"])
-        return out
+        """'miles' -> ('mi', 1.609344, 'length'); a leading hyphen ("-km") is dropped from the key."""
+        return {word.lstrip("-"): (unit, spec.factor, spec.dimension)
+                for unit, spec in self.units.items() for word in spec.words}
+
+
+@dataclass(frozen=True)
+class VerbRules:
+    clear_from_afar: Words
+    losses_said_soon: Words
+    auxiliaries: Words
+    relative_pronouns: Words
+    conjunctions: Words
+    wounded_too: Words
+
+
+@dataclass(frozen=True)
+class NounFirstRules:
+    links: Words
+    link_adverbs: Words
+    count_nouns: Words
+
+
+@dataclass(frozen=True)
+class UnitRules:
+    advance_words: Words
+    not_advance_after: Words
+    not_area_after: Words
+    duration_words: Words
+    not_duration_after: Words
+    not_duration_before: Words
+
+
+@dataclass(frozen=True)
+class MeasurePhrases:
+    group_determiners: Words
+    subset_after: Words
+    including_before: Words
+    total_before: Words
+    part_of: Words
+    part_of_determiners: Words
+    one_person_after: Words
+    one_person_of: Words
+    not_before_noun: Words
+    clause_openers: Words
+    settlements_change_hands: Words
+    each: Words
+    each_of: Words
+
+
+NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",
+                 "equipment", "settlements", "people")
+
+
+@dataclass(frozen=True)
+class Measures:
+    nouns: dict[str, Words]
+    verbs: dict[str, Words]
+    verb_rules: VerbRules
+    noun_first: dict[str, Words]
+    noun_first_rules: NounFirstRules
+    units: UnitRules
+    phrases: MeasurePhrases
+
+    def check(self) -> str | None:
+        for table_name, table in (("nouns", self.nouns), ("verbs", self.verbs), ("noun_first", self.noun_first)):
+            odd = set(table) - set(NOUN_MEASURES)
+            if odd:
+                return f"unknown measure '{table_name}.{sorted(odd)[0]}' (known: {', '.join(NOUN_MEASURES)})"
+        return (_unique_owner(self.nouns, "nouns") or _unique_owner(self.verbs, "verbs")
+                or _unique_owner(self.noun_first, "noun_first"))
 
     @cached_property
     def measure_of_noun(self) -> dict[str, str]:
-        out = {}
-        for measure, nouns in self.raw["measure_nouns"].items():
-            for noun in nouns:
-                out.setdefault(noun, measure)
-        return out
+        return {noun: measure for measure, nouns in self.nouns.items() for noun in nouns}
 
     @cached_property
-    def casualty_word_measure(self) -> dict[str, str]:
-        out = {}
-        for measure, words in self.raw["casualty_words"].items():
-            for word in words:
-                out.setdefault(word, measure)
-        return out
+    def measure_of_verb(self) -> dict[str, str]:
+        return {verb: measure for measure, verbs in self.verbs.items() for verb in verbs}
+
+    @cached_property
+    def measure_of_noun_first(self) -> dict[str, str]:
+        return {phrase: measure for measure, phrases in self.noun_first.items() for phrase in phrases}
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    civilian_nouns: Words
+    civilian_stem: str
+    military: Words
+    destroy: Words
+    launched: Words
+    launched_by: str
+    capture: Words
+    loss: Words
+    enemy: Words
+
+
+@dataclass(frozen=True)
+class Owners:
+    losses: str
+    losses_of: Words
+    inflicted_on: str
+    in_hands: str
+
+
+@dataclass(frozen=True)
+class NotActor:
+    before: Words
+    before_directions: Words
+    directions: Words
+
+
+@dataclass(frozen=True)
+class Actors:
+    demonyms: dict[str, Words]
+    subjects: dict[str, Words]
+    opponents: dict[str, str]
+    words: ActorWords
+    owners: Owners
+    not_actor: NotActor
+
+    def check(self) -> str | None:
+        return _unique_owner({**{f"demonyms.{k}": v for k, v in self.demonyms.items()},
+                              **{f"subjects.{k}": v for k, v in self.subjects.items()}}, "parties")
 
     @cached_property
     def actor_of_word(self) -> dict[str, str]:
-        out = {}
-        for actor, words in {**self.raw["demonyms"]}.items():
-            for word in words:
-                out[word] = actor
-        for actor, words in self.raw["actor_subjects"].items():
-            for word in words:
-                out[word] = actor
-        return out
+        """'north korean' -> 'North Korea', 'the kremlin' -> 'Russia'."""
+        return {word: actor for table in (self.demonyms, self.subjects) for actor, words in table.items()
+                for word in words}
+
+
+@dataclass(frozen=True)
+class Speech:
+    verbs: Words
+    phrases: Words
+    phrase_only: Words
+    put_at: Words
+    put_at_link: str
+    add_verbs: Words
+    add_not_speech_after: Words
+    determiners_before_noun: Words
+
+
+@dataclass(frozen=True)
+class Subjects:
+    pronouns: Words
+    possessives: Words
+    role_determiners: Words
+    vague: Words
+    not_subject_end: Words
+    adverbs_before_verb: Words
+    subject_starts: Words
+    clause_words: Words
+    vague_sources: Words
+    vague_source_verbs: Words
+    list_tails: Words
+
+
+@dataclass(frozen=True)
+class Names:
+    particles: Words
+    not_first: Words
+    place_words: Words
+    ends_before: Words
+    relative_pronouns: Words
+    articles: Words
+
+
+TITLE_ROLES = ("opens_name", "opens_name_in_lower_case", "follows_name", "not_a_role_noun")
+
+
+@dataclass(frozen=True)
+class Organisations:
+    words: Words
+    role_synonyms: dict[str, Words]
+
+
+@dataclass(frozen=True)
+class Documents:
+    words: Words
+    lead_kinds: Words
+    lead_links: Words
+
+
+@dataclass(frozen=True)
+class Sources:
+    end_words: Words
+    end_phrases: Words
+    roles_after_comma: Words
+    tail_words: Words
+
+
+@dataclass(frozen=True)
+class Groups:
+    words: Words
+    countries_cased: Words
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speech: Speech
+    subjects: Subjects
+    names: Names
+    titles: dict[str, Words]
+    organisations: Organisations
+    documents: Documents
+    sources: Sources
+    groups: Groups
+
+    def check(self) -> str | None:
+        for title, roles in self.titles.items():
+            odd = set(roles) - set(TITLE_ROLES)
+            if odd:
+                return f"'titles.{title}' has the unknown role {sorted(odd)[0]!r} (known: {', '.join(TITLE_ROLES)})"
+        return None
+
+    def titles_with(self, role: str) -> tuple[str, ...]:
+        return tuple(title for title, roles in self.titles.items() if role in roles)
 
     @cached_property
-    def body_of_alias(self) -> dict[str, str]:
-        return {alias: body for body, aliases in self.raw["bodies"].items() for alias in aliases}
+    def title_words(self) -> frozenset[str]:
+        return frozenset(word for title in self.titles for word in title.split())
+
+
+CLAIMANT_KINDS = ("government", "military", "intelligence", "un", "ngo", "think_tank", "media", "person",
+                  "officials", "police", "emergency", "court", "parliament")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str  # the canonical name: what the figures table's claimant column says
+    kind: str
+    side: str  # the country or organisation the claimant speaks for
+    aliases: tuple[str, ...] = ()
+    full: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Claimants:
+    claimant: tuple[Claimant, ...]
+
+    def check(self) -> str | None:
+        owner: dict[str, str] = {}
+        for entry in self.claimant:
+            if entry.kind not in CLAIMANT_KINDS:
+                return f"'{entry.name}' has the unknown kind {entry.kind!r} (known: {', '.join(CLAIMANT_KINDS)})"
+            for alias in (entry.name.lower(), *entry.aliases):
+                if alias in owner and owner[alias] != entry.name:
+                    return f"the alias {alias!r} names both '{owner[alias]}' and '{entry.name}'"
+                owner[alias] = entry.name
+        return None
 
     @cached_property
-    def person_of_alias(self) -> dict[str, str]:
-        """'zelenskyy' -> 'Volodymyr Zelensky': one spelling per often-quoted person."""
-        people = {k: v for k, v in self.raw["people"].items() if not k.startswith("_")}
-        return {alias: name for name, aliases in people.items() for alias in [name.lower(), *aliases]}
+    def by_alias(self) -> dict[str, Claimant]:
+        """Every alias (and the lower-cased canonical name) -> its entry."""
+        return {alias: entry for entry in self.claimant for alias in (entry.name.lower(), *entry.aliases)}
 
-    def words(self, key: str) -> list[str]:
-        return list(self.raw[key])
+    @cached_property
+    def bodies(self) -> dict[str, Claimant]:
+        return {alias: e for alias, e in self.by_alias.items() if e.kind != "person"}
+
+    @cached_property
+    def people(self) -> dict[str, Claimant]:
+        return {alias: e for alias, e in self.by_alias.items() if e.kind == "person"}
 
 
-def _load() -> Lexicon:
-    text = resources.files("analysis").joinpath("data/lexicon.json").read_text(encoding="utf-8")
-    return Lexicon(json.loads(text))
+@dataclass(frozen=True)
+class Places:
+    region_words: Words
+    region_forms: Words
+    region_plurals: dict[str, str]
+    not_a_town_before: Words
+    lower_case_tails: Words
 
 
-LEXICON = _load()
+@dataclass(frozen=True)
+class RelativeDate:
+    precision: str
+    days: int | None = None
+    month: str | None = None
+
+
+@dataclass(frozen=True)
+class Dates:
+    weekdays: Words
+    months: Words
+    month_abbreviations: dict[str, int]
+    weekday_parts: Words
+    weekday_edges: Words
+    weekday_before: Words
+    weekday_last: Words
+    month_edges: Words
+    modal_month: str
+    year_prepositions: Words
+    period_start: Words
+    period_from: Words
+    speech_words: Words
+    relative: dict[str, RelativeDate]
+
+    def check(self) -> str | None:
+        if len(self.weekdays) != 7 or len(self.months) != 12:
+            return "'weekdays' must list 7 days and 'months' 12 months, in calendar order"
+        for phrase, rel in self.relative.items():
+            if rel.precision not in ("day", "week", "month"):
+                return f"'relative.{phrase}.precision' is {rel.precision!r}; use day, week or month"
+            if (rel.days is None) == (rel.month is None) or rel.month not in (None, "last_month", "this_month"):
+                return f"'relative.{phrase}' needs either days = N or month = \"last_month\" / \"this_month\""
+        return None
+
+    @cached_property
+    def month_number(self) -> dict[str, int]:
+        """'january' -> 1, 'jan' -> 1, 'sept' -> 9."""
+        numbers = {month: i for i, month in enumerate(self.months, start=1)}
+        return numbers | {month[:3]: i for month, i in numbers.items()} | self.month_abbreviations
+
+
+@dataclass(frozen=True)
+class PlaceLinks:
+    near: Words
+    directions: Words
+    locatives: Words
+    locative_heads: Words
+    metonym_capitals_cased: Words
+    not_place_after: Words
+    part_of_it: Words
+    part_of_it_prepositions: Words
+    speech_venues: Words
+    speech_venue_prepositions: Words
+    city: str
+    city_of: str
+    clause_separators: Words
+    national_scope: Words
+    national_land_words: Words
+    national_land_adjectives: Words
+
+
+@dataclass(frozen=True)
+class DateLinks:
+    month_anaphors: Words
+
+
+@dataclass(frozen=True)
+class Linking:
+    theatre: str
+    places: PlaceLinks
+    dates: DateLinks
+
+
+@dataclass(frozen=True)
+class Events:
+    strikes: Words
+    other_events: Words
+
+
+@dataclass(frozen=True)
+class Tallies:
+    daily: Words
+    day: Words
+    day_not_before: Words
+
+
+@dataclass(frozen=True)
+class EquipmentKinds:
+    spellings: dict[str, str]
+    kinds: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Compare:
+    tallies: Tallies
+    equipment: EquipmentKinds
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    sentences: Sentences
+    numbers: Numbers
+    measures: Measures
+    actors: Actors
+    attribution: Attribution
+    claimants: Claimants
+    places: Places
+    dates: Dates
+    linking: Linking
+    events: Events
+    compare: Compare
+
+
+def _load_all() -> Vocabulary:
+    specs = {f.name: typing.get_type_hints(Vocabulary)[f.name] for f in dataclasses.fields(Vocabulary)}
+    return Vocabulary(**{name: load_vocabulary(name, spec) for name, spec in specs.items()})
+
+
+VOCABULARY = _load_all()

@@ -10,7 +10,7 @@ belong to that run alone:
   fewer figures than the synthetic ones) repeated to the size, through one ``analysis.extract`` call.
 
 It also times ``import analysis`` in fresh interpreters and the first call (loading the gazetteer
-and lexicon) apart from the steady state. Run from the repository root::
+and vocabulary) apart from the steady state. Run from the repository root::
 
     python benchmarks/bench_extract.py                       # sizes 1000 10000
     python benchmarks/bench_extract.py --sizes 1000 10000 100000 --modes stream
@@ -239,7 +239,7 @@ def format_report(report: dict) -> str:
         f"import analysis, fresh process: median {statistics.median(imp):.2f} s of {len(imp)} "
         f"(min {min(imp):.2f}, max {max(imp):.2f})   target < {TARGET_IMPORT_S:g} s   "
         f"{_verdict(statistics.median(imp) < TARGET_IMPORT_S)}",
-        f"first extract call (1 article, loads gazetteer/lexicon): {warm:.2f} s; "
+        f"first extract call (1 article, loads gazetteer and vocabulary): {warm:.2f} s; "
         f"second call (1 article): {second * 1000:.0f} ms",
         *([f"generated articles with figure share {report['figure_share']} (not the default)"]
           if report.get("figure_share") is not None else []),

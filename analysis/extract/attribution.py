@@ -18,93 +18,79 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.extract.sentences import Sentence, group_by_sentence
-from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern, word_starts
+from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
 
-_VERB_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(LEXICON.words('speech_verbs'))})(?![\w-])")
+_A = VOCABULARY.attribution
+_SP, _SU, _NA, _SO = _A.speech, _A.subjects, _A.names, _A.sources
+_BODIES = VOCABULARY.claimants.bodies
+_PEOPLE = VOCABULARY.claimants.people
+_ACTOR_OF_WORD = VOCABULARY.actors.actor_of_word
+
+
+def _words(phrases) -> str:
+    return f"(?:{phrase_pattern(phrases)})"
+
+
+_VERB_RE = re.compile(rf"(?<![\w-]){_words(_SP.verbs)}(?![\w-])")
 # matched against lowered() text: lower-case patterns without re.I are several times faster
-_ACCORDING_RE = re.compile(rf"(?:{phrase_pattern(LEXICON.words('attribution_phrases'))})\s+")
-_BODY_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.body_of_alias))})(?![\w-])")
-_TITLE_WORDS = frozenset(w for t in LEXICON.words("titles") for w in t.lower().split())
-_ORG_WORDS = frozenset({"service", "ministry", "staff", "office", "agency", "council", "department", "forces",
-                        "force", "command", "committee", "institute", "mission", "administration", "police",
-                        "guard", "army", "navy", "court", "parliament", "government", "headquarters",
-                        "directorate", "bureau", "corps", "group", "center", "centre", "commission", "kremlin",
-                        "pentagon", "military", "intelligence", "authorities", "officials", "unit", "brigade",
-                        "battalion", "regiment", "division", "media", "agency's", "ministry's", "report",
-                        "statement", "data", "assessment", "update", "monitor", "monitors", "project",
-                        "party", "tass", "reuters", "afp", "yonhap", "interfax", "ria", "cnn", "bbc", "nbc",
-                        "press", "news", "times", "post", "telegram", "team", "board"})
-_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we)$", re.I)
-_POSSESSIVE_RE = re.compile(r"^(?:his|her|their|its|our)\b", re.I)
-_ROLE_RE = re.compile(r"^(?:the|that|this)\s+(?:[\w'’-]+\s+){0,2}?([\w'’-]+)$", re.I)
-_VAGUE = frozenset({"reports", "media reports", "it", "this", "that", "which", "there", "report", "data",
-                    "figures", "estimates", "what", "who", "some", "many", "observers", "witnesses", "sources",
-                    "images", "videos", "footage", "photos", "analysis", "studies", "others", "most",
-                    "experts", "analysts", "residents", "people", "one", "both", "all", "none", "everyone",
-                    "records", "documents", "evidence", "unofficial claims"})
-_AUX_END_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|not|to|who|which|that|also|to\s+have)\s*$")  # lowered
-_ADVERB_END_RE = re.compile(
-    r"(?:\s+(?:also|previously|earlier|later|separately|further|recently|has|have|had|would|will|could|"
-    r"on\s+\w+|in\s+a\s+statement|in\s+an\s+interview|on\s+telegram|late\s+\w+|early\s+\w+|then|however|"
-    r"now|again|first|last\s+\w+|this\s+\w+|a\s+day\s+earlier|in\s+\w+|publicly|officially|reportedly|"
-    r"had\s+earlier))+\s*$")  # on lowered() text
-_COUNTRY_WORDS = ("U.S.", "US", "United States", "South Korea", "North Korea", "Ukraine", "Russia", "Britain",
-                  "UK", "Japan", "Seoul", "Washington", "Kyiv", "Moscow", "NATO", "EU", "Ukrainian", "Russian",
-                  "American", "South Korean", "British", "Western")
-_COUNTRIES_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in _COUNTRY_WORDS) + r")(?![\w])")
-_GROUP_WORD_RE = re.compile(r"\b(intelligence|officials|sources|assessments|estimates|governments|militaries|"
-                            r"authorities)\b")  # on lowered() text
-_PLACE_WORDS = frozenset({"oblast", "region", "province", "krai", "republic", "district", "city", "village", "town",
-                          "raion", "governorate", "county", "street", "square"})
-_NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "der", "la", "le"})
-_NOT_NAME_START = frozenset({"the", "a", "an", "on", "in", "but", "and", "while", "after", "before", "this",
-                             "that", "these", "those", "his", "her", "their", "its", "he", "she", "they", "we",
-                             "i", "it", "there", "meanwhile", "separately", "earlier", "later", "also", "however",
-                             "overall", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                             "sunday", "images", "since", "as", "if", "when", "at", "of", "for", "by", "with",
-                             "until", "last", "according", "both", "some", "many", "another", "other", "our",
-                             "your", "my", "what", "who", "why", "how", "where", "so", "then", "yet"})
+_ACCORDING_RE = re.compile(rf"{_words(_SP.phrases)}\s+")
+_BODY_RE = re.compile(rf"(?<![\w-]){_words(_BODIES)}(?![\w-])")
+_TITLE_WORDS = _A.title_words
+_NOT_ROLE_NOUNS = frozenset(_A.titles_with("not_a_role_noun"))
+_ORG_WORDS = frozenset(_A.organisations.words)
+_PRONOUN_RE = re.compile(rf"^{_words(_SU.pronouns)}$", re.I)
+_POSSESSIVE_RE = re.compile(rf"^{_words(_SU.possessives)}\b", re.I)
+_ROLE_RE = re.compile(rf"^{_words(_SU.role_determiners)}\s+(?:[\w'’-]+\s+){{0,2}}?([\w'’-]+)$", re.I)
+_VAGUE = frozenset(_SU.vague)
+_AUX_END_RE = re.compile(rf"\b{_words(_SU.not_subject_end)}\s*$")  # lowered
+_ADVERB_END_RE = re.compile(rf"(?:\s+{_words(_SU.adverbs_before_verb)})+\s*$")  # on lowered() text
+_COUNTRY_WORDS = _A.groups.countries_cased
+_COUNTRIES_RE = re.compile(rf"(?<![\w.]){_words(_COUNTRY_WORDS)}(?![\w])")
+_GROUP_WORD_RE = re.compile(rf"\b({phrase_pattern(_A.groups.words)})\b")  # on lowered() text
+_PLACE_WORDS = frozenset(_NA.place_words)
+_NAME_PARTICLES = frozenset(_NA.particles)
+_NOT_NAME_START = frozenset(_NA.not_first)
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
-_ROLE_SYNONYMS = {"service": ("agency",), "intelligence": ("agency",), "directorate": ("agency",),
-                  "ministry": ("department",), "mission": ("monitors",), "staff": ("military",)}
-_CLAUSE_WORDS = ["were", "was", "is", "are", "have", "has", "had", "been", "will", "would"]
-_FIGURE_OR_CLAUSE_RE = re.compile(rf"\d|\b(?:{phrase_pattern([*LEXICON.number_words, *_CLAUSE_WORDS])})\b")  # lowered
-_NAME_TITLES = ["President", "Minister", "Governor", "Mayor", "General", "Gen.", "Commander", "Chief", "Director",
-                "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "spokesman", "spokeswoman", "spokesperson",
-                "Ambassador", "Ombudsman", "Prosecutor", "Colonel", "Col."]
+_ROLE_SYNONYMS = _A.organisations.role_synonyms
+_FIGURE_OR_CLAUSE_RE = re.compile(
+    rf"\d|\b{_words([*VOCABULARY.numbers.words.units, *_SU.clause_words])}\b")
+_NAME_TITLES = [title.capitalize() for title in _A.titles_with("opens_name")] + \
+    list(_A.titles_with("opens_name_in_lower_case"))
 # opens with the titles, not \b: read with word_starts(), which is several times faster on a whole article
 _TITLED_NAME_RE = re.compile(
     rf"(?:{phrase_pattern(_NAME_TITLES)})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # "Reports indicate that...": the outlet's own voice, which ends a statement carried from before
-_VAGUE_SOURCE_RE = re.compile(r"(?:\w+\s+){0,3}?(?:reports|media\s+reports|it\s+is|observers|analysts|data|footage)\s+"
-                              r"(?:\w+\s+)?(?:indicate|suggest|say|show|estimated|believed|thought|understood)",
-                              re.I)
-_NOT_SPEECH_AFTER_RE = re.compile(r"\s+(?:to|up)\b")
+_VAGUE_SOURCE_RE = re.compile(
+    rf"(?:\w+\s+){{0,3}}?{_words(_SU.vague_sources)}\s+(?:\w+\s+)?{_words(_SU.vague_source_verbs)}", re.I)
+_ADD_VERBS = frozenset(_SP.add_verbs)
+_PHRASE_ONLY = frozenset(_SP.phrase_only)
+_NOT_SPEECH_AFTER_RE = re.compile(rf"\s+{_words(_SP.add_not_speech_after)}\b")
 _NAME_THEN_TITLE_RE = re.compile(  # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets re skip to capitals
-    r"([A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?(?i:president|minister|"
-    r"governor|mayor|commander-in-chief|commander|chief|head|spokesman|spokeswoman|spokesperson|director|"
-    r"secretary|ambassador|general|ombudsman)\b)")
-_OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?=the\b|[a-z])")
-_SEGMENT_SPLIT_RE = re.compile(r",|\s+(?:who|which)\s+")
-_ARTICLE_START_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+    r"([A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?"
+    rf"(?i:{phrase_pattern(_A.titles_with('follows_name'))})\b)")
+_OF_PHRASE_RE = re.compile(rf"\s+{_words(_NA.ends_before)}\s+(?=the\b|[a-z])")
+_SEGMENT_SPLIT_RE = re.compile(rf",|\s+{_words(_NA.relative_pronouns)}\s+")
+_ARTICLE_START_RE = re.compile(rf"^{_words(_NA.articles)}\s+", re.I)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _THE_START_RE = re.compile(r"^the\s+")
 _COMMA_SPLIT_RE = re.compile(r",\s+")
 _NAME_AFTER_RE = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:“”\"()]{1,80})")
 # "according to X": where X ends, what may trail it, what may lead it ("a tally of ... by")
-_SOURCE_END_RE = re.compile(r"[;:()“”\"]|,\s+(?!(?:the\s+)?(?:head|chief|spokes\w+|deputy|director|commander|"
-                            r"governor|minister|mayor)\b)|\.\s|\.$| who | which | that | on \w+day| as of ")
-_SOURCE_TAIL_RE = re.compile(r"\s+(?:on|in|at|late|early|released|published|issued|cited|quoted|told)\b.*$")
-_SOURCE_LEAD_RE = re.compile(r"^(?:an?\s+\w+\s+(?:tally|count|analysis|estimate|report|assessment)\s+"
-                             r"(?:of\s+[\w\s]+?\s+)?(?:from|by|of)\s+)", re.I)
-_SUBJECT_STARTS = (";", ":", " that ", "”", " while ", " but ", " whereas ", " and ")
-_LIST_TAIL_RE = re.compile(r"\s+(?:all|both|each|too|also|jointly|together)\s*$")
-_DOCUMENT_WORDS = frozenset({"statement", "report", "update", "data", "figures", "assessment", "briefing",
-                             "post", "summary", "tally", "count", "estimate", "message", "document", "release"})
-_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those|our|whose|such|"
-                                r"latest|new|monthly|daily|weekly|recent|previous|earlier|official|own)\s+$")  # lowered
-_PUT_AT_RE = re.compile(r"\b(?:put|puts|putting)\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}?\d)")
+_SOURCE_END_RE = re.compile(
+    rf"[;:()“”\"]|,\s+(?!(?:the\s+)?{_words(_SO.roles_after_comma)}\b)|\.\s|\.$"
+    rf"|\s{_words(_SO.end_words)}\s|\s{_words(_SO.end_phrases)}\s"
+    rf"|\son\s+(?i:{_words(VOCABULARY.dates.weekdays)})")
+_SOURCE_TAIL_RE = re.compile(rf"\s+{_words(_SO.tail_words)}\b.*$")
+_SOURCE_LEAD_RE = re.compile(rf"^(?:an?\s+\w+\s+{_words(_A.documents.lead_kinds)}\s+"
+                             rf"(?:of\s+[\w\s]+?\s+)?{_words(_A.documents.lead_links)}\s+)", re.I)
+_SUBJECT_STARTS = _SU.subject_starts
+_LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
+_DOCUMENT_WORDS = frozenset(_A.documents.words)
+_DETERMINER_END_RE = re.compile(rf"\b{_words(_SP.determiners_before_noun)}\s+$")  # lowered
+_PUT_AT = _SP.put_at[0]
+_PUT_AT_RE = re.compile(
+    rf"\b{_words(_SP.put_at)}\b(?=[^.;]{{0,80}}?\b{re.escape(_SP.put_at_link)}\s+(?:[a-z]+\s+){{0,3}}?\d)")
 
 
 @dataclass(slots=True)
@@ -128,7 +114,8 @@ class _Speakers:
         self.last_person: Claim | None = None
 
     def person(self, name: str, role: str | None) -> str:
-        name = LEXICON.person_of_alias.get(name.lower(), name)
+        known = _PEOPLE.get(name.lower())
+        name = known.name if known is not None else name
         if " " not in name and name in self.by_surname:
             return self.by_surname[name]
         if " " in name:
@@ -136,7 +123,7 @@ class _Speakers:
                 self.by_surname.setdefault(part, name)
             if role:
                 for word in role.lower().replace(",", " ").split():
-                    if word in _TITLE_WORDS and word not in ("regional", "acting", "former", "deputy", "military"):
+                    if word in _TITLE_WORDS and word not in _NOT_ROLE_NOUNS:
                         self.by_role[word] = name
         return name
 
@@ -183,7 +170,7 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(words) - 1 and (words[i].lower().strip(",") in _TITLE_WORDS or not _is_name_word(words[i])
                                   or words[i].endswith(("'s", "’s")) or words[i].lower() in _ORG_WORDS
-                                  or words[i].lower() in LEXICON.actor_of_word
+                                  or words[i].lower() in _ACTOR_OF_WORD
                                   or (words[i] in ("South", "North") and words[i + 1].startswith("Korea"))):
         i += 1
     return words[i:], words[:i]
@@ -240,7 +227,7 @@ def _read_phrase(phrase: str) -> tuple:
     if bodies:
         body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
         alias = phrase_key(body.group().replace("’", "'"))
-        return ("body", LEXICON.body_of_alias[alias], alias)
+        return ("body", _BODIES[alias].name, alias)
     return ("rest", phrase)
 
 
@@ -407,7 +394,7 @@ def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -
     for body in bodies:
         alias = phrase_key(body.group().replace("’", "'"))
         if _bare(alias.split()[-1]) in _ORG_WORDS:
-            speakers.body(LEXICON.body_of_alias[alias], alias)
+            speakers.body(_BODIES[alias].name, alias)
 
 
 def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | None = None) -> list[Claim]:
@@ -423,14 +410,14 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
     floor = 0
     low = lowered(sentence.text)
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() == "according" or _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()) or \
-                (verb.group() in ("add", "adds", "added") and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())):
+        if verb.group() in _PHRASE_ONLY or _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()) or \
+                (verb.group() in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())):
             continue  # "the report", "its estimates": nouns; "adds to the pressure": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
         if claim is not None:
             claims.append(claim)
-    for verb in _PUT_AT_RE.finditer(sentence.text) if "put" in sentence.text else ():  # "put Russia's losses at"
+    for verb in _PUT_AT_RE.finditer(sentence.text) if _PUT_AT in sentence.text else ():  # "put Russia's losses at"
         claim = _subject_claim(sentence, verb, 0, speakers)
         if claim is not None:
             claims.append(claim)

@@ -18,36 +18,39 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.vocabulary import lowered
+from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
-_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
-_MONTH_RE = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
-            r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_D = VOCABULARY.dates
+_WEEKDAYS = _D.weekdays
+_MONTH_NUMBER = _D.month_number
+_LAST = frozenset(_D.weekday_last)
+
+
+def _words(phrases) -> str:
+    return f"(?:{phrase_pattern(phrases)})"
+
+
+_MONTH_RE = rf"{_words(_MONTH_NUMBER)}\.?"
+_ORDINAL = rf"{_words(VOCABULARY.numbers.not_quantities.ordinal_suffixes)}?"
+_YEAR = r"(?:19|20)\d\d"
 _DATE_RE = re.compile(
-    r"\b(?P<weekday>(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?)\b"
-    rf"|\b(?P<md>{_MONTH_RE}\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>(?:19|20)\d\d))?)\b"
-    rf"|\b(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH_RE})(?:,?\s+(?P<dm_year>(?:19|20)\d\d))?)"
-    rf"|\b(?P<month>(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?"
-    rf"(?P<m_name>{_MONTH_RE})(?:\s+(?P<m_year>(?:19|20)\d\d))?)\b"
-    r"|\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|overnight|last\s+night|"
-    r"last\s+week|this\s+week|last\s+month|this\s+month|earlier\s+this\s+week|earlier\s+this\s+month)\b"
-    r"|\b(?:in|since|during|by|throughout)\s+(?P<year>(?:19|20)\d\d)\b")  # matched on lowered() text
-# a piece of every phrase _DATE_RE matches ("day" of the weekdays and "today", "jun" of "June", "20" of a
-# year): a flat alternation of short words is the cheapest scan that rules a sentence out
-_DATE_HINT_RE = re.compile("|".join(["day", "night", "morning", "evening", "week", "month", "19", "20",
-                                     *(month[:3] for month in _MONTHS)]))
+    rf"\b(?P<weekday>(?:{_words(_D.weekday_edges)}\s+)?(?:{_words(_D.weekday_before)}\s+)?"
+    rf"(?:{_words(_D.weekday_last)}\s+)?{_words(_WEEKDAYS)}(?:\s+{_words(_D.weekday_parts)})?)\b"
+    rf"|\b(?P<md>{_MONTH_RE}\s+(?P<md_day>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<md_year>{_YEAR}))?)\b"
+    rf"|\b(?P<dm>(?P<dm_day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<dm_month>{_MONTH_RE})(?:,?\s+(?P<dm_year>{_YEAR}))?)"
+    rf"|\b(?P<month>(?:{_words(_D.month_edges)}[\s-]+)?"
+    rf"(?P<m_name>{_MONTH_RE})(?:\s+(?P<m_year>{_YEAR}))?)\b"
+    rf"|\b(?P<rel>{_words(_D.relative)})\b"
+    rf"|\b{_words(_D.year_prepositions)}\s+(?P<year>{_YEAR})\b")  # matched on lowered() text
+# a piece of every phrase _DATE_RE matches ("day" of the weekdays, "jun" of "June", "20" of a year): a
+# flat alternation of short words is the cheapest scan that rules a sentence out
+_DATE_HINT_RE = re.compile("|".join(re.escape(hint) for hint in dict.fromkeys(
+    [*(day[-3:] for day in _WEEKDAYS), *_D.weekday_parts, *(month[:3] for month in _D.months),
+     *(phrase.split()[-1] for phrase in _D.relative), "19", "20"])))
 # "since early August", "since the offensive began there on August 6": when a period began
-_PERIOD_START_RE = re.compile(r"\b(?:since|until|till)\b[^,;.:]*$|\bfrom\s+(?:the\s+)?$")
-_SPEECH_BEFORE_RE = re.compile(
-    r"\b(?:said|says|told|announced|reported|wrote|stated|added|noted|claimed|confirmed|posted|"
-    r"estimated|published|released|briefing|statement|interview|address)\b[^.,;]{0,25}$", re.I)
-# "May" is a month only when a day, a year or a preposition makes it one
-_MAY_MODAL_RE = re.compile(r"^may$", re.I)
+_PERIOD_START_RE = re.compile(rf"\b{_words(_D.period_start)}\b[^,;.:]*$|\b{_words(_D.period_from)}\s+(?:the\s+)?$")
+_SPEECH_BEFORE_RE = re.compile(rf"\b{_words(_D.speech_words)}\b[^.,;]{{0,25}}$", re.I)
+_MODAL_MONTH = _D.modal_month
 
 
 @dataclass(slots=True)
@@ -60,8 +63,7 @@ class DateMention:
 
 
 def _month_number(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return _MONTHS.get(name) or _MONTH_ABBR[name[:4] if name.startswith("sept") else name[:3]]
+    return _MONTH_NUMBER[name.lower().rstrip(".")]
 
 
 _DAYS = tuple(pd.Timedelta(days=n) for n in range(8))  # (building a Timedelta costs more than the subtraction)
@@ -95,7 +97,7 @@ def _resolve_match(match: re.Match, base: pd.Timestamp) -> tuple[pd.Timestamp, s
             words = g["weekday"].lower().split()
             target = next(_WEEKDAYS.index(w) for w in words if w in _WEEKDAYS)
             back = (base.weekday() - target) % 7
-            if "last" in words and back == 0:
+            if _LAST.intersection(words) and back == 0:
                 back = 7
             return base - _DAYS[back], "day"
         if g["md"] or g["dm"]:
@@ -105,7 +107,7 @@ def _resolve_match(match: re.Match, base: pd.Timestamp) -> tuple[pd.Timestamp, s
             year = int(year) if year else _year_for(month, day, base)
             return pd.Timestamp(year=year, month=month, day=day), "day"
         if g["month"]:
-            if _MAY_MODAL_RE.match(g["month"]) and not g["m_year"]:
+            if g["month"].lower() == _MODAL_MONTH and not g["m_year"]:
                 return None
             month = _month_number(g["m_name"])
             year = int(g["m_year"]) if g["m_year"] else _year_for(month, 1, base)
@@ -120,19 +122,12 @@ def _resolve_match(match: re.Match, base: pd.Timestamp) -> tuple[pd.Timestamp, s
 
 
 def _relative(rel: str, base: pd.Timestamp) -> tuple[pd.Timestamp, str]:
-    rel = " ".join(rel.split())
-    if rel in ("yesterday", "last night"):
-        return base - _DAYS[1], "day"
-    if rel in ("today", "tonight", "this morning", "this evening", "overnight"):
-        return base, "day"
-    if rel == "last week":
-        return base - _DAYS[7], "week"
-    if rel in ("this week", "earlier this week"):
-        return base, "week"
-    if rel == "last month":
-        first = base.replace(day=1) - _DAYS[1]
-        return first.replace(day=1), "month"
-    return base.replace(day=1), "month"
+    spec = _D.relative[" ".join(rel.split())]
+    if spec.month == "last_month":
+        return (base.replace(day=1) - _DAYS[1]).replace(day=1), spec.precision
+    if spec.month == "this_month":
+        return base.replace(day=1), spec.precision
+    return base - _DAYS[spec.days], spec.precision
 
 
 def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) -> list[DateMention]:

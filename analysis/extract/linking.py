@@ -25,41 +25,48 @@ from analysis.extract.attribution import Claim
 from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
 from analysis.extract.sentences import Sentence
+from analysis.vocabulary import VOCABULARY, hint_words, phrase_pattern
 
-_NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|around|on\s+the\s+outskirts\s+of|(?:north|south|east|west|"
-                      r"northeast|northwest|southeast|southwest)(?:ern)?\s+of|not\s+far\s+from)\s+(?:the\s+)?$", re.I)
-_LOCATIVE_RE = re.compile(r"\b(?:in|on|near|over|outside|around|at|into|across|inside|within|to|entered|struck|hit|"
-                          r"targeted|attacked|shelled|of|throughout)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$", re.I)
-_METONYM_CAPITALS = frozenset({"Moscow", "Kyiv", "Pyongyang", "Seoul", "Washington", "Minsk", "Beijing", "Tehran",
-                               "London", "Paris", "Berlin", "Brussels"})
+_L = VOCABULARY.linking.places
+_EV = VOCABULARY.events
+
+
+def _words(phrases) -> str:
+    return f"(?:{phrase_pattern(phrases)})"
+
+
+_NEAR_RE = re.compile(
+    rf"\b(?:{_words(_L.near)}|{_words(_L.directions)}(?:ern)?\s+of)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_RE = re.compile(rf"\b{_words(_L.locatives)}\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?$", re.I)
+_METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
-_NOT_PLACE_AFTER_RE = re.compile(r"['’]s\b|\s+(?:border|frontier|side)\b", re.I)
+_NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"
-_MONTH_ANAPHOR_RE = re.compile(r"\b(?:over|during|throughout|across)\s+the\s+month\b|\bthat\s+month\b", re.I)
-_PART_OF_IT_RE = re.compile(r"\b(?:(?:most|much|the\s+bulk|the\s+majority)\s+of\s+(?:it|them)|mostly|mainly|largely|"
-                            r"chiefly)\s+(?:in|around|near|along)\s+(?:[\w-]+\s+){0,6}?$")
-_SPEECH_VENUE_RE = re.compile(r"\b(?:summit|conference|briefing|forum|speech|address|interview|visit|reporters|"
-                              r"journalists|lawmakers)\s+(?:in|at|to)\s+(?:the\s+)?$")  # on lower-cased text
-_CITY_RE = re.compile(r"\bcity\s+of\s+\w+|\w+\s+city\b", re.I)
+_MONTH_ANAPHORS = VOCABULARY.linking.dates.month_anaphors
+_MONTH_ANAPHOR_RE = re.compile(rf"\b{_words(_MONTH_ANAPHORS)}\b", re.I)
+_MONTH_ANAPHOR_HINTS = hint_words(_MONTH_ANAPHORS)
+_PART_OF_IT_RE = re.compile(
+    rf"\b{_words(_L.part_of_it)}\s+{_words(_L.part_of_it_prepositions)}\s+(?:[\w-]+\s+){{0,6}}?$")
+_SPEECH_VENUE_RE = re.compile(
+    rf"\b{_words(_L.speech_venues)}\s+{_words(_L.speech_venue_prepositions)}\s+(?:the\s+)?$")  # on lower-cased text
+_CITY_RE = re.compile(rf"\b{phrase_pattern([_L.city_of])}\s+\w+|\w+\s+{re.escape(_L.city)}\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
 # "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
-_CLAUSE_SEPARATORS = (";", " while ", " whereas ", " — ", ", and ", ", but ", ", compared with ", ", up from ",
-                      ", down from ", ", against ", ", where ")
-THEATRE = "Ukraine"
+_CLAUSE_SEPARATORS = _L.clause_separators
+THEATRE = VOCABULARY.linking.theatre
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
-_EVENT_WORDS_RE = re.compile(r"\b(?:attack|strike|struck|shelling|shelled|missile|drone|bomb|hit|explosion|blast|"
-                             r"raid|barrage|swap|exchange|released|freed|returned|captured|evacuat)", re.I)
+_EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w + '*' for w in _EV.other_events)])}",
+                             re.I)
 # a total over the whole war or country, not an event in one town
-_NATIONAL_SCOPE_RE = re.compile(
-    r"\b(?:since\s+the\s+(?:start|beginning|outbreak)|full-scale\s+(?:war|invasion)|nationwide|across\s+the\s+country|"
-    r"in\s+total|overall|in\s+all|of\s+(?:Ukrainian|Russian)\s+(?:territory|land|soil)|(?:Ukrainian|Russian)\s+"
-    r"(?:territory|land))", re.I)
-# a word every _NATIONAL_SCOPE_RE phrase has: sentences without one are ruled out by cheap substring tests
-_NATIONAL_SCOPE_WORDS = ("since", "full-scale", "nationwide", "country", "total", "all", "territory", "land", "soil")
-_NATIONAL_COUNTRY_RE = re.compile(r"\b(Ukrainian|Russian)\s+(?:territory|land|soil)\b", re.I)
+_NATIONAL_SCOPE_RE = re.compile(rf"\b{_words(_L.national_scope)}", re.I)
+# a word every national-scope phrase has: sentences without one are ruled out by cheap substring tests
+_NATIONAL_SCOPE_WORDS = hint_words(_L.national_scope)
+_NATIONAL_COUNTRY_RE = re.compile(
+    rf"\b({phrase_pattern(_L.national_land_adjectives)})\s+{_words(_L.national_land_words)}\b", re.I)
+_COUNTRY_OF_ADJECTIVE = VOCABULARY.actors.actor_of_word
 
 
 def _is_national(sentence: str) -> bool:
@@ -203,7 +210,8 @@ class SentenceLinks:
         self.sentence = article.sentences[k]
         self.dates = article.dates_of(k)
         self.national = _is_national(self.sentence.text)
-        self.month_anaphor = "month" in self.sentence.text and _MONTH_ANAPHOR_RE.search(self.sentence.text) is not None
+        self.month_anaphor = any(hint in self.sentence.text for hint in _MONTH_ANAPHOR_HINTS) and \
+            _MONTH_ANAPHOR_RE.search(self.sentence.text) is not None
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _clause(self, m: NumberMention) -> tuple[int, int]:
@@ -256,7 +264,7 @@ class SentenceLinks:
     def _national_country(self, measure: str):
         match = _NATIONAL_COUNTRY_RE.search(self.sentence.text)
         if match is not None:
-            place = places.geocode("Ukraine" if match.group(1).lower() == "ukrainian" else "Russia")
+            place = places.geocode(_COUNTRY_OF_ADJECTIVE[match.group(1).lower()])
             lede = self.article.lede
             if lede is not None and place is not None and lede.place.country == place.name != THEATRE:
                 # "1,376 km2 of Russian land" in a story about Sudzha: a share of its region, not of the town;

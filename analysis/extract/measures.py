@@ -1,155 +1,112 @@
-"""Tie a number to what it counts (its measure), the words that name it, and whose it is (actor).
+"""What a number counts: its measure and the words that name it, decided by named rules.
 
-The rules read the words around a number the way a reader does: the noun after it ("12,000 North
-Korean troops"), a verb before it ("killing six"), a noun before it ("the death toll rose to 12"),
-a verb after the noun ("12 people were killed"), a unit ("9 kilometers") in an advancing sentence.
-The rules read the lowered text (``low``: ``lexicon.lowered``, same offsets), so their patterns are
-written in lower case and need no ``re.I``, which is several times slower; words are reported as written.
+The rules read the words around a number the way a reader does: a unit after it in a sentence about
+the front ("advanced 9 kilometers"), the noun after it ("12,000 North Korean troops"), a verb after
+that noun ("12 people were killed"), a verb or a toll before the number ("killing six", "the death
+toll rose to 12"), or the figure it is a part of ("50 of the 70 drones", "five of them"). They are
+tried in the order of :data:`MEASURE_RULES`; the first that answers decides, and its name goes to the
+``rules`` column. Whose people or equipment a figure counts is then decided by :mod:`.actors`.
+
+The rules read the lowered text (same offsets), so their patterns are lower case and need no
+``re.I``, which is several times slower; the counted words are reported as written.
 
 >>> from analysis.extract.numbers import find_numbers
 >>> text = "The attack left six dead and 23 injured."
 >>> mentions = find_numbers(text)
->>> [read_measure(text, mentions, i, 0, len(text)).measure for i in range(2)]
-['killed', 'injured']
+>>> [(r.measure, r.measure_rule) for r in (read_measure(text, mentions, i, 0, len(text)) for i in range(2))]
+[('killed', 'noun_after'), ('injured', 'noun_after')]
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from analysis.extract.numbers import NumberMention
+from analysis.extract.rules import STOP, decide
+from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS
-from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
 
-_NOUN_RE = re.compile(rf"\b(?:{phrase_pattern(list(LEXICON.measure_of_noun))})(?![\w-])")
-_CASUALTY_PATTERN = phrase_pattern(list(LEXICON.casualty_word_measure))
+__all__ = ["MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composite_total", "read", "read_measure"]
+
+_V = VOCABULARY.measures
+_P = _V.phrases
+
+
+def _words(phrases) -> str:
+    return f"(?:{phrase_pattern(phrases)})"
+
+
+_MEASURE_OF_NOUN = _V.measure_of_noun
+_MEASURE_OF_VERB = _V.measure_of_verb
+_MEASURE_OF_NOUN_FIRST = _V.measure_of_noun_first
+_NOUN_RE = re.compile(rf"\b{_words(_MEASURE_OF_NOUN)}(?![\w-])")
+_CASUALTY_PATTERN = phrase_pattern(_MEASURE_OF_VERB)
 _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
-_NOUN_FIRST = {p: m for m, phrases in LEXICON.raw["noun_first"].items() for p in phrases}
-_LINKS = phrase_pattern(LEXICON.words("noun_first_links"))
+_LINKS = phrase_pattern(_V.noun_first_rules.links)
+_LINK_ADVERBS = rf"(?:{_words(_V.noun_first_rules.link_adverbs)}\s+)?"
 _NOUN_FIRST_RE = re.compile(
-    rf"\b({phrase_pattern(list(_NOUN_FIRST))})\b(?:[^;:]{{0,60}}?)\s(?:now\s+|already\s+)?(?:{_LINKS})\s*$")
+    rf"\b({phrase_pattern(_MEASURE_OF_NOUN_FIRST)})\b(?:[^;:]{{0,60}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
 # "the number of Pyongyang's troops in the area rose to": the counted noun names the measure
 _NUMBER_OF_RE = re.compile(
-    rf"\b(?:number|total|tally|count)\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(list(LEXICON.measure_of_noun))})"
-    rf"\b(?:[^;:]{{0,70}}?)\s(?:now\s+|already\s+)?(?:{_LINKS})\s*$")
-_AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|had|have|got|remain|remained|reportedly|" \
-       r"also|later|all|subsequently|allegedly|been|being)\s+)*"
-_VERB_AFTER_RE = re.compile(rf"\s*(?:,\s*)?(?:who\s+)?{_AUX}(?:\w+ly\s+)?({_CASUALTY_PATTERN})\b")
-_WOUNDED_TOO_RE = re.compile(r"(?:\s+(?:or|and|and/or)\s+|,\s*)(?:wounded|injured|captured|missing)\b")
-_OF_GROUP_RE = re.compile(r"\s+of\s+(?:its|their|his|her|the|these|those|russia's|ukraine's)\s+")
-_OF_THEM_RE = re.compile(r"\s+(?:of\s+them|of\s+whom|among\s+them)\b")
-_OUT_OF_RE = re.compile(r"\b(?:out\s+of|of\s+a\s+total\s+of|from\s+a\s+total\s+of|of\s+the)\s+$")
-_ONE_OF_RE = re.compile(r"\s+(?:of\b|(?:[\w-]+\s+){1,2}(?:told|said|says|was\s+born|carried))")
-_SETTLEMENT_CONTEXT_RE = re.compile(
-    r"\b(?:captur\w*|liberat\w*|took|taken|tak\w+|seiz\w*|control\w*|occup\w*|retook|retak\w*|recaptur\w*|"
-    r"fre(?:ed|e|eing)|lost|los\w+|gain\w*|entered|overr\w+|clear\w*|fell|advanc\w*)\b")
-_ADVANCE_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('advance_words'))})\b")
-_NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}(?:{phrase_pattern(LEXICON.words('distance_not_advance'))})\b")
-_DURATION_RE = re.compile(rf"\b(?:{phrase_pattern(LEXICON.words('duration_context'))})\b")
-_NOT_DURATION_RE = re.compile(rf"^[\s-]*(?:{phrase_pattern(LEXICON.words('duration_not'))})\b")
-_NOT_DURATION_BEFORE_RE = re.compile(r"\b(?:next|within|every|first|previous|per)\s+$")
-ACTOR_RE = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])", re.I)
-_ACTOR_LOW_RE = re.compile(ACTOR_RE.pattern)  # on lowered() text
-_STOP_BETWEEN_RE = re.compile(
-    r"\b(?:were|was|have|has|had|are|is|be|been|of|in|from|to|on|at|by|for|with|near|and|or|that|who|which|"
-    r"than|as|into|across|since|during|after|before|over|per|each|said|says)\b")
+    rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_MEASURE_OF_NOUN)})"
+    rf"\b(?:[^;:]{{0,70}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
+_AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
+_VERB_AFTER_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?({_CASUALTY_PATTERN})\b")
+_WOUNDED_TOO_RE = re.compile(
+    rf"(?:\s+{_words(_V.verb_rules.conjunctions)}\s+|,\s*){_words(_V.verb_rules.wounded_too)}\b")
+_CLEAR_FROM_AFAR = frozenset(_V.verb_rules.clear_from_afar)
+_KILLED_SOON_RE = re.compile(rf"\W*(?:\w+\s+){{0,3}}?{_words(_V.verb_rules.losses_said_soon)}")
+_OF_GROUP_RE = re.compile(rf"\s+of\s+{_words(_P.group_determiners)}\s+")
+_OF_THEM_RE = re.compile(rf"\s+{_words(_P.subset_after)}\b")
+_OUT_OF_RE = re.compile(rf"\b{_words(_P.total_before)}\s+$")
+_ONE_OF_RE = re.compile(rf"\s+(?:{_words(_P.one_person_of)}\b|(?:[\w-]+\s+){{1,2}}{_words(_P.one_person_after)})")
+_SETTLEMENT_CONTEXT_RE = re.compile(rf"\b{_words(_P.settlements_change_hands)}\b")
+_ADVANCE_RE = re.compile(rf"\b{_words(_V.units.advance_words)}\b")
+_NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.not_advance_after)}\b")
+_NOT_AREA_AFTER_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.not_area_after)}\b")
+_DURATION_RE = re.compile(rf"\b{_words(_V.units.duration_words)}\b")
+_NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b")
+_NOT_DURATION_BEFORE_RE = re.compile(rf"\b{_words(_V.units.not_duration_before)}\s+$")
+_STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
-_CLAUSE_END_RE = re.compile(r"[;:()\[\]—–]|,\s+(?:while|but|and|whereas|which|who|according)\b")
-_INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*$")
-_OF_NEXT_RE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$")
-_STRIKE_RE = re.compile(r"\b(?:attack|attacks|strike|strikes|struck|shelling|shelled|missile|missiles|drone|"
-                        r"drones|bomb|bombs|bombing|airstrike|air strike|hit|barrage|explosion|blast|raid)\b")
-_CIVILIAN_RE = re.compile(r"\bcivilian")
-_MILITARY_RE = re.compile(r"\b(?:soldiers|troops|servicemen|personnel|fighters|forces|military|army)\b")
-_DESTROY_RE = re.compile(r"\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|intercepted|"
-                         r"intercepting|neutralised|neutralized|hit|struck|eliminated|disabled|damaged|"
-                         r"captured|seized)\b")
-_LAUNCHED_BY_RE = re.compile(r"^[^.;]{0,40}?\b(?:launched|fired|sent|used)\s+by\s+")
-_CIVILIAN_NOUNS = frozenset(LEXICON.words("civilian_nouns"))
-_PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
-_NOT_ACTOR_BEFORE_RE = re.compile(r"\b(?:to|into|in|inside|entered|from|against|across|toward|towards|"
-                                  r"(?:(?:to|into|in|inside|across|from)\s+(?:the\s+)?(?:north|south|east|west)\w*)|"
-                                  r"supplying|with)\s+(?:the\s+)?$")  # on lowered() text
-_OWNER_RE = re.compile(
-    rf"(?<![\w-])({phrase_pattern(list(LEXICON.actor_of_word))})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?losses\b"
-    rf"|\blosses\s+(?:of|among|by|for)\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
-    rf"|\binflicted\s+on\s+(?:the\s+)?({phrase_pattern(list(LEXICON.actor_of_word))})(?![\w-])"
-    rf"|\bin\s+({phrase_pattern(list(LEXICON.actor_of_word))})\s+hands\b")  # on lowered() text
-_KILLED_SOON_RE = re.compile(r"\W*(?:\w+\s+){0,3}?(?:killed|dead|casualties|out of action)")
-_NOT_AREA_AFTER_RE = re.compile(r"^\W{0,3}(?:radius|away|from)\b")
-_LOSS_WORD_RE = re.compile(r"\b(?:lost|losses|losing)\b")
-_CAPTURE_RE = re.compile(r"\b(?:took|taken|take|taking|captured|capturing|seized)\b")
-OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia", "North Korea": "Ukraine"}
+_INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
+_OF_NEXT_RE = re.compile(rf"\s+{_words(_P.part_of)}\s+(?:{_words(_P.part_of_determiners)}\s+)?$")
+_COMPOSITE_RE = re.compile(rf"^\s*,?\s*{_words(_P.each)}\s+(?:{_words(_P.each_of)}\s+)?$")
+PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
+_PEOPLE = "people"  # the nouns that count people whose measure the clause decides
+_TROOPS = "troops"
 
 
 @dataclass(slots=True)
 class Reading:
-    """What a number counts: its measure, the counted words as written and their span, the actor."""
+    """What a number counts: its measure, the counted words as written and their span, whose it is,
+    and the names of the rules that decided the measure and the actor."""
 
     measure: str
     counted: str
     counted_start: int
     counted_end: int
-    actor: str | None
+    actor: str | None = None
+    measure_rule: str = ""
+    actor_rule: str = ""
+    noun: re.Match | None = None  # the measure noun after the number, for the actor rules
+    toll_span: tuple[int, int] | None = None  # "the death toll" before the number, for the actor rules
 
 
-def actor_of(phrase: str) -> str | None:
-    """The party a word names: 'North Korean' -> 'North Korea', "Moscow's" -> 'Russia'.
+# --- helpers the rules share -------------------------------------------------------------------------
 
-    >>> actor_of("Russian"), actor_of("Kyiv's")
-    ('Russia', 'Ukraine')
-    """
-    return LEXICON.actor_of_word.get(phrase.lower().replace("’", "'"))
-
-
-def _clause_bounds(text: str, mentions: list[NumberMention], i: int, lo: int, hi: int) -> tuple[int, int]:
-    """The stretch around mention ``i`` that belongs to it: up to the clause ends and the numbers beside it."""
-    m = mentions[i]
-    left = lo
-    for match in _CLAUSE_END_RE.finditer(text, lo, m.start):
-        left = match.end()
-    end_match = _CLAUSE_END_RE.search(text, m.end, hi)
-    right = end_match.start() if end_match else hi
-    return left, right
-
-
-def _prev_end(mentions: list[NumberMention], i: int, lo: int) -> int:
-    for j in range(i - 1, -1, -1):
-        if mentions[j].kind == "quantity":
-            return max(lo, mentions[j].end)
-    return lo
-
-
-def _next_start(mentions: list[NumberMention], i: int, hi: int, low: str, *, skip_including: bool) -> int:
-    """Where the next figure starts; with ``skip_including``, subsets ("including three children") and
-    the rest of a list ("9,300 troops and 80 tanks have been put out of action") are passed over."""
-    prev_end = mentions[i].end
-    for j in range(i + 1, len(mentions)):
-        n = mentions[j]
-        if n.kind != "quantity" or n.restates is not None:
-            continue
-        if skip_including and (_INCLUDING_RE.search(low, max(0, n.start - 20), n.start)
-                               or _LIST_JOIN_RE.fullmatch(low, prev_end, n.start)):
-            prev_end = _phrase_end(low, n.end, hi)
-            continue
-        return min(hi, n.start)
-    return hi
-
-
-_LIST_JOIN_RE = re.compile(r"\s+[\w’' -]{0,40}?(?:,\s*|\s+and\s+|,\s+and\s+)")
-
-
-def _phrase_end(low: str, start: int, hi: int) -> int:
-    noun = _NOUN_RE.search(low, start, min(hi, start + 60))
-    return noun.end() if noun else start
+def _noun(f: Figure) -> re.Match | None:
+    """The measure noun heading the phrase after the number, if at most three modifiers come first:
+    "15,000 of its soldiers" counts soldiers too."""
+    if not f._noun_read:
+        f._noun_read = True
+        f._noun = _noun_after(f.low, f.m.end, f.next_start)
+    return f._noun
 
 
 def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
-    """The measure noun heading the phrase after a number, if at most three modifiers come first.
-
-    "15,000 of its soldiers" counts soldiers too.
-    """
     of_group = _OF_GROUP_RE.match(low, start, stop)
     if of_group is not None:
         start = of_group.end()
@@ -162,48 +119,64 @@ def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
     return match
 
 
+def _noun_measure(f: Figure) -> str | None:
+    noun = _noun(f)
+    return None if noun is None else _MEASURE_OF_NOUN[phrase_key(noun.group())]
+
+
 def _casualty_measure(low: str, match: re.Match, group: int = 0) -> str:
-    measure = LEXICON.casualty_word_measure[phrase_key(match.group(group))]
+    measure = _MEASURE_OF_VERB[phrase_key(match.group(group))]
     if measure == "killed" and _WOUNDED_TOO_RE.match(low, match.end(group)):
         return "casualties"  # "have been killed or wounded"
     return measure
 
 
-def verb_after(low: str, start: int, stop: int) -> str | None:
+def _verb_right_after(low: str, start: int, stop: int) -> str | None:
     """The casualty measure of a verb right after a number or its noun: '... were killed'."""
     match = _VERB_AFTER_RE.match(low, start, stop)
     return _casualty_measure(low, match, 1) if match else None
 
 
-def _casualty_context(low: str, before_lo: int, m: NumberMention, after_lo: int, after_hi: int) -> str | None:
-    """The casualty measure a verb near the number gives: right after its noun, right before the
-    number, else a little further after."""
-    right_after = verb_after(low, after_lo, after_hi)
-    if right_after is not None:
-        return right_after
-    before = low[max(before_lo, m.start - 40):m.start]
+def _verb_context(f: Figure) -> str | None:
+    """The casualty measure a verb near a counted noun gives: right after the noun, right before the
+    number, else a little further after (computed once per figure)."""
+    if "verb_context" in f.memo:
+        return f.memo["verb_context"]
+    low, m, noun = f.low, f.m, _noun(f)
+    after_lo, after_hi = noun.end(), f.next_start_past_list(f.clause[1])
+    found = _verb_right_after(low, after_lo, after_hi)
+    if found is None:
+        found = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 3)
+    if found is None:
+        for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
+            if len(low[after_lo:match.start()].split()) > 9:
+                break
+            word = phrase_key(match.group())
+            if _MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR:
+                found = _casualty_measure(low, match)  # "lost" this far from the number says too little
+                break
+    f.memo["verb_context"] = found
+    return found
+
+
+def _verb_before_within(low: str, start: int, end: int, words: int) -> str | None:
+    """The casualty measure of the last casualty word in low[start:end], if at most ``words`` follow it."""
+    before = low[start:end]
     last = None
     for match in _CASUALTY_RE.finditer(before):
         last = match
-    if last is not None and len(before[last.end():].split()) <= 3:
+    if last is not None and len(before[last.end():].split()) <= words:
         return _casualty_measure(before, last)
-    for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
-        if len(low[after_lo:match.start()].split()) > 9:
-            break
-        word = phrase_key(match.group())
-        if LEXICON.casualty_word_measure[word] != "casualties" or word in (
-                "killed or wounded", "killed and wounded", "casualties", "out of action", "put out of action"):
-            return _casualty_measure(low, match)  # "lost" this far from the number says too little
     return None
 
 
-def _noun_first(low: str, lo: int, m: NumberMention) -> tuple[str, int, int] | None:
-    """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000'."""
+def _toll_before(low: str, lo: int, m: NumberMention) -> tuple[str, int, int] | None:
+    """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000': (measure, span)."""
     window = max(lo, m.start - 120)
     match = _NUMBER_OF_RE.search(low, window, m.start)
     if match is not None:
-        measure = LEXICON.measure_of_noun[phrase_key(match.group(1))]
-        if measure == "people":
+        measure = _MEASURE_OF_NOUN[phrase_key(match.group(1))]
+        if measure == _PEOPLE:
             context = _CASUALTY_RE.search(low, match.end(1), m.start)
             measure = _casualty_measure(low, context) if context else None
         if measure is not None:
@@ -211,229 +184,253 @@ def _noun_first(low: str, lo: int, m: NumberMention) -> tuple[str, int, int] | N
     match = _NOUN_FIRST_RE.search(low, window, m.start)
     if match is None:
         return None
-    phrase = phrase_key(match.group(1))
-    return _NOUN_FIRST[phrase], match.start(1), match.end(1)
+    return _MEASURE_OF_NOUN_FIRST[phrase_key(match.group(1))], match.start(1), match.end(1)
 
 
-def _measure_from_noun(low, mentions, i, noun, bounds) -> tuple[str | None, re.Match | None]:
-    m = mentions[i]
-    left, right = bounds
-    word = phrase_key(noun.group())
-    measure = LEXICON.measure_of_noun[word]
-    if measure not in ("troops", "people"):
-        return measure, noun
-    after_hi = _next_start(mentions, i, right, low, skip_including=True)
-    context = _casualty_context(low, _prev_end(mentions, i, left), m, noun.end(), after_hi)
-    if context is None:
-        first = _noun_first(low, left, m)
-        context = first[0] if first else None
-    if measure == "troops":
-        if context == "displaced":
-            context = None
-        return context or "troops", noun
-    return context, noun
+def _toll_of(f: Figure) -> tuple[str, int, int] | None:
+    if "toll" not in f.memo:
+        f.memo["toll"] = _toll_before(f.low, f.clause[0], f.m)
+    return f.memo["toll"]
+
+
+def _noun_reading(f: Figure, measure: str) -> Reading:
+    """The reading of a figure whose noun follows it: "12,000 North Korean troops"."""
+    noun = _noun(f)
+    if measure == "settlements" and not _SETTLEMENT_CONTEXT_RE.search(f.low, f.lo, f.hi):
+        return STOP  # "three villages" is a figure only where they changed hands
+    counted = f.low[f.m.end:noun.end()].strip(" -")
+    return Reading(measure, counted, noun.end() - len(counted), noun.end(), noun=noun)
+
+
+def _unit_reading(f: Figure, measure: str) -> Reading:
+    m, low = f.m, f.low
+    unit_word = low[m.num_end:m.end].strip(" -")
+    return Reading(measure, unit_word, m.num_end + low[m.num_end:m.end].find(unit_word), m.end)
+
+
+def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
+    """'12 people, including three children', 'out of some 10,000': count what the figure before counts."""
+    for j in range(f.i - 1, -1, -1):
+        parent = f.sentence.reading(j)
+        if parent is None:
+            continue
+        if noun is None:
+            return replace(parent, measure_rule="", actor_rule="of_the_whole")
+        if parent.measure in PERSON_MEASURES:
+            counted = f.low[f.m.end:noun.end()].strip()
+            return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor,
+                           actor_rule="of_the_whole")
+        return None
+    return None
+
+
+# --- the rules, in the order they are tried ----------------------------------------------------------
+
+def one_person(f: Figure):
+    """'one of the prisoners', 'one prisoner told': a person, not a count."""
+    return STOP if f.m.value == 1 and _ONE_OF_RE.match(f.low, f.m.num_end) else None
+
+
+def unit_advance(f: Figure):
+    """'advanced up to 9 kilometers': a length in a sentence about the front ("15 km from the front
+    line" is no advance)."""
+    if f.m.dimension != "length":
+        return None
+    after = f.low[f.m.end:min(f.hi, f.m.end + 40)]
+    if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(f.low, f.lo, f.hi):
+        return STOP
+    return _unit_reading(f, "advance")
+
+
+def unit_area(f: Figure):
+    """'captured 725 square kilometres': an area (a radius is not)."""
+    if f.m.dimension != "area":
+        return None
+    if _NOT_AREA_AFTER_RE.match(f.low[f.m.end:min(f.hi, f.m.end + 40)]):
+        return STOP
+    return _unit_reading(f, "area")
+
+
+def unit_duration(f: Figure):
+    """'the 1,000-day mark', 'three years of war', 'held the town for seven months': the length of the
+    war or of an operation, not a time window ("in the past 24 hours") or a sentence."""
+    if f.m.dimension != "time":
+        return None
+    low, m = f.low, f.m
+    after = low[m.end:min(f.hi, m.end + 40)]
+    before = low[max(f.lo, m.start - 12):m.start]
+    if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
+        return STOP
+    near_after = " ".join(after.split()[:4])
+    near_before = " ".join(low[max(f.lo, m.start - 60):m.start].split()[-6:])
+    if not (_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before)):
+        return STOP
+    return _unit_reading(f, "duration")
+
+
+def noun_after(f: Figure):
+    """'5 tanks', 'six dead', '12 brigades': the noun after the number names the measure (nouns that
+    count soldiers or people are left to the rules after this one)."""
+    measure = _noun_measure(f)
+    if measure is None or measure in (_TROOPS, _PEOPLE):
+        return None
+    return _noun_reading(f, measure)
+
+
+def noun_then_verb(f: Figure):
+    """'12 people were killed', '40 soldiers died': a verb after the counted people says the measure."""
+    measure = _noun_measure(f)
+    if measure not in (_TROOPS, _PEOPLE):
+        return None
+    context = _verb_context(f)
+    if context is None or (measure == _TROOPS and context == "displaced"):
+        return None  # (soldiers who are "moved out" are still troops)
+    return _noun_reading(f, context)
+
+
+def noun_then_toll(f: Figure):
+    """'... the toll of the attack rose to 12 people': a toll before the number says the measure."""
+    measure = _noun_measure(f)
+    if measure not in (_TROOPS, _PEOPLE) or _verb_context(f) is not None:
+        return None
+    toll = _toll_of(f)
+    if toll is None or (measure == _TROOPS and toll[0] == "displaced"):
+        return None
+    return _noun_reading(f, toll[0])
+
+
+def troops_noun(f: Figure):
+    """'12,000 North Korean troops': soldiers with no verb saying they were harmed are troops."""
+    return _noun_reading(f, _TROOPS) if _noun_measure(f) == _TROOPS else None
+
+
+def part_of_whole_with_noun(f: Figure):
+    """'12 people, including three children': a subset counts what the figure before counts."""
+    if _noun_measure(f) != _PEOPLE:
+        return None
+    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start):
+        return _inherit(f, _noun(f)) or STOP
+    return STOP  # people of whom the clause says nothing
+
+
+def part_of_next(f: Figure):
+    """'50 of the 70 drones': the first number counts what the second one does."""
+    if _noun(f) is not None or f.next_start >= f.hi or not _OF_NEXT_RE.fullmatch(f.low, f.m.end, f.next_start):
+        return None
+    later = f.sentence.reading(f.sentence.next_quantity(f.i))
+    if later is None:
+        return STOP
+    return Reading(later.measure, later.counted, later.counted_start, later.counted_end, later.actor,
+                   actor_rule="of_the_next")
+
+
+def verb_after(f: Figure):
+    """'206 were wounded', '16,000 of them were killed': a verb right after a number without a noun."""
+    if _noun(f) is not None:
+        return None
+    low, m, next_start = f.low, f.m, f.next_start
+    of_them = _OF_THEM_RE.match(low, m.end, next_start)
+    measure = _verb_right_after(low, of_them.end() if of_them else m.end, next_start)
+    if measure == "casualties" and not _KILLED_SOON_RE.match(low[m.end:next_start]):
+        return None  # "the remaining two have lost ...": lost what is not said
+    if measure is None:
+        return None
+    return Reading(measure, low[m.end:min(next_start, m.end + 40)].split(",")[0].strip(), m.end, m.end)
+
+
+def part_of_whole(f: Figure):
+    """'five of them children', 'out of some 10,000': a part or the whole of the figure before."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    if _OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start):
+        return _inherit(f, None) or STOP
+    return None
+
+
+def verb_before(f: Figure):
+    """'killing six', 'wounded 23': a casualty word right before a number without a noun."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    start = max(f.prev_end, m.start - 30)
+    before = low[start:m.start]
+    verb = None
+    for match in _CASUALTY_RE.finditer(before):
+        verb = match
+    if verb is None or before[verb.end():].strip():
+        return None
+    measure = _MEASURE_OF_VERB[phrase_key(verb.group())]
+    if measure not in PERSON_MEASURES:
+        return None
+    return Reading(measure, verb.group(), start + verb.start(), start + verb.start() + len(verb.group()))
+
+
+def toll_before(f: Figure):
+    """'the death toll rose to 12', 'losses stand at 1,200': a toll noun before a number without a noun."""
+    if _noun(f) is not None:
+        return None
+    toll = _toll_of(f)
+    if toll is None:
+        return None
+    measure, start, end = toll
+    return Reading(measure, f.low[start:end], start, end, toll_span=(start, end))
+
+
+MEASURE_RULES = (one_person, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb, noun_then_toll,
+                 troops_noun, part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before,
+                 toll_before)
+
+
+def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:
+    """'five units, each of approximately 3,000 soldiers' -> a derived total of 15,000 troops."""
+    mentions, i, text = f.sentence.mentions, f.i, f.text
+    if reading.measure != "units" or i + 1 >= len(mentions):
+        return None
+    per = mentions[i + 1]
+    if not _COMPOSITE_RE.match(f.low[reading.counted_end:per.start]):
+        return None
+    per_reading = f.sentence.reading(i + 1)
+    if per_reading is None or per_reading.measure != _TROOPS:
+        return None
+    m = f.m
+    qualifier = "approx" if per.qualifier == "approx" else m.qualifier if per.qualifier == "exact" else "approx"
+    value = m.value * per.value
+    low, high = {"exact": (value, value), "approx": (None, None)}.get(qualifier, (None, None))
+    total = NumberMention(m.start, reading.counted_end, m.num_start, m.num_end, value, low, high,
+                          qualifier if qualifier in ("exact", "approx") else "approx")
+    actor, actor_rule = ((per_reading.actor, per_reading.actor_rule) if per_reading.actor
+                         else (reading.actor, reading.actor_rule))
+    return total, Reading(_TROOPS, text[m.start:per_reading.counted_end], m.start, per_reading.counted_end, actor,
+                          measure_rule="composite_total", actor_rule=actor_rule)
+
+
+def as_written(text: str, low: str, reading: Reading) -> Reading:
+    """The reading with its counted words as the text writes them (the rules read them lowered)."""
+    at = low.find(reading.counted, reading.counted_start)
+    counted = text[at:at + len(reading.counted)] if at >= 0 else reading.counted
+    return replace(reading, counted=counted)
 
 
 def read_measure(text: str, mentions: list[NumberMention], i: int, lo: int, hi: int, *,
                  low: str | None = None) -> Reading | None:
     """What mention ``i`` (inside the sentence ``text[lo:hi]``) counts, or None if it is not a figure.
 
-    ``low`` is ``lowered(text)``, if the caller has it already (the rules read the lowered text).
+    Only the measure is decided here (``actor`` stays None: :mod:`.actors` decides it); ``low`` is
+    ``lowered(text)``, if the caller has it already. Reading a whole sentence, make one
+    :class:`~analysis.extract.view.SentenceView` whose ``read`` is :func:`read`: each figure is then
+    read once, however its neighbours refer to it.
     """
-    low = lowered(text) if low is None else low
-    reading = _read(text, low, mentions, i, lo, hi)
-    if reading is None:
+    view = SentenceView(text, lowered(text) if low is None else low, mentions, lo, hi, read=read)
+    reading = view.reading(i)
+    return None if reading is None else as_written(text, view.low, reading)
+
+
+def read(f: Figure) -> Reading | None:
+    """The measure reading of a figure: the first of :data:`MEASURE_RULES` that answers."""
+    if f.m.kind != "quantity" or f.m.restates is not None:
         return None
-    at = low.find(reading.counted, reading.counted_start)  # the counted words as written, not lowered
-    counted = text[at:at + len(reading.counted)] if at >= 0 else reading.counted
-    return Reading(reading.measure, counted, reading.counted_start, reading.counted_end, reading.actor)
-
-
-def _read(text: str, low: str, mentions: list[NumberMention], i: int, lo: int, hi: int) -> Reading | None:
-    m = mentions[i]
-    if m.kind != "quantity" or m.restates is not None:
-        return None
-    if m.value == 1 and _ONE_OF_RE.match(low, m.num_end):
-        return None  # "one of the prisoners", "one prisoner told": a person, not a count
-    bounds = _clause_bounds(text, mentions, i, lo, hi)  # (its conjunctions must be lower case as written)
-    if m.dimension is not None:
-        return _read_unit(low, mentions, i, lo, hi, bounds)
-    next_start = _next_start(mentions, i, hi, low, skip_including=False)
-    noun = _noun_after(low, m.end, next_start)
-    if noun is None:
-        of_next = _OF_NEXT_RE.fullmatch(low, m.end, next_start) if next_start < hi else None
-        if of_next is not None:  # "50 of the 70 drones": the noun of the second number
-            nxt = mentions.index(next(n for n in mentions[i + 1:] if n.start == next_start))
-            later = _read(text, low, mentions, nxt, lo, hi)
-            if later is None:
-                return None
-            return Reading(later.measure, later.counted, later.counted_start, later.counted_end, later.actor)
-        return _read_without_noun(text, low, mentions, i, lo, hi, bounds)
-    measure, noun = _measure_from_noun(low, mentions, i, noun, bounds)
-    if measure is None:
-        if _INCLUDING_RE.search(low, max(lo, m.start - 20), m.start):
-            return _inherit(text, low, mentions, i, lo, hi, noun)
-        return None
-    if measure == "settlements" and not _SETTLEMENT_CONTEXT_RE.search(low, lo, hi):
-        return None
-    counted = low[m.end:noun.end()].strip(" -")
-    start = noun.end() - len(counted)
-    return Reading(measure, counted, start, noun.end(), _actor(low, mentions, i, lo, hi, measure, noun))
-
-
-def _inherit(text, low, mentions, i, lo, hi, noun) -> Reading | None:
-    """'12 people, including three children', 'out of some 10,000': count what the figure before counts."""
-    for j in range(i - 1, -1, -1):
-        parent = _read(text, low, mentions, j, lo, hi)
-        if parent is None:
-            continue
-        if noun is None:
-            return parent
-        if parent.measure in _PERSON_MEASURES:
-            counted = low[mentions[i].end:noun.end()].strip()
-            return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor)
-        return None
-    return None
-
-
-def _read_without_noun(text, low, mentions, i, lo, hi, bounds) -> Reading | None:
-    m = mentions[i]
-    left, right = bounds
-    before_lo = _prev_end(mentions, i, left)
-    next_start = _next_start(mentions, i, hi, low, skip_including=False)
-    of_them = _OF_THEM_RE.match(low, m.end, next_start)
-    after = verb_after(low, of_them.end() if of_them else m.end, next_start)
-    if after == "casualties" and not _KILLED_SOON_RE.match(low[m.end:next_start]):
-        after = None  # "the remaining two have lost ...": lost what is not said
-    if after is not None:  # "206 were wounded", "16,000 of them were killed"
-        actor = _actor(low, mentions, i, lo, hi, after, None)
-        return Reading(after, low[m.end:min(next_start, m.end + 40)].split(",")[0].strip(), m.end, m.end, actor)
-    if of_them is not None or _OUT_OF_RE.search(low, max(lo, m.start - 25), m.start):
-        return _inherit(text, low, mentions, i, lo, hi, None)  # "five of them children", "out of some 10,000"
-    before = low[max(before_lo, m.start - 30):m.start]
-    verb = None
-    for match in _CASUALTY_RE.finditer(before):
-        verb = match
-    if verb is not None and not before[verb.end():].strip():
-        measure = LEXICON.casualty_word_measure[phrase_key(verb.group())]
-        if measure in ("killed", "injured", "displaced", "captured", "missing", "casualties"):
-            v_start = max(before_lo, m.start - 30) + verb.start()
-            return Reading(measure, verb.group(), v_start, v_start + len(verb.group()),
-                           _actor(low, mentions, i, lo, hi, measure, None))
-    first = _noun_first(low, left, m)
-    if first is not None:
-        measure, f_start, f_end = first
-        return Reading(measure, low[f_start:f_end], f_start, f_end,
-                       _actor(low, mentions, i, lo, hi, measure, None, phrase_span=(f_start, f_end)))
-    return None
-
-
-def _read_unit(low, mentions, i, lo, hi, bounds) -> Reading | None:
-    m = mentions[i]
-    left, right = bounds
-    unit_word = low[m.num_end:m.end].strip(" -")
-    after = low[m.end:min(hi, m.end + 40)]
-    if m.dimension == "length":
-        if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(low, lo, hi):
-            return None
-        measure = "advance"
-    elif m.dimension == "area":
-        if _NOT_AREA_AFTER_RE.match(after):
-            return None
-        measure = "area"
-    else:
-        if not _is_duration(low, m, lo, hi):
-            return None
-        measure = "duration"
-    actor = None if measure == "duration" else _actor(low, mentions, i, lo, hi, measure, None)
-    return Reading(measure, unit_word, m.num_end + low[m.num_end:m.end].find(unit_word), m.end, actor)
-
-
-def _is_duration(low: str, m: NumberMention, lo: int, hi: int) -> bool:
-    """'1,000-day mark', 'three years of war', 'held the town for seven months': the length of the
-    war or of an operation, not a time window ("in the past 24 hours") or a sentence."""
-    after = low[m.end:min(hi, m.end + 40)]
-    before = low[max(lo, m.start - 12):m.start]
-    if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
-        return False
-    near_after = " ".join(after.split()[:4])
-    near_before = " ".join(low[max(lo, m.start - 60):m.start].split()[-6:])
-    return bool(_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before))
-
-
-def _actors_in(low: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int, str | None]]:
-    """Parties named in low[a:b], inside the sentence low[lo:hi], as (start, end, actor), less
-    destinations and opponents ("sent to Russia", "fighting against Ukraine")."""
-    return [(lo + start, lo + end, actor) for start, end, actor in _sentence_actors(low[lo:hi])
-            if a <= lo + start and lo + end <= b]
-
-
-@lru_cache(maxsize=1024)
-def _sentence_actors(low: str) -> tuple[tuple[int, int, str | None], ...]:
-    """(read once per lowered sentence: its figures ask for the parties around each of them)"""
-    actor_of_word = LEXICON.actor_of_word
-    return tuple((m.start(), m.end(), actor_of_word.get(m.group().replace("’", "'")))
-                 for m in _ACTOR_LOW_RE.finditer(low)
-                 if not _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()))
-
-
-def _owner_in(low: str, lo: int, hi: int) -> str | None:
-    """A party named as the owner anywhere in the sentence: "among Russia's losses", "inflicted on
-    Russian forces", "the territory still in Ukrainian hands"."""
-    sentence = low[lo:hi]
-    if "losses" not in sentence and "inflicted" not in sentence and "hands" not in sentence:
-        return None  # every way of naming an owner has one of these words: most sentences are ruled out at once
-    match = _OWNER_RE.search(sentence)
-    return actor_of(next(g for g in match.groups() if g)) if match else None
-
-
-def _actor(low, mentions, i, lo, hi, measure, noun, *, phrase_span=None) -> str | None:
-    """Whose people, forces or equipment the figure counts."""
-    m = mentions[i]
-    if noun is not None:  # a demonym inside the counted phrase wins: "North Korean troops"
-        inside = _actors_in(low, lo, hi, m.end, noun.end())
-        if inside:
-            return inside[-1][2]
-        if noun.group().lower() in _CIVILIAN_NOUNS and measure in _PERSON_MEASURES:
-            return "civilians"
-    if phrase_span is not None:
-        inside = _actors_in(low, lo, hi, max(lo, phrase_span[0] - 25), phrase_span[1])
-        if inside:
-            return inside[-1][2]
-    if measure in _PERSON_MEASURES:
-        return _victim_actor(low, m, lo, hi, noun) or _owner_in(low, lo, hi) or (
-            "civilians" if measure == "displaced" else None)
-    if measure in ("equipment", "area"):
-        owner = _owner_in(low, lo, hi)
-        if owner is not None:
-            return owner
-    if measure == "equipment":
-        by = _LAUNCHED_BY_RE.match(low, noun.end() if noun else m.end, hi)
-        if by is not None:
-            after_by = ACTOR_RE.match(low, by.end())
-            if after_by:
-                return actor_of(after_by.group())
-    before = _actors_in(low, lo, hi, lo, m.start)
-    if not before:
-        after = _actors_in(low, lo, hi, m.end, hi)
-        return after[0][2] if after and measure in ("troops", "units") else None
-    actor = before[-1][2]
-    if measure == "equipment" and _DESTROY_RE.search(low, before[-1][1], m.start):
-        return OPPONENT.get(actor)
-    return actor
-
-
-def _victim_actor(low: str, m: NumberMention, lo: int, hi: int, noun: re.Match | None) -> str | None:
-    """Victims without a demonym: soldiers of the side named nearby, else civilians of a strike."""
-    before = _actors_in(low, lo, hi, lo, m.start)
-    if before and _CAPTURE_RE.search(low, before[-1][1], m.start):
-        return OPPONENT.get(before[-1][2])  # "Ukrainian forces took 711 prisoners"
-    if noun is not None and _MILITARY_RE.fullmatch(noun.group()):
-        return before[-1][2] if before else None
-    if _MILITARY_RE.search(low, lo, hi):
-        if before and _LOSS_WORD_RE.search(low, before[-1][1], m.start):
-            return before[-1][2]
-        return None
-    if _STRIKE_RE.search(low, max(0, lo - 300), hi) or _CIVILIAN_RE.search(low, lo, hi):
-        return "civilians"
-    return None
+    name, reading = decide(MEASURE_RULES, f)
+    if reading is not None and not reading.measure_rule:
+        reading.measure_rule = name
+    return reading

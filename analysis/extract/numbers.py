@@ -16,60 +16,70 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.vocabulary import LEXICON, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
 
-_WORD_NUMBERS = {**LEXICON.number_words}
-_SCALES = LEXICON.scale_words
+_VOCAB = VOCABULARY.numbers
+_NOT = _VOCAB.not_quantities
+_WORD_NUMBERS = _VOCAB.words.units
+_SCALES = _VOCAB.words.scales
+_AND = _VOCAB.words.joiner
+_AND_CONTINUES_AFTER = frozenset(_VOCAB.words.and_continues_after)
+_DIGIT_SCALES = phrase_pattern(_VOCAB.words.digit_scales)
+
+
+def _words(phrases) -> str:
+    """A group matching any of ``phrases`` (see :func:`analysis.vocabulary.phrase_pattern`)."""
+    return f"(?:{phrase_pattern(phrases)})"
+
+
 _NUMBER_WORD = phrase_pattern([*_WORD_NUMBERS, *_SCALES])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:million|thousand|billion)\b)"
-_WORDS = (rf"(?:\ba\s+(?=(?:hundred|thousand|million)\b))?\b(?:{_NUMBER_WORD})\b"
-          rf"(?:(?:[\s-]+|\s+and\s+)\b(?:{_NUMBER_WORD})\b)*")
+_SCALE = rf"(?:\s+{_words(_VOCAB.words.digit_scales)}\b)"
+_WORDS = (rf"(?:\ba\s+(?={_words(_AND_CONTINUES_AFTER)}\b))?\b(?:{_NUMBER_WORD})\b"
+          rf"(?:(?:[\s-]+|\s+{_AND}\s+)\b(?:{_NUMBER_WORD})\b)*")
 # a bare number: digits (with scale) or words; letters glued to it ("155mm", "Su-34") are rejected later
 # matched against lowered() text: without re.I the word alternation is several times faster
 _NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))")
 # The patterns below are matched against lowered() text too, except the two that tell codes by case
 # ("10K", "Su-34", "No. 5"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
 
-_QUALIFIER_BEFORE = {
-    phrase: qual for qual, phrases in LEXICON.raw["qualifiers_before"].items() for phrase in phrases
-}
-_QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(list(_QUALIFIER_BEFORE))})\s*$")
-_QUALIFIER_AFTER = {
-    phrase: qual for qual, phrases in LEXICON.raw["qualifiers_after"].items() for phrase in phrases
-}
-_QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(list(_QUALIFIER_AFTER))})(?![\w])")
-_UNIT_AFTER_RE = re.compile(
-    rf"(?:\s*-\s*|\s+|(?<=\d))({phrase_pattern(list(LEXICON.unit_of_word))})(?![\w²])")
-_RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*")
-_AND_RE = re.compile(r"\s+and\s+")
-_BETWEEN_RE = re.compile(r"(?:between|from)\s+$")
-_MONTH = phrase_pattern(LEXICON.words("months"))
+_QUALIFIER_BEFORE = _VOCAB.qualifier_before
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(_QUALIFIER_BEFORE)})\s*$")
+_QUALIFIER_AFTER = _VOCAB.qualifier_after
+_QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(_QUALIFIER_AFTER)})(?![\w])")
+_UNIT_OF_WORD = _VOCAB.unit_of_word
+_UNIT_AFTER_RE = re.compile(rf"(?:\s*-\s*|\s+|(?<=\d))({phrase_pattern(_UNIT_OF_WORD)})(?![\w²])")
+_RANGE_JOIN_RE = re.compile(rf"\s*{_words([*_VOCAB.ranges.joiners, *_VOCAB.ranges.joiners_after_opener])}\s*")
+_JOINERS_AFTER_OPENER = frozenset(_VOCAB.ranges.joiners_after_opener)
+_CHANGE_OPENERS = frozenset(_VOCAB.ranges.change_openers)
+_AND_RE = re.compile(rf"\s+{re.escape(_VOCAB.ranges.second_joiner)}\s+")
+_BETWEEN_RE = re.compile(rf"{_words(_VOCAB.ranges.openers)}\s+$")
+_MONTH = phrase_pattern(VOCABULARY.dates.month_number)
 _DATE_BEFORE_RE = re.compile(rf"\b(?:{_MONTH})\.?\s*$")
-_DATE_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b")
-_MONEY_BEFORE_RE = re.compile(r"(?:[$€£¥₴₽]|\b(?:usd|eur|uah|rub|us\$))\s*$")
-_MONEY_AFTER_RE = re.compile(
-    r"^\s*(?:million\s+|billion\s+|thousand\s+)?(?:dollars|euros|pounds|hryvnias?|hryvnia|roubles|rubles|"
-    r"usd|eur|uah|yuan|won)\b")
-_PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pc\b)")
-_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b|^\s+years?\s+of\s+age\b")
-_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s*$")
-_WAR_AGE_RE = re.compile(
-    r"\s*(?:full-scale\s+)?(?:war|conflict|invasion|offensive|fight|battle|occupation|siege)")
-_WAR_BEFORE_RE = re.compile(r"\b(?:war|conflict|invasion|occupation)\b[^.]{0,25}$")
-_TIME_AFTER_RE = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\s+gmt|gmt\b|utc\b))")
-_GLUED_AFTER_RE = re.compile(r"^(?:-?[A-Za-z]{1,3}\d|[A-Za-z](?<!k)|mm\b|-mm\b|\s?mm\b|-?(?:st|nd|rd|th)\b)")
-_GLUED_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|#|№|No\.\s?)$")
+_DATE_AFTER_RE = re.compile(rf"^{_words(_NOT.ordinal_suffixes)}?\s*(?:of\s+)?(?:{_MONTH})\b")
+_CURRENCY_SIGNS = re.escape("".join(_NOT.currency_signs))
+_MONEY_BEFORE_RE = re.compile(rf"(?:[{_CURRENCY_SIGNS}]|\b{_words(_NOT.currency_codes_before)})\s*$")
+_MONEY_AFTER_RE = re.compile(rf"^\s*(?:{_DIGIT_SCALES}\s+)?{_words(_NOT.currency_words_after)}\b")
+_PERCENT_AFTER_RE = re.compile(rf"^\s*(?:{_words(_NOT.percent_signs)}|{_words(_NOT.percent_words_after)}\b)")
+_AGE_UNIT = rf"{_words(_NOT.age_units)}s?"
+_AGE_AFTER_RE = re.compile(rf"^(?:\s*|-){_AGE_UNIT}(?:\s*|-){_words(_NOT.age_words_after)}\b"
+                           rf"|^\s+{_AGE_UNIT}\s+{phrase_pattern([_NOT.age_phrase_after_units])}\b")
+_AGE_BEFORE_RE = re.compile(rf"\b{_words(_NOT.age_words_before)}\s*$")
+_WAR_AGE_RE = re.compile(rf"\s*(?:{_words(_NOT.war_modifiers)}\s+)?{_words(_NOT.war_words_after_age)}")
+_WAR_BEFORE_RE = re.compile(rf"\b{_words(_NOT.war_words_before_age)}\b[^.]{{0,25}}$")
+_TIME_AFTER_RE = re.compile(rf"^(?::\d{{2}}|\s*{_words(_NOT.time_words_after)}(?!\w))")
+_GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
+                             rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
+_GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|{_words(_NOT.number_signs_cased)}\s?)$")
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 # the rarer kinds each pattern of a side tells: one scan of their union rules most numbers out
 _KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)))
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE)))
-_SCALE_ONLY_RE = re.compile(r"(?:hundred|thousand|million|billion)\b")
+_SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _TOKEN_RE = re.compile(r"\S+")
-_CHANGE_VERB_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|"
-                             r"decreased|up|down|went)\s+$")
+_CHANGE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.ranges.change_verbs)}\s+$")
 
 
 @dataclass(slots=True)
@@ -84,7 +94,7 @@ class NumberMention:
     low: float | None
     high: float | None
     qualifier: str  # exact, approx, at_least, at_most, range
-    unit: str | None = None  # unit key from the lexicon ('km', 'mi', 'day'...), None when none follows
+    unit: str | None = None  # unit key from the measures vocabulary ('km', 'mi', 'day'...), None when none follows
     factor: float = 1.0  # multiply by this to reach the canonical unit
     dimension: str | None = None  # length, area, time
     kind: str = "quantity"  # quantity, date, year, time, age, money, percent, code
@@ -107,15 +117,15 @@ def parse_number_words(words: str) -> float | None:
     """
     total, current, seen = 0, 0, False
     for token in _WORD_SPLIT_RE.split(words.lower()):
-        if token in ("and", ""):
+        if token in (_AND, ""):
             continue
         if token == "a":
             current, seen = 1, True
         elif token in _WORD_NUMBERS:
             current += _WORD_NUMBERS[token]
             seen = True
-        elif token == "hundred":
-            current = (current or 1) * 100
+        elif token in _SCALES and _SCALES[token] < 1000:  # "two hundred": multiplies what came before it
+            current = (current or 1) * _SCALES[token]
             seen = True
         elif token in _SCALES:
             total += (current or 1) * _SCALES[token]
@@ -128,8 +138,8 @@ def parse_number_words(words: str) -> float | None:
 def _bare_value(match: re.Match) -> float | None:
     if match.group("digits"):
         value = float(match.group("digits").replace(",", ""))
-        scale = (match.group("scale") or "").strip().lower()
-        return value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}.get(scale, 1)
+        scale = phrase_key(match.group("scale") or "")
+        return value * _SCALES.get(scale, 1)
     return parse_number_words(match.group("words"))
 
 
@@ -140,8 +150,8 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
         return start, end
     parts = list(_TOKEN_RE.finditer(text, start, end))
     for i, part in enumerate(parts):
-        after_scale = parts[i - 1].group().lower() in ("hundred", "thousand", "million") if i else False
-        if part.group().lower() == "and" and i and not after_scale:
+        after_scale = parts[i - 1].group().lower() in _AND_CONTINUES_AFTER if i else False
+        if part.group().lower() == _AND and i and not after_scale:
             return start, parts[i - 1].end()
     return start, end
 
@@ -230,7 +240,7 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     if join is None:
         return
     joiner = join.group().strip()
-    if joiner == "or" and not between:
+    if joiner in _JOINERS_AFTER_OPENER and not between:
         return
     second = _NUMBER.match(low, join.end())
     if second is None:
@@ -239,7 +249,7 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     high = _bare_value(second) if s_end == second.end() else parse_number_words(text[s_start:s_end])
     if high is None or _classify(text, low, s_start, s_end, second.group("digits")) != "quantity":
         return
-    if between and between.group().startswith("from") and _CHANGE_VERB_RE.search(
+    if between and between.group().split()[0] in _CHANGE_OPENERS and _CHANGE_VERB_RE.search(
             low, max(0, between.start() - 12), between.start()):
         return  # "rose from 10 to 12": two readings, not a range
     bottom = _scale_range_low(mention.value, high, text[mention.num_start:mention.num_end])
@@ -278,13 +288,14 @@ def _attach_unit(text: str, low: str, mention: NumberMention) -> None:
     if not found:
         return
     word = phrase_key(found.group(1))
-    unit, factor, dimension = LEXICON.unit_of_word[word]
+    unit, factor, dimension = _UNIT_OF_WORD[word]
     mention.unit, mention.factor, mention.dimension = unit, factor, dimension
     mention.hyphenated = "-" in text[mention.end:found.start(1)]
     mention.end = found.end(1)
 
 
-_BRACKETED_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|some\s+|approx\.?\s+)?$")
+_BRACKETED_RE = re.compile(rf"\s*[(\[]\s*(?:{_words(_NOT.restatement_openers)}\s+)?$")
+_RESTATEMENT_JOINERS = frozenset(_NOT.restatement_joiners)
 
 
 def _mark_restatements(text: str, mentions: list[NumberMention]) -> None:
@@ -294,5 +305,5 @@ def _mark_restatements(text: str, mentions: list[NumberMention]) -> None:
         if prev.dimension is None or cur.dimension != prev.dimension:
             continue
         between = text[prev.end:cur.start]
-        if _BRACKETED_RE.fullmatch(between) or between.strip() in ("(", "[", ", or", "or", "/"):
+        if _BRACKETED_RE.fullmatch(between) or between.strip() in _RESTATEMENT_JOINERS:
             cur.restates = i - 1

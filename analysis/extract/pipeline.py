@@ -9,26 +9,23 @@ a place and a date. ``extract_figures`` does one text; ``extract`` does a whole 
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from analysis.extract import places
+from analysis.extract import measures, places
+from analysis.extract.actors import carry_actors, decide_actor, side_of
 from analysis.extract.articles import article_id_for, parse_published
 from analysis.extract.attribution import claims_by_sentence
 from analysis.extract.linking import ArticleContext, SentenceLinks
-from analysis.extract.measures import ACTOR_RE as _ACTOR_MENTION_RE
-from analysis.extract.measures import OPPONENT as _OPPONENT
-from analysis.extract.measures import Reading, actor_of, read_measure
+from analysis.extract.measures import Reading, as_written, composite_total
 from analysis.extract.numbers import NumberMention, find_numbers
-from analysis.extract.sentences import Sentence, group_by_sentence, split_sentences
+from analysis.extract.sentences import group_by_sentence, split_sentences
+from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS, figures_frame
 from analysis.vocabulary import lowered
 
 MAX_TEXT_CHARS = 20_000_000
-_COMPOSITE_RE = re.compile(
-    r"^\s*,?\s*(?:each|every\s+one)\s+(?:(?:comprising|of|with|numbering|made\s+up\s+of|consisting\s+of|"
-    r"containing|having|totalling|totaling)\s+)?$", re.I)
+# the fields whose deciding rules the ``rules`` column names, in its order
+RULE_FIELDS = ("measure", "actor", "claimant", "place", "date")
 
 
 def extract_figures(text: str, *, published: object = None, source: str | None = None,
@@ -63,6 +60,17 @@ def extract_figures(text: str, *, published: object = None, source: str | None =
     return figures_frame(rows)
 
 
+def read_figure(f: Figure) -> Reading | None:
+    """What a figure counts (:mod:`.measures`) and whose it is (:mod:`.actors`), or None if it is no figure."""
+    reading = measures.read(f)
+    if reading is not None and not reading.actor_rule:
+        if reading.measure == "duration":
+            reading.actor_rule = "none"  # the length of the war belongs to no side
+        else:
+            reading.actor_rule, reading.actor = decide_actor(f, reading)
+    return reading
+
+
 def figure_records(text: str, *, published: pd.Timestamp | None, source: str | None,
                    article_id: str | None) -> list[dict]:
     """The figures of one text as plain dicts (the rows of :func:`extract_figures`)."""
@@ -86,58 +94,22 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     rows: list[dict] = []
     for k in sorted(with_numbers):
         sentence, mentions = sentences[k], mentions_in[k]
+        view = SentenceView(text, low, mentions, sentence.start, sentence.end, read=read_figure)
         links = None
         for i in range(len(mentions)):
-            reading = read_measure(text, mentions, i, sentence.start, sentence.end, low=low)
+            reading = view.reading(i)
             if reading is None:
                 continue
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
+            reading = as_written(text, low, reading)
             rows.append(_row(article, links, mentions[i], reading, derived=False) | {"_k": k})
-            derived = _composite_total(text, low, mentions, i, reading, sentence)
+            derived = composite_total(view.figure(i), reading)
             if derived is not None:
                 rows.append(_row(article, links, derived[0], derived[1], derived=True) | {"_k": k})
-    _carry_actors(rows)
-    return rows
-
-
-# figures whose actor the text leaves to the reader share it with the figures beside them
-_ACTOR_FAMILY = {"troops": "forces", "units": "forces", "killed": "forces", "injured": "forces",
-                 "casualties": "forces", "captured": "forces", "missing": "forces", "advance": "ground",
-                 "area": "ground", "settlements": "ground", "equipment": "equipment"}
-_ENEMY_RE = re.compile(r"\b(?:the\s+)?enemy(?:['’]s)?\b", re.I)
-
-
-def _carry_actors(rows: list[dict]) -> None:
-    """'6,662 Russian troops were killed and 10,446 were wounded': the second count is Russian too.
-
-    An actor is carried to a later figure of the same family in the same sentence, or to a later
-    sentence that names no party of its own ("Their casualties stand at about 4,700"). The
-    "enemy" of a claimant whose side is known is the other side.
-    """
-    last: dict[str, tuple[int, str]] = {}
+    carry_actors(rows)
     for row in rows:
-        if row["actor"] is None and _ENEMY_RE.search(row["sentence"]):
-            row["actor"] = _OPPONENT.get(_side_of(row["claimant"]))
-        family = _ACTOR_FAMILY.get(row["measure"])
-        if family is None:
-            continue
-        if row["actor"] is None and family in last:
-            k, actor = last[family]
-            same_sentence = k == row["_k"]
-            if (same_sentence or not _ACTOR_MENTION_RE.search(row["sentence"])) and not (
-                    actor == "civilians" and row["measure"] in ("troops", "units")):
-                row["actor"] = actor
-        if row["actor"] is not None:
-            last[family] = (row["_k"], row["actor"])
-
-
-def _side_of(claimant: str | None) -> str | None:
-    """The party a claimant speaks for, when its name says so ("Russian Defence Ministry")."""
-    for word in (claimant or "").split():
-        side = actor_of(word)
-        if side is not None:
-            return side
-    return None
+        row["rules"] = ";".join(f"{name}={row['_rules'][name]}" for name in RULE_FIELDS if name in row["_rules"])
+    return rows
 
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:
@@ -156,32 +128,12 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "actor": reading.actor, "counted": reading.counted,
         "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
         "claimant_text": links.article.text[claim.start:claim.end] if claim else None,
-        "claimant_side": _side_of(claim.name) if claim else None,
+        "claimant_side": side_of(claim.name) if claim else None,
         "location": place.name if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
         "country": place.country if place else None, "geo_precision": precision or "unknown",
         "event_date": date.date if date else None, "date_precision": date.precision if date else None,
         "text": links.article.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": links.sentence.text,
+        "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule},
     }
-
-
-def _composite_total(text: str, low: str, mentions: list[NumberMention], i: int, reading: Reading,
-                     sentence: Sentence) -> tuple[NumberMention, Reading] | None:
-    """'five units, each of approximately 3,000 soldiers' -> a derived total of 15,000 troops."""
-    if reading.measure != "units" or i + 1 >= len(mentions):
-        return None
-    per = mentions[i + 1]
-    if not _COMPOSITE_RE.match(text[reading.counted_end:per.start]):
-        return None
-    per_reading = read_measure(text, mentions, i + 1, sentence.start, sentence.end, low=low)
-    if per_reading is None or per_reading.measure != "troops":
-        return None
-    m = mentions[i]
-    qualifier = "approx" if per.qualifier == "approx" else m.qualifier if per.qualifier == "exact" else "approx"
-    value = m.value * per.value
-    low, high = {"exact": (value, value), "approx": (None, None)}.get(qualifier, (None, None))
-    total = NumberMention(m.start, reading.counted_end, m.num_start, m.num_end, value, low, high,
-                         qualifier if qualifier in ("exact", "approx") else "approx")
-    return total, Reading("troops", text[m.start:per_reading.counted_end], m.start, per_reading.counted_end,
-                          per_reading.actor or reading.actor)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.vocabulary import VOCABULARY, phrase_pattern
+
 __all__ = ["Place", "PlaceMention", "admin1_of", "find_places", "geocode"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -39,12 +41,12 @@ COUNTRY_RANK = {"UA": 0, "RU": 1}
 KIND_RANK = {"place": 0, "admin1": 1, "country": 2}
 # Match tiers: a curated alias outranks a canonical name, which outranks a GeoNames alias.
 CURATED, NAME, REGION_FORM, ALIAS = range(4)
+_WORDS = VOCABULARY.places
 # A word that ends a region's name, and the spellings that replace it in text.
-REGION_WORDS = frozenset({"oblast", "oblast'", "region", "province", "krai", "kray",
-                          "voivodeship", "county", "voblasts'"})
-REGION_FORMS = ("oblast", "region", "province", "krai")
-PLURALS = {"regions": "region", "oblasts": "oblast", "provinces": "province"}
-VETO_NEXT = frozenset({"river", "sea", "reservoir", "lake"})  # "Dnipro River" is no town
+REGION_WORDS = frozenset(_WORDS.region_words)
+REGION_FORMS = _WORDS.region_forms
+PLURALS = _WORDS.region_plurals
+VETO_NEXT = frozenset(_WORDS.not_a_town_before)  # "Dnipro River" is no town
 MIN_PEOPLE_COMMON_WORD = 5000
 MIN_NAME_LEN = 4
 BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
@@ -53,7 +55,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻ�
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
 _RUN = re.compile(
     rf"(?<![\w'’.-])(?:{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*"
-    r"(?:[ \u00a0](?i:oblasts?|regions?|provinces?|krai|kray|river|sea)\b)?"
+    rf"(?:[ \u00a0](?i:{phrase_pattern(_WORDS.lower_case_tails)})\b)?"
 )
 _LIST_GLUE = re.compile(r"(?:,| and|, and) ")
 

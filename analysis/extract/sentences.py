@@ -9,9 +9,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from analysis.vocabulary import LEXICON
+from analysis.vocabulary import VOCABULARY
 
-_ABBREVIATIONS = frozenset(LEXICON.words("abbreviations"))
+# "Gen.", "U.S.", and the months' short forms ("Nov.", "Sept.")
+_ABBREVIATIONS = frozenset(VOCABULARY.sentences.abbreviations) | {
+    name for name in VOCABULARY.dates.month_number if name not in VOCABULARY.dates.months}
 # a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener
 _INITIALISM_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
