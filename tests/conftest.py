@@ -17,3 +17,10 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def corpus_figures():
+    """The figures of the bundled corpus (data/articles), extracted once per test session."""
+    import analysis
+    return analysis.extract(analysis.read_articles(ROOT / "data" / "articles"), progress=False)

@@ -105,6 +105,7 @@ def test_cli_writes_one_json_article_per_line(generate, tmp_path):
     assert lines == list(generate.iter_articles(3, seed=9))
 
 
+@pytest.mark.slow  # a wall-clock check: see pyproject's markers
 def test_generating_a_thousand_articles_takes_well_under_a_few_seconds(generate):
     start = time.perf_counter()
     frame = generate.generate_articles(1000, seed=11)

@@ -62,6 +62,7 @@ def _seconds(text: str) -> float:
     return best
 
 
+@pytest.mark.slow  # a wall-clock check: see pyproject's markers
 @pytest.mark.parametrize(("name", "make"), [
     ("long article", lambda n: "Russian strikes killed 12 civilians in Kharkiv, the governor said. " * (n // 60)),
     ("one huge number", lambda n: "Russia lost " + "9" * n + " tanks."),

@@ -182,6 +182,7 @@ def test_every_ukrainian_oblast_is_a_gazetteer_region():
         assert (place.name, place.kind, place.country) == (f"{oblast} Oblast", "admin1", "Ukraine")
 
 
+@pytest.mark.slow  # a wall-clock check: see pyproject's markers
 def test_find_places_is_fast():
     text = " ".join(s for s, *_ in MENTIONS)[:3000]
     find_places(text)

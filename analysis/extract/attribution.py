@@ -93,6 +93,15 @@ _PUT_AT_RE = re.compile(
     rf"\b{_words(_SP.put_at)}\b(?=[^.;]{{0,80}}?\b{re.escape(_SP.put_at_link)}\s+(?:[a-z]+\s+){{0,3}}?\d)")
 
 
+# The names of the rules that find a figure's claimant (the ``rules`` column's ``claimant=``): in the
+# sentence, "according to X", "X said", "..., said X", "X, a spokesman for Y, said", "A, B and C said",
+# "X put the losses at"; carried from elsewhere, the speaker of the quote it is in, of the paragraph's
+# sentence before, or the body whose report the story is. A pronoun for the last speaker prefixes the
+# rule with "pronoun_" ("he said": pronoun_subject_said).
+CLAIMANT_RULES = ("according_to", "subject_said", "quote_then_said", "said_subject", "name_role_said",
+                  "parties_said", "put_at", "quote_speaker", "paragraph_speaker", "story_source")
+
+
 @dataclass(slots=True)
 class Claim:
     """A claimant: the short name, the role stripped from it, the span of the attribution."""
@@ -102,6 +111,7 @@ class Claim:
     start: int
     end: int
     person: bool
+    rule: str = ""  # the claimant rule that found it (see CLAIMANT_RULES)
 
 
 class _Speakers:
@@ -235,7 +245,7 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
     """Read a subject or 'according to' phrase as a claimant."""
     kind, *parts = _read_phrase(phrase)
     if kind == "pronoun":
-        return replace(speakers.last, start=start, end=end) if speakers.last else None
+        return replace(speakers.last, start=start, end=end, rule="pronoun") if speakers.last else None
     if kind == "none":
         return None
     if kind == "group":
@@ -287,14 +297,14 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     if left.rstrip().endswith(("”", '"', ",”", ',"')):
         inverted = _inverted_claim(sentence, verb, speakers)  # "“We need help,” said Zelensky"
         if inverted is not None:
-            return inverted
+            return _ruled(inverted, "quote_then_said")
     parties = _party_list(left)
     if parties is not None:  # "Ukraine, the United States and South Korea all said"
-        return Claim(parties, None, offset, offset + len(left.rstrip()), False)
+        return Claim(parties, None, offset, offset + len(left.rstrip()), False, "parties_said")
     if left.strip() and not _AUX_END_RE.search(lowered(left[-30:])):
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
-            return appositive
+            return _ruled(appositive, "name_role_said")
         start_at = max(map(left.rfind, _SUBJECT_STARTS))
         subject = left[start_at + 1:] if start_at >= 0 else left
         if start_at >= 0 and left[start_at:].startswith(" and ") and _COUNTRIES_RE.search(left):
@@ -308,8 +318,8 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         s_start = offset + left.find(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
         if claim is not None:
-            return claim
-    return _inverted_claim(sentence, verb, speakers)
+            return _ruled(claim, "subject_said")
+    return _ruled(_inverted_claim(sentence, verb, speakers), "said_subject")
 
 
 def _party_list(left: str) -> str | None:
@@ -363,7 +373,15 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     phrase = _SOURCE_TAIL_RE.sub("", phrase)
     phrase = _SOURCE_LEAD_RE.sub("", phrase)
     start = sentence.start + end
-    return _claim_from_phrase(phrase, start, start + len(phrase), speakers)
+    return _ruled(_claim_from_phrase(phrase, start, start + len(phrase), speakers), "according_to")
+
+
+def _ruled(claim: Claim | None, rule: str) -> Claim | None:
+    """The claim, named for the rule that found it; a pronoun's claim says so ("he said")."""
+    if claim is None:
+        return None
+    claim.rule = rule if claim.rule != "pronoun" else f"pronoun_{rule}"
+    return claim
 
 
 def _mentions_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[list, list, list, list[int]]]:
@@ -420,6 +438,7 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
     for verb in _PUT_AT_RE.finditer(sentence.text) if _PUT_AT in sentence.text else ():  # "put Russia's losses at"
         claim = _subject_claim(sentence, verb, 0, speakers)
         if claim is not None:
+            claim.rule = "put_at"
             claims.append(claim)
     if len(claims) < 2:
         for claim in claims:
@@ -475,7 +494,7 @@ def _carry_report(sentences: list[Sentence], result: list[list[Claim]], reach: s
         if result[k]:
             body = next((c for c in reversed(result[k]) if not c.person), body)
         elif k in reach and not _VAGUE_SOURCE_RE.match(sentence.text):
-            result[k] = [body]
+            result[k] = [replace(body, rule="story_source")]
 
 
 def _named(claim: Claim, speakers: _Speakers) -> Claim:
@@ -529,7 +548,7 @@ def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]], quotes: 
             owner = result[members[-1] + 1][0]
         for j in members:
             if not result[j] and owner is not None:
-                result[j] = [owner]
+                result[j] = [replace(owner, rule="quote_speaker")]
 
 
 def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Claim]]) -> None:
@@ -540,4 +559,4 @@ def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Cl
             continue  # (a new paragraph: the outlet's own voice until someone is credited)
         if _VAGUE_SOURCE_RE.match(sentences[k].text):
             continue
-        result[k] = [result[k - 1][0]]
+        result[k] = [replace(result[k - 1][0], rule="paragraph_speaker")]

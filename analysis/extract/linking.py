@@ -24,6 +24,7 @@ from analysis.extract import places
 from analysis.extract.attribution import Claim
 from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
+from analysis.extract.rules import NONE
 from analysis.extract.sentences import Sentence
 from analysis.vocabulary import VOCABULARY, hint_words, phrase_pattern
 
@@ -89,6 +90,14 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
         return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
             text, p.end)
     return True
+
+
+# the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
+# they are tried; SentenceLinks.place and .event_date say what each means
+PLACE_RULES = ("own_segment", "own_clause", "own_sentence", "sentence_before", "national", "lede",
+               "story_country")
+DATE_RULES = ("own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event", "statement",
+              "carried_statement", "lede_statement")
 
 
 @dataclass
@@ -221,45 +230,50 @@ class SentenceLinks:
         return self._clauses[key]
 
     def claimant(self, m: NumberMention) -> Claim | None:
+        """The claim nearest the figure among its sentence's (its ``rule`` says which rule found it)."""
         claims = self.article.claims[self.k]
         if not claims:
             return None
         return min(claims, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
 
     def place(self, m: NumberMention, measure: str):
-        """The most specific place the text ties the figure to, and its precision."""
+        """The most specific place the text ties the figure to, its precision, and the place rule that
+        found it: ``own_segment``, ``own_clause``, ``own_sentence`` (the figure's comma-piece, clause or
+        sentence), ``sentence_before``, ``national`` (a war-long or nationwide total), ``lede`` (the
+        place the story is about), ``story_country``, or ``none``."""
         art = self.article
         for k in (self.k, self.k - 1):
             if k < 0 or (k < self.k and (measure == "duration" or self.national)):
                 break  # the length of the war, a national total: no place from the sentence before
             candidates = [p for p in art.locations_in(k)
                           if k == self.k or p.precision != "country"]  # a country only from its own sentence
+            rule = "sentence_before"
             if k == self.k:
-                candidates = self._nearest_group(candidates, m)
+                candidates, rule = self._nearest_group(candidates, m)
             if candidates:
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
-                return art.regional(best, measure)
+                return (*art.regional(best, measure), rule)
         if self.national:
-            return self._national_country(measure)
+            return (*self._national_country(measure), "national")
         if measure == "duration":
-            return None, None
+            return None, None, NONE
         if art.lede is not None:  # the place the story is about
-            return art.regional(art.lede, measure)
+            return (*art.regional(art.lede, measure), "lede")
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
-            return self._national_country(measure)
-        return None, None
+            return (*self._national_country(measure), "story_country")
+        return None, None, NONE
 
-    def _nearest_group(self, candidates: list, m: NumberMention) -> list:
+    def _nearest_group(self, candidates: list, m: NumberMention) -> tuple[list, str]:
         """The candidates in the figure's comma-piece, else its clause, else the whole sentence."""
         if len(candidates) < 2:
-            return candidates
+            return candidates, "own_sentence"
         lo, hi = self._clause(m)
         s_lo, s_hi = _segment(self.article.text, m, lo, hi)
-        for a, b in ((s_lo, s_hi), (lo, hi)):
+        for a, b, rule in ((s_lo, s_hi, "own_segment"), (lo, hi, "own_clause")):
             inside = [p for p in candidates if a <= p.start < b]
             if inside:
-                return inside
-        return candidates
+                return inside, rule
+        return candidates, "own_sentence"
 
     def _national_country(self, measure: str):
         match = _NATIONAL_COUNTRY_RE.search(self.sentence.text)
@@ -279,34 +293,41 @@ class SentenceLinks:
         theatre = places.geocode(THEATRE)  # a war-long total with no country named: where the war is fought
         return (theatre, "country") if theatre is not None else (None, None)
 
-    def event_date(self, m: NumberMention, measure: str, claim: Claim | None) -> DateMention | None:
-        """The figure's own date (its clause's, else one told before it in the sentence); else, for
-        victims, the strike's date told just before or in the lede; else the date of the statement
-        that gives the figure (a running total is as of that day)."""
+    def event_date(self, m: NumberMention, measure: str, claim: Claim | None) -> tuple[DateMention | None, str]:
+        """The figure's date and the date rule that found it: ``own_clause`` (a date in its clause),
+        ``before_in_sentence`` (one told before it in the sentence), ``month_anaphor`` ("over the
+        month": the month named last), for victims ``strike_before`` (the strike's date in the sentence
+        before) or ``lede_event``; else the date of the statement that gives the figure (a running
+        total is as of that day): ``statement``, ``carried_statement`` (the statement of a claimant
+        credited earlier), ``lede_statement``; or ``none``."""
         events = [d for d in self.dates if not d.speech]
         if events:
             lo, hi = self._clause(m)
-            own = [d for d in events if lo <= d.start < hi] or [d for d in events if d.start < m.start]
+            own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
+            if not own:
+                own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
-                return min(own, key=lambda d: abs(d.start - m.start))
+                return min(own, key=lambda d: abs(d.start - m.start)), rule
         art = self.article
         if art.published is not None and self.month_anaphor:
             named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."
             if named is not None:
-                return named
+                return named, "month_anaphor"
         if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
             prev = art.sentences[self.k - 1]
             earlier = [d for d in art.dates_of(self.k - 1) if not d.speech]
             if earlier and _EVENT_WORDS_RE.search(prev.text):
-                return earlier[-1]
+                return earlier[-1], "strike_before"
             if art.lede_date is not None:
-                return art.lede_date
-        statements = [d for d in self.dates if d.speech and d.precision == "day"]
+                return art.lede_date, "lede_event"
+        statements, rule = [d for d in self.dates if d.speech and d.precision == "day"], "statement"
         if not statements and claim is not None and not self.sentence.start <= claim.start < self.sentence.end:
-            statements = self._statement_dates_of(claim)  # a statement carried from an earlier sentence
+            statements, rule = self._statement_dates_of(claim), "carried_statement"
         if statements:
-            return min(statements, key=lambda d: abs(d.start - m.start))
-        return art.lede_statement_date  # the briefing or report the story is about
+            return min(statements, key=lambda d: abs(d.start - m.start)), rule
+        if art.lede_statement_date is not None:
+            return art.lede_statement_date, "lede_statement"  # the briefing or report the story is about
+        return None, NONE
 
     def _month_named_before(self) -> DateMention | None:
         """The month the story named last, for "over the month" (the month itself, not a day of it):

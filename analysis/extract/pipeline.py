@@ -18,6 +18,7 @@ from analysis.extract.attribution import claims_by_sentence
 from analysis.extract.linking import ArticleContext, SentenceLinks
 from analysis.extract.measures import Reading, as_written, composite_total
 from analysis.extract.numbers import NumberMention, find_numbers
+from analysis.extract.rules import NONE
 from analysis.extract.sentences import group_by_sentence, split_sentences
 from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS, figures_frame
@@ -119,8 +120,8 @@ def _has_quantity(mentions: list[NumberMention]) -> bool:
 def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, *, derived: bool) -> dict:
     value, low, high = m.canonical
     claim = links.claimant(m)
-    place, precision = links.place(m, reading.measure)
-    date = links.event_date(m, reading.measure, claim)
+    place, precision, place_rule = links.place(m, reading.measure)
+    date, date_rule = links.event_date(m, reading.measure, claim)
     return {
         **article,
         "measure": reading.measure, "value": value, "low": low, "high": high,
@@ -135,5 +136,6 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "country": place.country if place else None, "geo_precision": precision or "unknown",
         "event_date": date.date if date else None, "date_precision": date.precision if date else None,
         "text": links.article.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": links.sentence.text,
-        "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule},
+        "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule,
+                   "claimant": claim.rule if claim else NONE, "place": place_rule, "date": date_rule},
     }
