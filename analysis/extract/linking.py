@@ -15,6 +15,7 @@ with no date of its own is dated by the statement that gives it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -117,6 +118,7 @@ class ArticleContext:
     _dates: dict = field(default_factory=dict, repr=False)
     _locations: dict = field(default_factory=dict, repr=False)
     _regional_of: dict = field(default_factory=dict, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def dates_of(self, k: int) -> list[DateMention]:
         """The dates named in sentence ``k`` (read once per sentence)."""
@@ -125,6 +127,13 @@ class ArticleContext:
             self._dates[k] = (find_dates(sentence.text, self.published, offset=sentence.start)
                               if self.published is not None else [])
         return self._dates[k]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset``, if any (a binary search: articles are long)."""
+        if self._starts is None:
+            self._starts = [sentence.start for sentence in self.sentences]
+        j = bisect.bisect_right(self._starts, offset) - 1
+        return j if j >= 0 and offset < self.sentences[j].end else None
 
     def locations_in(self, k: int) -> list:
         """The place mentions of sentence ``k`` that say where something happened (read once per sentence)."""
@@ -341,8 +350,9 @@ class SentenceLinks:
         return None
 
     def _statement_dates_of(self, claim: Claim) -> list[DateMention]:
+        """The days of the statement a claimant credited in an earlier sentence made."""
         art = self.article
-        for j, sentence in enumerate(art.sentences[:self.k]):
-            if sentence.start <= claim.start < sentence.end:
-                return [d for d in art.dates_of(j) if d.speech and d.precision == "day"]
-        return []
+        j = art.sentence_at(claim.start)
+        if j is None or j >= self.k:
+            return []
+        return [d for d in art.dates_of(j) if d.speech and d.precision == "day"]

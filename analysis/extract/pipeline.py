@@ -9,6 +9,8 @@ a place and a date. ``extract_figures`` does one text; ``extract`` does a whole 
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.extract import measures, places
@@ -75,7 +77,8 @@ def read_figure(f: Figure) -> Reading | None:
 def figure_records(text: str, *, published: pd.Timestamp | None, source: str | None,
                    article_id: str | None) -> list[dict]:
     """The figures of one text as plain dicts (the rows of :func:`extract_figures`)."""
-    text = text.replace("\x00", " ")
+    shown = _storable(text)  # what the rows quote: the text as given, where a table can hold it
+    text = shown.replace("\x00", " ")  # the rules read NUL as a space
     sentences = split_sentences(text)
     if not sentences:
         return []
@@ -103,10 +106,10 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
                 continue
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             reading = as_written(text, low, reading)
-            rows.append(_row(article, links, mentions[i], reading, derived=False) | {"_k": k})
+            rows.append(_row(article, links, mentions[i], reading, shown, derived=False) | {"_k": k})
             derived = composite_total(view.figure(i), reading)
             if derived is not None:
-                rows.append(_row(article, links, derived[0], derived[1], derived=True) | {"_k": k})
+                rows.append(_row(article, links, derived[0], derived[1], shown, derived=True) | {"_k": k})
     carry_actors(rows)
     for row in rows:
         row["rules"] = ";".join(f"{name}={row['_rules'][name]}" for name in RULE_FIELDS if name in row["_rules"])
@@ -117,7 +120,17 @@ def _has_quantity(mentions: list[NumberMention]) -> bool:
     return any(m.kind == "quantity" for m in mentions)
 
 
-def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, *, derived: bool) -> dict:
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    """The text with lone surrogates (half an emoji from a broken JSON escape, which no file or Arrow
+    table can hold) as U+FFFD, one character for one, so that offsets stay those of the input."""
+    return _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
+
+
+def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, shown: str, *,
+         derived: bool) -> dict:
     value, low, high = m.canonical
     claim = links.claimant(m)
     place, precision, place_rule = links.place(m, reading.measure)
@@ -128,14 +141,15 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "unit": MEASURE_UNITS[reading.measure], "qualifier": m.qualifier, "derived": derived,
         "actor": reading.actor, "counted": reading.counted,
         "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
-        "claimant_text": links.article.text[claim.start:claim.end] if claim else None,
+        "claimant_text": shown[claim.start:claim.end] if claim else None,
         "claimant_side": side_of(claim.name) if claim else None,
         "location": place.name if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
         "country": place.country if place else None, "geo_precision": precision or "unknown",
         "event_date": date.date if date else None, "date_precision": date.precision if date else None,
-        "text": links.article.text[m.start:m.end], "start": m.start, "end": m.end, "sentence": links.sentence.text,
+        "text": shown[m.start:m.end], "start": m.start, "end": m.end,
+        "sentence": shown[links.sentence.start:links.sentence.end],
         "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule,
                    "claimant": claim.rule if claim else NONE, "place": place_rule, "date": date_rule},
     }
