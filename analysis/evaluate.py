@@ -283,7 +283,7 @@ def read_gold(src: str | Path | Iterable[str | Path] | Iterable[Mapping] | pd.Da
             rows.extend(_lines_of(Path(item)))
         else:
             rows.append(_checked_line(item, f"gold row {number}"))
-    return pd.DataFrame(rows, columns=list(GOLD_COLUMNS)).astype(object)
+    return pd.DataFrame(rows, columns=list(GOLD_COLUMNS), dtype=object)
 
 
 def _split_article(raw: str) -> tuple[dict[str, str], str]:
@@ -348,8 +348,9 @@ def read_gold_folder(folder: str | Path, gold: Iterable[str | Path] | None = Non
         named = set(frame["article"])
         rows = {k: v for k, v in rows.items() if k in named}
         frame = frame[frame["article"].isin(list(rows))].reset_index(drop=True)
-    articles = pd.DataFrame(list(rows.values()), columns=["article_id", "title", "source", "published", "text", "path"])
-    return articles.astype(object), frame
+    articles = pd.DataFrame(list(rows.values()), columns=["article_id", "title", "source", "published", "text", "path"],
+                            dtype=object)
+    return articles, frame
 
 
 # --- matching ---------------------------------------------------------------------------------------
