@@ -6,7 +6,8 @@
 
 The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``,
 ``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
-``import analysis`` stays fast for batch jobs that never draw.
+``import analysis`` stays fast for batch jobs that never draw. The scoring against gold annotations
+(``score``, ``score_folder``, ``read_gold``; see :mod:`analysis.evaluate`) loads on first use too.
 """
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ from analysis.io.runner import extract, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 from analysis.views.display import highlight, summary
 
-_MAPS, _PLOTS = "analysis.views.maps", "analysis.views.plots"
+_MAPS, _PLOTS, _EVALUATE = "analysis.views.maps", "analysis.views.plots", "analysis.evaluate"
 _LAZY = {
     "to_geodataframe": _MAPS, "by_region": _MAPS, "plot_map": _MAPS, "MEASURE_COLORS": _MAPS,
     "DroppedFiguresWarning": _MAPS, "regions": "analysis.views.boundaries",
     "plot_estimates": _PLOTS, "plot_timeline": _PLOTS,
+    "score": _EVALUATE, "score_folder": _EVALUATE, "read_gold": _EVALUATE,
 }
 
 __all__ = [
