@@ -263,6 +263,13 @@ class NumberWords:
     units: dict[str, int]
     scales: dict[str, int]
     digit_scales: Words
+    fractions: dict[str, float]
+    fraction_scales: Words
+    fraction_of: str
+    abbreviations: dict[str, int]
+    spaced_abbreviations: Words
+    abbreviations_also_units: Words
+    thousands_separators: Words
     and_continues_after: Words
     joiner: str
 
@@ -329,6 +336,16 @@ class Numbers:
             odd = set(table) - set(QUALIFIER_KINDS)
             if odd:
                 return f"unknown qualifier 'qualifiers.{side}.{sorted(odd)[0]}' (known: {', '.join(QUALIFIER_KINDS)})"
+        words = self.words
+        for key, listed, table in (("spaced_abbreviations", words.spaced_abbreviations, words.abbreviations),
+                                   ("abbreviations_also_units", words.abbreviations_also_units, words.abbreviations),
+                                   ("fraction_scales", words.fraction_scales, words.scales)):
+            odd = [word for word in listed if word not in table]
+            if odd:
+                return f"'words.{key}' holds {odd[0]!r}, which its table does not list"
+        odd = [sep for sep in words.thousands_separators if len(sep) != 1 or not sep.isspace()]
+        if odd:
+            return f"'words.thousands_separators' holds {odd[0]!r}: each is one space character"
         for unit, spec in self.units.items():
             if spec.dimension not in DIMENSIONS:
                 return f"'units.{unit}.dimension' is {spec.dimension!r}; use one of {', '.join(DIMENSIONS)}"

@@ -1,8 +1,10 @@
 """Find number expressions in text: value, qualifier, bounds, unit and span.
 
 A number expression is a number in digits or words with what modifies it: a qualifier before or
-after ("up to", "at least", "or more"), a scale ("1.5 million"), a range ("11 to 12,000",
-"between 5 and 9") and a unit of measure right after ("9 kilometers", "1,000-day").
+after ("up to", "at least", "or more"), a scale ("1.5 million", "600k", "1.2m", "two dozen"), a
+fraction of a scale ("half a million", "one and a half million"), a range ("11 to 12,000",
+"between 5 and 9") and a unit of measure right after ("9 kilometers", "1,000-day"). Thousands may be
+grouped by commas or by spaces ("7 905", thin and no-break spaces too).
 Numbers that are not quantities (dates, times, ages, money, percentages, calibres, model
 names, ordinals) are recognised here and marked ``kind`` so later stages can skip them.
 
@@ -10,6 +12,8 @@ names, ordinals) are recognised here and marked ``kind`` so later stages can ski
 [(12000.0, 'at_most', 12000.0)]
 >>> find_numbers("gains of 9 kilometers (more than 5 miles)")[1].restates
 0
+>>> [n.value for n in find_numbers("about half a million, 600k, 7 905 and two dozen")]
+[500000.0, 600000.0, 7905.0, 24.0]
 """
 from __future__ import annotations
 
@@ -33,15 +37,49 @@ def _words(phrases) -> str:
 
 
 _NUMBER_WORD = phrase_pattern([*_WORD_NUMBERS, *_SCALES])
+_FRACTIONS = _VOCAB.words.fractions
+_OF = _VOCAB.words.fraction_of
+_ABBREVIATIONS = _VOCAB.words.abbreviations
+_ALSO_UNITS = frozenset(_VOCAB.words.abbreviations_also_units)
+_SEP = "[" + re.escape("".join(_VOCAB.words.thousands_separators)) + "]"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s+{_words(_VOCAB.words.digit_scales)}\b)"
-_WORDS = (rf"(?:\ba\s+(?={_words(_AND_CONTINUES_AFTER)}\b))?\b(?:{_NUMBER_WORD})\b"
-          rf"(?:(?:[\s-]+|\s+{_AND}\s+)\b(?:{_NUMBER_WORD})\b)*")
+# "7 905", "1 234 567": whole groups of three after a head of one to three digits (see _groups_hold)
+_GROUPED_DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?"
+_SCALE = rf"(?:\s+{_words([*_VOCAB.words.digit_scales, *_VOCAB.words.spaced_abbreviations])}\b)"
+_SUFFIX = rf"{_words(_ABBREVIATIONS)}(?![\w²])"
+_FRACTION = rf"{_words(_FRACTIONS)}"
+_FRACTION_SCALES = _words(_VOCAB.words.fraction_scales)
+# "one and a half million", "two and a half thousand", "one-and-a-half"
+_FRACTION_TAIL = rf"(?:[\s-]+{_AND}[\s-]+a[\s-]+{_FRACTION}\b(?:[\s-]+{_FRACTION_SCALES}\b)?)?"
+_WORDS = (rf"\b(?:a\s+(?={_words(_AND_CONTINUES_AFTER)}\b))?(?:{_NUMBER_WORD})\b"
+          rf"(?:(?:[\s-]+|\s+{_AND}\s+)\b(?:{_NUMBER_WORD})\b)*{_FRACTION_TAIL}")
+# before a scale found alone (or with "a"): "half a million", "a half million", "a quarter of a million",
+# "three quarters of a million"; looked for only there, the common scan stays as cheap as without fractions
+_FRACTION_BEFORE_RE = re.compile(rf"(?<![\w.,:])(?:(?:a|{phrase_pattern(_WORD_NUMBERS)})[\s-]+)?{_FRACTION}"
+                                 rf"(?:[\s-]+{re.escape(_OF)})?[\s-]+(?:a[\s-]+)?$")
+_A_OR_FRACTION_SCALE_RE = re.compile(rf"(?:a\s+)?{_FRACTION_SCALES}\b")
+
+
+def _number_re(*, grouped: bool, abbreviated: bool) -> re.Pattern:
+    digits = f"{_GROUPED_DIGITS}|{_DIGITS}" if grouped else _DIGITS
+    suffix = f"|(?P<suffix>{_SUFFIX if abbreviated else '(?!)'})"
+    return re.compile(rf"(?<![\w.,:])(?:(?P<digits>{digits})(?:(?P<scale>{_SCALE}){suffix})?|(?P<words>{_WORDS}))")
+
+
 # a bare number: digits (with scale) or words; letters glued to it ("155mm", "Su-34") are rejected later
 # matched against lowered() text: without re.I the word alternation is several times faster
-_NUMBER = re.compile(rf"(?<![\w.,:])(?:(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?|(?P<words>{_WORDS}))")
+_NUMBER = _number_re(grouped=True, abbreviated=True)
+# the same without the readings that may not hold: a grouping (_groups_hold), an abbreviation (_abbreviation_holds)
+_NUMBER_VARIANTS = {(grouped, abbreviated): _number_re(grouped=grouped, abbreviated=abbreviated)
+                    for grouped in (True, False) for abbreviated in (True, False)}
+# the one-word nouns that count people or things ("3m people", "1.2m-strong"): they make "m" a million
+_COUNTED_NOUNS = frozenset(noun for nouns in VOCABULARY.measures.nouns.values() for noun in nouns if " " not in noun)
+_NEXT_WORDS_RE = re.compile(r"[\s-]*(\w+)(?:\s+(\w+))?")
+_RUN_BEFORE_RE = re.compile(rf"(?:^|[^\d.,])\d{{1,3}}{_SEP}$")
+_RUN_AFTER_RE = re.compile(rf"{_SEP}\d")
+_SEP_RE = re.compile(_SEP)
 # The patterns below are matched against lowered() text too, except the two that tell codes by case
-# ("10K", "Su-34", "No. 5"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
+# ("Su-34", "No. 5", "2S19"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
 
 _QUALIFIER_BEFORE = _VOCAB.qualifier_before
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(_QUALIFIER_BEFORE)})\s*$")
@@ -114,33 +152,80 @@ def parse_number_words(words: str) -> float | None:
 
     >>> parse_number_words("two hundred and fifty"), parse_number_words("twenty-three")
     (250.0, 23.0)
+    >>> parse_number_words("half a million"), parse_number_words("one and a half million")
+    (500000.0, 1500000.0)
     """
-    total, current, seen = 0, 0, False
+    total, current, seen, after_and, last_scale = 0.0, 0.0, False, False, 1
     for token in _WORD_SPLIT_RE.split(words.lower()):
-        if token in (_AND, ""):
+        if token in (_AND, _OF, ""):
+            after_and = after_and or token == _AND
             continue
         if token == "a":
-            current, seen = 1, True
-        elif token in _WORD_NUMBERS:
+            if not seen:  # "a hundred", "a quarter of a million"; later, "and a half", "half a million"
+                current, seen = 1, True
+            continue
+        if token in _WORD_NUMBERS:
             current += _WORD_NUMBERS[token]
-            seen = True
+        elif token in _FRACTIONS and after_and:  # "one and a half": adds to the number, or to its scale
+            if current:
+                current += _FRACTIONS[token]
+            else:
+                total += _FRACTIONS[token] * last_scale
+        elif token in _FRACTIONS:  # "half a", "three quarters of a": a part of the scale that follows
+            current = (current or 1) * _FRACTIONS[token]
         elif token in _SCALES and _SCALES[token] < 1000:  # "two hundred": multiplies what came before it
             current = (current or 1) * _SCALES[token]
-            seen = True
         elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
-            current, seen = 0, True
+            last_scale = _SCALES[token]
+            total += (current or 1) * last_scale
+            current = 0
         else:
             return None
+        seen, after_and = True, False
     return float(total + current) if seen else None
 
 
 def _bare_value(match: re.Match) -> float | None:
     if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
-        scale = phrase_key(match.group("scale") or "")
-        return value * _SCALES.get(scale, 1)
+        value = float(_SEP_RE.sub("", match.group("digits")).replace(",", ""))
+        scale = phrase_key(match.group("scale") or match.group("suffix") or "")
+        return value * (_SCALES.get(scale) or _ABBREVIATIONS.get(scale, 1))
     return parse_number_words(match.group("words"))
+
+
+def _groups_hold(text: str, low: str, start: int, end: int) -> bool:
+    """Whether the spaced groups of the digits at low[start:end] are one number ("7 905 soldiers"), not
+    a day and a count ("March 12 100 troops"), a code ("Su-34 100") or part of a run ("3 4 500")."""
+    before = low[max(0, start - 25):start]
+    return not (_RUN_BEFORE_RE.search(before) or _RUN_AFTER_RE.match(low, end) or _DATE_BEFORE_RE.search(before)
+                or _GLUED_BEFORE_RE.search(text, max(0, start - 25), start))
+
+
+def _abbreviation_holds(text: str, low: str, match: re.Match) -> bool:
+    """Whether an abbreviation that is also a unit ("m") is a scale here: "1.2m people", "3m Ukrainian
+    refugees", "a 1.2m-strong army", but "500m from the line" and "a 2.5m-deep ditch" are metres."""
+    if phrase_key(match.group("suffix")) not in _ALSO_UNITS:
+        return True
+    words = _NEXT_WORDS_RE.match(low, match.end())
+    if words and (words.group(1) in _COUNTED_NOUNS or (  # a counted noun, or one after a proper adjective
+            words.group(2) in _COUNTED_NOUNS and text[words.start(1)].isupper()
+            and low[match.end():words.start(1)].strip() == "")):
+        return True
+    return "." in match.group("digits") and low[match.end():match.end() + 1] != "-"
+
+
+def _reading(text: str, low: str, match: re.Match) -> re.Match:
+    """``match``, or the shorter reading at its start when its grouping or abbreviation does not hold."""
+    digits = match.group("digits")
+    if digits is None:
+        return match
+    keep_groups = _SEP_RE.search(digits) is None or _groups_hold(
+        text, low, match.start(), match.start("digits") + len(digits))
+    if not keep_groups:
+        match = _NUMBER_VARIANTS[False, True].match(low, match.start())
+    if match.group("suffix") is not None and not _abbreviation_holds(text, low, match):
+        match = _NUMBER_VARIANTS[keep_groups, False].match(low, match.start())
+    return match
 
 
 def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
@@ -151,7 +236,8 @@ def _trim_words(match: re.Match, text: str) -> tuple[int, int]:
     parts = list(_TOKEN_RE.finditer(text, start, end))
     for i, part in enumerate(parts):
         after_scale = parts[i - 1].group().lower() in _AND_CONTINUES_AFTER if i else False
-        if part.group().lower() == _AND and i and not after_scale:
+        then_a = i + 1 < len(parts) and parts[i + 1].group().lower() == "a"  # "one and a half"
+        if part.group().lower() == _AND and i and not after_scale and not then_a:
             return start, parts[i - 1].end()
     return start, end
 
@@ -190,7 +276,7 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
 
 def _scale_range_low(low: float, high: float, low_text: str) -> float:
     """'11 to 12,000' means 11,000 to 12,000: give a bare low end the high end's thousands or millions."""
-    if "," in low_text or low >= high or high < 1000:
+    if "," in low_text or _SEP_RE.search(low_text) or low >= high or high < 1000:
         return low
     for scale in (1e3, 1e6, 1e9):
         if high / 10 <= low * scale <= high:
@@ -214,9 +300,17 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
         match = _NUMBER.search(low, pos)
         if match is None:
             break
+        match = _reading(text, low, match)
         start, end = _trim_words(match, text)
         pos = end
         value = _bare_value(match) if end == match.end() else parse_number_words(text[start:end])
+        if match.group("words") and _A_OR_FRACTION_SCALE_RE.match(low, start):
+            fraction = _FRACTION_BEFORE_RE.search(low, max(0, start - 30), start)
+            if fraction:
+                start = fraction.start()
+                value = parse_number_words(low[start:end])
+                while mentions and mentions[-1].num_start >= start:  # "three" of "three quarters of a million"
+                    mentions.pop()
         if value is None:
             continue
         digits = match.group("digits") if match.group("digits") and not match.group("scale") else None
@@ -245,6 +339,7 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     second = _NUMBER.match(low, join.end())
     if second is None:
         return
+    second = _reading(text, low, second)
     s_start, s_end = _trim_words(second, text)
     high = _bare_value(second) if s_end == second.end() else parse_number_words(text[s_start:s_end])
     if high is None or _classify(text, low, s_start, s_end, second.group("digits")) != "quantity":
