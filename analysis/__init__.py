@@ -16,6 +16,7 @@ import importlib
 from analysis.compare import claims, compare, consensus
 from analysis.extract.articles import read_articles
 from analysis.extract.pipeline import extract_figures
+from analysis.io.notebook import notebook_setup
 from analysis.io.runner import extract, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
 from analysis.views.display import highlight, summary
@@ -30,7 +31,7 @@ _LAZY = {
 
 __all__ = [
     "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
-    "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
+    "extract_with_errors", "figures_frame", "highlight", "notebook_setup", "read_articles", "summary", *_LAZY,
 ]
 __version__ = "0.1.0"
 
