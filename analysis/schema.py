@@ -171,14 +171,18 @@ def _frame_of_arrays(arrays: dict, n: int) -> pd.DataFrame:
     index = pd.RangeIndex(n)
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is not None:
+        names = tuple(arrays)
+        if names not in _COLUMN_INDEX:  # an Index is immutable: one per schema serves every frame
+            _COLUMN_INDEX[names] = pd.Index(names)
         try:
-            return from_arrays(list(arrays.values()), columns=pd.Index(list(arrays)), index=index,
+            return from_arrays(list(arrays.values()), columns=_COLUMN_INDEX[names], index=index,
                                verify_integrity=False)
         except TypeError:  # a signature we do not know
             pass
     return pd.DataFrame(arrays, index=index, copy=False)
 
 
+_COLUMN_INDEX: dict[tuple, pd.Index] = {}
 _STRING = pd.StringDtype()
 _NAT = np.datetime64("NaT", "ns")
 _CODES: dict[int, dict] = {}
