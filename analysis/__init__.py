@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 
 from analysis.compare import claims, compare, consensus
-from analysis.extract.articles import read_articles
+from analysis.extract.articles import PublishedDateWarning, read_articles
 from analysis.extract.pipeline import extract_figures
 from analysis.io.runner import extract, extract_with_errors
 from analysis.schema import FIGURE_COLUMNS, MEASURES, figures_frame
@@ -27,8 +27,8 @@ _LAZY = {
 }
 
 __all__ = [
-    "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
-    "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
+    "FIGURE_COLUMNS", "MEASURES", "PublishedDateWarning", "claims", "compare", "consensus", "extract",
+    "extract_figures", "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
 ]
 __version__ = "0.1.0"
 
