@@ -10,6 +10,8 @@ The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plo
 """
 from __future__ import annotations
 
+__version__ = "0.1.0"  # the one place the version is written: pyproject.toml reads it from here
+
 import importlib
 
 from analysis.compare import claims, compare, consensus
@@ -30,7 +32,6 @@ __all__ = [
     "FIGURE_COLUMNS", "MEASURES", "PublishedDateWarning", "claims", "compare", "consensus", "extract",
     "extract_figures", "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
 ]
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str):

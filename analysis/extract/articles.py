@@ -530,13 +530,12 @@ def warn_published(rows: Iterable[dict], *, stacklevel: int = 2) -> None:
                       f"({named})", PublishedDateWarning, stacklevel=stacklevel)
 
 
-def iter_articles(src: str | Path | Iterable[str | Path | BinaryIO | dict] | pd.DataFrame, *,
+def iter_articles(src: str | Path | Iterable[str | Path] | pd.DataFrame, *,
                   chunk_rows: int = 1000) -> Iterator[dict]:
     """The rows of :func:`read_articles` one at a time, reading large tables a chunk at a time.
 
-    ``src`` may also be what :func:`list_inputs` returns, with binary streams (read by
-    :func:`iter_stream`) among the items. Each row also has ``published_error``: why a given
-    ``published`` was not kept (None when it was, or was not given).
+    Each row also has ``published_error``: why a given ``published`` was not kept (None when it
+    was, or was not given).
 
     >>> next(iter_articles(pd.DataFrame({"text": ["Five died."]})))["text"]
     'Five died.'
@@ -547,11 +546,16 @@ def iter_articles(src: str | Path | Iterable[str | Path | BinaryIO | dict] | pd.
     if not isinstance(src, str | Path | bytes) and not isinstance(src, Iterable):
         raise TypeError(f"read_articles() takes a path, a glob, a list of paths or a DataFrame, "
                         f"not {type(src).__name__}")
-    if isinstance(src, str | Path | bytes):
-        listed = list_inputs(src)
-    else:
-        items = list(src)
-        listed = items if any(isinstance(i, dict) or hasattr(i, "read") for i in items) else list_inputs(items)
+    yield from iter_listed(list_inputs(src), chunk_rows=chunk_rows)
+
+
+def iter_listed(listed: Iterable[Path | dict | BinaryIO], *, chunk_rows: int = 1000) -> Iterator[dict]:
+    """The rows of the items :func:`list_inputs` returned, with binary streams (read by :func:`iter_stream`) among them.
+
+    >>> import io
+    >>> [r["article_id"] for r in iter_listed([io.BytesIO(b'{"text": "Six died.", "id": "x"}'), io.BytesIO(b"Two.")])]
+    ['x', 'stdin']
+    """
     yield from _unique_ids(_read_listed(listed, chunk_rows))
 
 
