@@ -11,10 +11,12 @@ The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plo
 """
 from __future__ import annotations
 
+__version__ = "0.1.0"  # the one place the version is written: pyproject.toml reads it from here
+
 import importlib
 
 from analysis.compare import claims, compare, consensus
-from analysis.extract.articles import read_articles
+from analysis.extract.articles import PublishedDateWarning, read_articles
 from analysis.extract.pipeline import extract_figures
 from analysis.io.notebook import notebook_setup
 from analysis.io.runner import extract, extract_with_errors
@@ -30,10 +32,10 @@ _LAZY = {
 }
 
 __all__ = [
-    "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
-    "extract_with_errors", "figures_frame", "highlight", "notebook_setup", "read_articles", "summary", *_LAZY,
+    "FIGURE_COLUMNS", "MEASURES", "PublishedDateWarning", "claims", "compare", "consensus", "extract",
+    "extract_figures", "extract_with_errors", "figures_frame", "highlight", "notebook_setup", "read_articles",
+    "summary", *_LAZY,
 ]
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str):

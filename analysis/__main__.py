@@ -3,4 +3,4 @@ import sys
 
 from analysis.io.cli import main
 
-sys.exit(main())
+sys.exit(main(prog="python -m analysis"))

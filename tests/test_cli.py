@@ -67,18 +67,25 @@ def test_two_workers_give_the_same_table_as_one(tmp_path):
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one.parquet"), pd.read_parquet(tmp_path / "two.parquet"))
 
 
-def test_no_articles_still_writes_a_valid_empty_table(tmp_path):
+def test_a_folder_without_articles_exits_1_with_a_message_and_a_valid_empty_table(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    assert main(["extract", str(tmp_path / "empty"), "-o", str(tmp_path / "f.parquet"), "--no-progress"]) == 0
+    assert main(["extract", str(tmp_path / "empty"), "-o", str(tmp_path / "f.parquet"), "--no-progress"]) == 1
+    assert "folder holds no article file" in capsys.readouterr().err
     assert list(pd.read_parquet(tmp_path / "f.parquet").columns) == list(FIGURE_COLUMNS)
 
 
 @pytest.mark.parametrize("args", [["extract", "x", "-o", "out.xlsx"], ["extract", "x"], ["nope"],
                                   ["extract", "x", "-o", "o.csv", "--workers", "0"]])
 def test_bad_arguments_exit_2_with_a_message(args, capsys):
-    with pytest.raises(SystemExit) as stop:
-        main(args)
-    assert stop.value.code == 2 and capsys.readouterr().err
+    assert exit_code(args) == 2 and capsys.readouterr().err
+
+
+def exit_code(args: list[str]) -> int:
+    """main's exit code, whether argparse stops it (SystemExit) or it returns the code."""
+    try:
+        return main(args)
+    except SystemExit as stop:
+        return stop.code
 
 
 def test_module_entry_point_prints_help_and_summary(corpus, tmp_path):

@@ -31,7 +31,7 @@ def test_extraction_leaves_no_cyclic_garbage():
 
 def test_the_collector_is_paused_during_extraction_and_restored_after(monkeypatch):
     seen = []
-    monkeypatch.setattr(runner, "_extract_record", lambda record: seen.append(gc.isenabled()) or [])
+    monkeypatch.setattr(runner, "_extract_record", lambda record: seen.append(gc.isenabled()) or ([], []))
     gc.enable()
     analysis.extract(pd.DataFrame({"text": ["Six died."], "article_id": ["a"]}), progress=False)
     assert seen == [False]

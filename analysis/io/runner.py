@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.extract.articles import parse_published, read_articles
-from analysis.extract.pipeline import figure_records
+from analysis.extract.articles import iter_articles, parse_published, replace_surrogates, warn_published
+from analysis.extract.pipeline import MAX_TEXT_CHARS, figure_records
 from analysis.schema import errors_frame, figures_frame
 
 
@@ -39,9 +39,10 @@ def extract(articles: pd.DataFrame | str | Path | Iterable[str | Path], *,
     [['a', 'equipment', 5.0]]
     """
     figures, errors = extract_with_errors(articles, progress=progress)
-    if len(errors):
-        warnings.warn(f"{len(errors)} of the articles could not be read or parsed and gave no figures "
-                      f"(first: {errors.loc[0, 'article_id']}: {errors.loc[0, 'error']}); "
+    failed = errors[errors["stage"].isin(["read", "extract"])].reset_index(drop=True)
+    if len(failed):
+        warnings.warn(f"{len(failed)} of the articles could not be read or parsed and gave no figures "
+                      f"(first: {failed.loc[0, 'article_id']}: {failed.loc[0, 'error']}); "
                       "analysis.extract_with_errors() lists them all", stacklevel=2)
     return figures
 
@@ -51,29 +52,37 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
     """Like :func:`extract`, also returning the errors table (article_id, path, stage, error).
 
     Every article is either in the figures' ``article_id`` (if it had figures) or absent with no
-    error (it had none), or in the errors table: none is lost silently.
+    error (it had none), or in the errors table: none is lost silently. The stage is ``read`` (the
+    article could not be read), ``extract`` (extraction failed) or ``published`` (its publication
+    date is not a date: its figures are kept, undated, and a :class:`PublishedDateWarning` names it).
 
     >>> import pandas as pd
     >>> figures, errors = extract_with_errors(pd.DataFrame({"text": ["Six died.", ""], "article_id": ["a", "b"]}))
     >>> errors[["article_id", "error"]].values.tolist()
     [['b', 'empty text']]
     """
-    if not isinstance(articles, pd.DataFrame) or not {"error", "article_id"} <= set(articles.columns):
-        articles = read_articles(articles)
+    if isinstance(articles, pd.DataFrame) and {"error", "article_id"} <= set(articles.columns):
+        records: list[dict] = articles.to_dict("records")
+    else:
+        if articles is None or isinstance(articles, int | float):
+            raise TypeError(f"extract() takes an articles table, a path, a glob or a list of paths, "
+                            f"not {type(articles).__name__}")
+        records = list(iter_articles(articles))
     rows: list[dict] = []
     chunks: list[pd.DataFrame] = []  # rows as dicts take ten times the memory of the table they become
     errors: list[dict] = []
     with _cyclic_gc_paused():
-        for record in _progress(articles.to_dict("records"), progress):
-            rows_or_error = _extract_record(record)
-            if isinstance(rows_or_error, dict):
-                errors.append(rows_or_error)
-            else:
-                rows.extend(rows_or_error)
-                if len(rows) >= _ROWS_PER_CHUNK:
-                    chunks.append(figures_frame(rows))
-                    rows = []
+        for record in _progress(records, progress):
+            figure_rows, record_errors = _extract_record(record)
+            errors.extend(record_errors)
+            rows.extend(figure_rows)
+            if len(rows) >= _ROWS_PER_CHUNK:
+                chunks.append(figures_frame(rows))
+                rows = []
     figures = figures_frame(rows) if not chunks else pd.concat([*chunks, figures_frame(rows)], ignore_index=True)
+    dated = [{"article_id": e["article_id"], "published_error": e["error"]} for e in errors
+             if e["stage"] == "published"]
+    warn_published(dated, stacklevel=3)
     return figures, errors_frame(errors)
 
 
@@ -110,25 +119,38 @@ def _cyclic_gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _extract_record(record: dict) -> list[dict] | dict:
+def _extract_record(record: dict) -> tuple[list[dict], list[dict]]:
+    """The figure rows of one article and its errors (at most one that stops it, one about its date)."""
     error = record.get("error")
     text = record.get("text")
-    base = {"article_id": record.get("article_id"), "path": record.get("path")}
+    base = {"article_id": record.get("article_id"), "path": _or_none(record.get("path"))}
     if isinstance(error, str) and error:
-        return {**base, "stage": "read", "error": error}
+        return [], [{**base, "stage": "read", "error": error}]
     if not isinstance(text, str) or not text.strip():
-        return {**base, "stage": "read", "error": "empty text"}
-    published = record.get("published")
+        return [], [{**base, "stage": "read", "error": "empty text"}]
+    if len(text) > MAX_TEXT_CHARS:
+        limit = f"text is {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} one article may have"
+        return [], [{**base, "stage": "read", "error": limit}]
+    problems = []
+    published_error = record.get("published_error")
+    published = _or_none(record.get("published"))
     try:
-        published = parse_published(None if pd.isna(published) else published)
-        return figure_records(text, published=published, source=_or_none(record.get("source")),
+        published = parse_published(published)
+    except ValueError as exc:
+        published, published_error = None, str(exc)
+    if isinstance(published_error, str) and published_error:
+        problems.append({**base, "stage": "published", "error": published_error + "; its figures are undated"})
+    try:
+        rows = figure_records(replace_surrogates(text), published=published, source=_or_none(record.get("source")),
                               article_id=record.get("article_id"))
     except Exception as exc:  # one bad article must not stop a run over a million
-        return {**base, "stage": "extract", "error": f"{type(exc).__name__}: {exc}"}
+        return [], [*problems, {**base, "stage": "extract", "error": f"{type(exc).__name__}: {exc}"}]
+    return rows, problems
 
 
 def _or_none(value: object) -> object:
-    return None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
+    missing = value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+    return None if missing else value
 
 
 def _progress(records: list, progress: bool | None):
