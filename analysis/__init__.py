@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 
-from analysis.compare import claims, compare, consensus
+from analysis.compare import claims, compare, consensus, revisions
 from analysis.extract.articles import read_articles
 from analysis.extract.pipeline import extract_figures
 from analysis.io.runner import extract, extract_with_errors
@@ -27,7 +27,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures",
+    "FIGURE_COLUMNS", "MEASURES", "claims", "compare", "consensus", "extract", "extract_figures", "revisions",
     "extract_with_errors", "figures_frame", "highlight", "read_articles", "summary", *_LAZY,
 ]
 __version__ = "0.1.0"
