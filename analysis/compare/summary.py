@@ -25,7 +25,7 @@ from analysis.schema import FIGURE_COLUMNS, MEASURES
 __all__ = ["compare", "consensus", "revisions"]
 
 COMPARE_COLUMNS = ["date", "claimant", "claimant_side", "source", "measure", "actor", "location", "value", "low",
-                   "high", "qualifier", "published", "event_date", "text", "article_id"]
+                   "high", "qualifier", "counted", "published", "event_date", "text", "article_id"]
 CLAIM_COLUMNS = ["quantity", "scope", "claim_id", "status"]
 _ALLOWING = ("current", "contradiction")  # the claims an agreement must satisfy
 
