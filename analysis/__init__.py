@@ -4,8 +4,8 @@
 >>> analysis.extract_figures("Up to 12,000 North Korean troops were sent.")[["measure", "value"]].values.tolist()
 [['troops', 12000.0]]
 
-The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``,
-``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
+The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``, ``plot_regions``,
+``explore``, ``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
 ``import analysis`` stays fast for batch jobs that never draw.
 """
 from __future__ import annotations
@@ -22,7 +22,8 @@ from analysis.views.display import highlight, summary
 _MAPS, _PLOTS = "analysis.views.maps", "analysis.views.plots"
 _LAZY = {
     "to_geodataframe": _MAPS, "by_region": _MAPS, "plot_map": _MAPS, "MEASURE_COLORS": _MAPS,
-    "DroppedFiguresWarning": _MAPS, "regions": "analysis.views.boundaries",
+    "DroppedFiguresWarning": _MAPS, "plot_regions": _MAPS, "explore": "analysis.views.explore",
+    "regions": "analysis.views.boundaries",
     "plot_estimates": _PLOTS, "plot_timeline": _PLOTS,
 }
 
