@@ -8,6 +8,8 @@ source scripts/ensure_venv.sh
 mkdir -p reports
 .venv/bin/python -m analysis extract data/articles -o reports/figures.parquet -o reports/figures.csv \
     --errors reports/errors.csv
+.venv/bin/python -c "import pandas as pd; from analysis.views.explore import write_map; \
+print('interactive map:', write_map(pd.read_parquet('reports/figures.parquet'), 'reports/map.html'))"
 mkdir -p reports/notebooks
 for nb in notebooks/*.ipynb; do
     log="reports/notebooks/$(basename "$nb" .ipynb).log"
@@ -18,4 +20,4 @@ for nb in notebooks/*.ipynb; do
     fi
     echo "executed $nb -> reports/notebooks/$(basename "$nb")"
 done
-echo "figures: reports/figures/*.png; table: reports/figures.parquet, reports/figures.csv"
+echo "figures: reports/figures/*.png; map: reports/map.html; table: reports/figures.parquet, reports/figures.csv"

@@ -4,8 +4,8 @@
 >>> analysis.extract_figures("Up to 12,000 North Korean troops were sent.")[["measure", "value"]].values.tolist()
 [['troops', 12000.0]]
 
-The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``,
-``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
+The map and plot helpers (``to_geodataframe``, ``regions``, ``by_region``, ``plot_map``, ``plot_regions``,
+``explore``, ``plot_estimates``, ``plot_timeline``) load geopandas and matplotlib on first use, so that
 ``import analysis`` stays fast for batch jobs that never draw. The scoring against gold annotations
 (``score``, ``score_folder``, ``read_gold``; see :mod:`analysis.evaluate`) loads on first use too.
 """
@@ -15,7 +15,7 @@ __version__ = "0.1.0"  # the one place the version is written: pyproject.toml re
 
 import importlib
 
-from analysis.compare import claims, compare, consensus
+from analysis.compare import claims, compare, consensus, revisions
 from analysis.extract.articles import PublishedDateWarning, read_articles
 from analysis.extract.pipeline import extract_figures
 from analysis.io.notebook import notebook_setup
@@ -26,7 +26,8 @@ from analysis.views.display import highlight, summary
 _MAPS, _PLOTS, _EVALUATE = "analysis.views.maps", "analysis.views.plots", "analysis.evaluate"
 _LAZY = {
     "to_geodataframe": _MAPS, "by_region": _MAPS, "plot_map": _MAPS, "MEASURE_COLORS": _MAPS,
-    "DroppedFiguresWarning": _MAPS, "regions": "analysis.views.boundaries",
+    "DroppedFiguresWarning": _MAPS, "plot_regions": _MAPS, "explore": "analysis.views.explore",
+    "regions": "analysis.views.boundaries",
     "plot_estimates": _PLOTS, "plot_timeline": _PLOTS,
     "score": _EVALUATE, "score_folder": _EVALUATE, "read_gold": _EVALUATE,
 }
@@ -34,7 +35,7 @@ _LAZY = {
 __all__ = [
     "FIGURE_COLUMNS", "MEASURES", "PublishedDateWarning", "claims", "compare", "consensus", "extract",
     "extract_figures", "extract_with_errors", "figures_frame", "highlight", "notebook_setup", "read_articles",
-    "summary", *_LAZY,
+    "revisions", "summary", *_LAZY,
 ]
 
 

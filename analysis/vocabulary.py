@@ -732,9 +732,39 @@ class EquipmentKinds:
 
 
 @dataclass(frozen=True)
+class QuantityWords:
+    period: Words
+    month_prepositions: Words
+    running_total: Words
+    level: Words
+    level_measures: Words
+    event_measures: Words
+    event_words: Words
+    event_actors: Words
+    default: dict[str, str]
+
+    def check(self) -> str | None:
+        kinds = ("event_toll", "level", "running_total", "rate")
+        for measure, kind in self.default.items():
+            if kind not in kinds:
+                return f"'quantity.default.{measure}' is {kind!r}; use one of {', '.join(kinds)}"
+        return None
+
+
+@dataclass(frozen=True)
+class Judging:
+    outlier_factor: float
+
+
+@dataclass(frozen=True)
 class Compare:
     tallies: Tallies
     equipment: EquipmentKinds
+    quantity: QuantityWords
+    judging: Judging
+
+    def check(self) -> str | None:
+        return self.quantity.check()
 
 
 @dataclass(frozen=True)

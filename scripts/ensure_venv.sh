@@ -12,7 +12,7 @@ fi
 stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".[test,notebooks,dask]"
+    .venv/bin/python -m pip install --quiet -e ".[test,notebooks,dask,interactive]"
     .venv/bin/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (analysis)" >/dev/null
     rm -f .venv/.installed-*
     touch "$stamp"

@@ -9,16 +9,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.compare import DAILY, claim_bounds, claims, compare, consensus, equipment_kind
+from analysis.compare import (
+    DAILY,
+    claim_bounds,
+    claim_dates,
+    claims,
+    compare,
+    consensus,
+    equipment_kind,
+    place_scopes,
+    quantity_kinds,
+    revisions,
+    voices,
+)
 from analysis.schema import figures_frame
+from analysis.vocabulary import Compare, VocabularyError, load_vocabulary
 
-KURSK = {"location": "Kursk Oblast", "admin1": "Kursk Oblast", "country": "Russia"}
-SUDZHA = {"location": "Sudzha", "admin1": "Kursk Oblast", "country": "Russia"}
-RUSSIA = {"location": "Russia", "admin1": None, "country": "Russia"}
-POKROVSK = {"location": "Pokrovsk", "admin1": "Donetsk Oblast", "country": "Ukraine"}
-MYRNOHRAD = {"location": "Myrnohrad", "admin1": "Donetsk Oblast", "country": "Ukraine"}
-UKRAINE = {"location": "Ukraine", "admin1": None, "country": "Ukraine"}
-NOWHERE = {"location": None, "admin1": None, "country": None}
+KURSK = {"location": "Kursk Oblast", "admin1": "Kursk Oblast", "country": "Russia", "geo_precision": "admin1"}
+SUDZHA = {"location": "Sudzha", "admin1": "Kursk Oblast", "country": "Russia", "geo_precision": "place"}
+RUSSIA = {"location": "Russia", "admin1": None, "country": "Russia", "geo_precision": "country"}
+POKROVSK = {"location": "Pokrovsk", "admin1": "Donetsk Oblast", "country": "Ukraine", "geo_precision": "place"}
+MYRNOHRAD = {"location": "Myrnohrad", "admin1": "Donetsk Oblast", "country": "Ukraine", "geo_precision": "place"}
+UKRAINE = {"location": "Ukraine", "admin1": None, "country": "Ukraine", "geo_precision": "country"}
+NOWHERE = {"location": None, "admin1": None, "country": None, "geo_precision": "unknown"}
 
 
 def mention(**fields: object) -> dict[str, object]:
@@ -35,20 +48,23 @@ def claim_ids(*rows: dict[str, object], **options: object) -> list[object]:
 
 
 @pytest.mark.parametrize(("first", "second", "together"), [
-    ({}, {"published": "2024-11-20"}, True),
+    ({}, {"published": "2024-11-06"}, True),
+    ({}, {"published": "2024-11-20"}, False),
     ({}, {"actor": "Russia"}, False),
     ({}, {"measure": "killed"}, False),
     ({}, {"published": "2025-01-15"}, False),
     ({"event_date": "2024-08-01"}, {"event_date": "2024-11-01"}, False),
     ({"published": "2024-08-01", "event_date": "2024-11-01"}, {}, True),
-    (SUDZHA, KURSK, True),
-    (SUDZHA, RUSSIA, True),
-    (KURSK, RUSSIA, True),
-    (KURSK, NOWHERE, True),
+    (SUDZHA, SUDZHA, True),
+    (SUDZHA, KURSK, False),
+    (SUDZHA, RUSSIA, False),
+    (KURSK, RUSSIA, False),
+    (KURSK, NOWHERE, False),
+    (NOWHERE, NOWHERE, True),
     (POKROVSK, MYRNOHRAD, False),
     (KURSK, UKRAINE, False),
     (POKROVSK, KURSK, False),
-    (KURSK, {"location": "kursk oblast", "admin1": None, "country": None}, True),
+    (KURSK, {"location": "kursk oblast", "admin1": None, "country": None, "geo_precision": "admin1"}, True),
     ({"actor": None}, {"actor": None}, True),
     ({"actor": None}, {}, False),
     ({"actor": "north korea"}, {}, True),
@@ -143,16 +159,16 @@ def test_by_location_false_ignores_places() -> None:
     assert len(set(claim_ids(*rows))) == 2
 
 
-@pytest.mark.parametrize(("window", "groups"), [("30D", 1), ("20D", 3), (pd.Timedelta(days=25), 1)])
-def test_dates_chain_within_the_window_between_neighbours(window: object, groups: int) -> None:
-    rows = [mention(published=day) for day in ("2024-10-01", "2024-10-26", "2024-11-20")]
+@pytest.mark.parametrize(("window", "groups"), [("7D", 2), ("10D", 1), ("3D", 3), (pd.Timedelta(days=4), 2)])
+def test_a_group_holds_the_dates_within_the_window_of_its_first_not_a_chain(window: object, groups: int) -> None:
+    rows = [mention(published=day) for day in ("2024-10-01", "2024-10-05", "2024-10-09")]
     assert len(set(claim_ids(*rows, window=window))) == groups
 
 
-def test_a_mention_joins_a_group_only_if_it_fits_every_members_place() -> None:
-    ids = claim_ids(mention(**SUDZHA), mention(**RUSSIA), mention(**UKRAINE), mention(**NOWHERE))
-    assert ids[0] == ids[1] == ids[3]
-    assert ids[2] != ids[0]
+def test_a_country_wide_figure_never_groups_with_a_towns() -> None:
+    toll = {"measure": "killed", "actor": "civilians", "value": 20.0}
+    ids = claim_ids(mention(**toll, **POKROVSK), mention(**toll, **UKRAINE), mention(**toll, **NOWHERE))
+    assert len(set(ids)) == 3
 
 
 @pytest.mark.parametrize("fields", [{"derived": True}, {"measure": "duration", "value": 900.0}, {"value": None}])
@@ -180,7 +196,7 @@ def test_claims_keeps_the_input_index_and_columns() -> None:
     figures = figures_frame([mention(), mention()]).set_axis([10, 20])
     out = claims(figures)
     assert list(out.index) == [10, 20]
-    assert list(out.columns) == [*figures.columns, "claim_id"]
+    assert list(out.columns) == [*figures.columns, "quantity", "scope", "voice", "claim_id", "status"]
 
 
 def test_a_window_that_is_no_duration_is_refused() -> None:
@@ -257,7 +273,8 @@ def claim(qualifier: str, value: float, low: float | None = None, high: float | 
 ])
 def test_consensus_is_the_intersection_of_what_each_claim_allows(mentions: list, low: float | None,
                                                                   high: float | None) -> None:
-    row = consensus(figures_frame(mentions)).iloc[0]
+    voiced = [dict(m, claimant=f"claimant {i}") for i, m in enumerate(mentions)]
+    row = consensus(figures_frame(voiced)).iloc[0]
     assert bool(row["contradiction"]) is (low is None)
     if low is None:
         assert math.isnan(row["agree_low"]) and math.isnan(row["agree_high"])
@@ -269,7 +286,7 @@ def test_consensus_is_the_intersection_of_what_each_claim_allows(mentions: list,
 @pytest.mark.parametrize(("tolerance", "contradiction"), [(0.1, True), (0.2, False), (0.0, True)])
 def test_consensus_tolerance_sets_how_far_an_approximate_figure_reaches(tolerance: float,
                                                                         contradiction: bool) -> None:
-    figures = figures_frame([claim("approx", 100), claim("exact", 115, 115, 115)])
+    figures = figures_frame([claim("approx", 100), claim("exact", 115, 115, 115, claimant="NIS")])
     assert bool(consensus(figures, tolerance=tolerance)["contradiction"].iloc[0]) is contradiction
 
 
@@ -280,16 +297,17 @@ def test_claim_bounds_refuses_a_negative_tolerance() -> None:
 
 def test_consensus_summarises_who_said_what_and_when() -> None:
     figures = figures_frame([
-        mention(value=10000.0, claimant="Pentagon", source="AFP", published="2024-11-04"),
-        mention(value=12000.0, claimant="Pentagon", source="AP", published="2024-11-10", **SUDZHA),
-        mention(value=8000.0, claimant=None, source="AP", published="2024-11-20", **RUSSIA),
-        mention(value=11000.0, claimant=None, source="BBC", published="2024-11-02"),
+        mention(value=10000.0, claimant="Pentagon", source="AFP", published="2024-11-04", article_id="p1"),
+        mention(value=12000.0, claimant="Pentagon", source="AP", published="2024-11-06", article_id="p2"),
+        mention(value=8000.0, claimant=None, source="AP", published="2024-11-07", article_id="p3"),
+        mention(value=11000.0, claimant=None, source="BBC", published="2024-11-02", article_id="p4"),
     ])
     row = consensus(figures).iloc[0]
-    expected = {"measure": "troops", "actor": "North Korea", "location": "Kursk Oblast", "n_mentions": 4,
-                "n_sources": 3, "n_claimants": 3, "value_min": 8000.0, "value_median": 10500.0,
-                "value_max": 12000.0, "spread": 1.5, "contradiction": True,
-                "first_date": pd.Timestamp("2024-11-02"), "last_date": pd.Timestamp("2024-11-20")}
+    expected = {"quantity": "level", "measure": "troops", "actor": "North Korea", "scope": "admin1:kursk oblast",
+                "location": "Kursk Oblast", "n_mentions": 4, "n_reports": 4,
+                "n_sources": 3, "n_claimants": 3, "n_superseded": 1, "value_min": 8000.0, "value_median": 10500.0,
+                "value_max": 12000.0, "spread": 1.5, "contradiction": True, "low": 8000.0, "best": 11000.0,
+                "high": 12000.0, "first_date": pd.Timestamp("2024-11-02"), "last_date": pd.Timestamp("2024-11-07")}
     assert {key: row[key] for key in expected} == expected
 
 
@@ -318,13 +336,16 @@ MENTIONS = st.fixed_dictionaries({
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(MENTIONS, max_size=12))
-def test_every_claim_group_is_one_measure_and_actor_chained_within_the_window(drawn: list[dict]) -> None:
+def test_every_claim_group_is_one_quantity_and_place_within_the_window(drawn: list[dict]) -> None:
     rows = [mention(**{k: v for k, v in d.items() if k != "place"}, low=None, high=None, **d["place"]) for d in drawn]
-    out = claims(figures_frame(rows), window="10D")
+    out = claims(figures_frame(rows), window="10D", event_window="10D")
     assert out.loc[out["measure"] == "duration", "claim_id"].isna().all()
     for _, group in out.dropna(subset=["claim_id"]).groupby("claim_id"):
         assert group["measure"].nunique() == 1 and group["actor"].nunique(dropna=False) == 1
-        assert (group["published"].sort_values().diff().dropna() <= pd.Timedelta("10D")).all()
+        assert group["scope"].nunique() == 1 and group["quantity"].nunique() == 1
+        assert group["published"].max() - group["published"].min() <= pd.Timedelta("10D")
+        voices = group.loc[group["status"] == "contradiction", "voice"]
+        assert voices.nunique() != 1
     summary = consensus(out)
     agreed = summary.loc[~summary["contradiction"].astype(bool)]
     assert (agreed["agree_low"] <= agreed["agree_high"]).all()
@@ -355,3 +376,147 @@ def test_no_corpus_claim_group_mixes_kinds_of_equipment(corpus: pd.DataFrame) ->
     assert (kinds.groupby("claim_id")["kind"].nunique(dropna=False) == 1).all()
     widest = consensus(grouped).sort_values("spread", ascending=False).iloc[0]
     assert widest["measure"] != "equipment"
+
+
+# --- kinds of quantity, statuses, revisions --------------------------------------------------------
+
+@pytest.mark.parametrize(("fields", "kind"), [
+    ({"measure": "casualties", "sentence": "It lost 1,300 troops over the past day."}, "rate"),
+    ({"measure": "area", "sentence": "They took 725 km2 during the month.", "text": "725"}, "rate"),
+    ({"measure": "killed", "sentence": "The mission counted 209 deaths in April.", "text": "209"}, "rate"),
+    ({"measure": "killed", "sentence": "In April it had counted 300 deaths.", "text": "300"}, "running_total"),
+    ({"measure": "casualties", "sentence": "Losses since the invasion reached 600,000."}, "running_total"),
+    ({"measure": "troops", "sentence": "Some 12,000 troops have been fighting there since August."}, "level"),
+    ({"measure": "killed", "actor": "civilians", "sentence": "A strike left six dead.", **KURSK}, "event_toll"),
+    ({"measure": "killed", "actor": "civilians", "sentence": "Six died so far this year.", **SUDZHA}, "event_toll"),
+    ({"measure": "killed", "actor": "Russia", "sentence": "A strike killed 60 soldiers.", **KURSK},
+     "running_total"),
+    ({"measure": "killed", "actor": "civilians", "sentence": "Attacks killed 150 in a month.", **UKRAINE}, "rate"),
+    ({"measure": "killed", "actor": "civilians", "sentence": "Attacks killed 151 people.", **UKRAINE},
+     "running_total"),
+    ({"measure": "area", "sentence": "It was in control of 45,000 km2."}, "level"),
+    ({"measure": "equipment", "sentence": "Its losses stood at 8,601 tanks."}, "running_total"),
+])
+def test_each_figure_knows_its_kind_of_quantity(fields: dict, kind: str) -> None:
+    assert quantity_kinds(figures_frame([mention(**fields)])).tolist() == [kind]
+
+
+def test_place_scopes_name_the_scale_and_the_place() -> None:
+    rows = figures_frame([mention(**SUDZHA), mention(**KURSK), mention(**RUSSIA), mention(**NOWHERE)])
+    assert place_scopes(rows).tolist() == ["place:sudzha", "admin1:kursk oblast", "country:russia", "unplaced"]
+
+
+def test_a_quantity_default_that_is_no_kind_is_refused() -> None:
+    text = (analysis.vocabulary.resources.files("analysis").joinpath("data", "compare.toml")
+            .read_text(encoding="utf-8").replace('troops = "level"', 'troops = "stock"'))
+    with pytest.raises(VocabularyError, match="quantity.default.troops"):
+        load_vocabulary("compare", Compare, text=text)
+
+
+def statuses(*rows: dict[str, object], **options: object) -> list[object]:
+    return claims(figures_frame(list(rows)), **options)["status"].tolist()
+
+
+TOLL = {"measure": "killed", "actor": "civilians", "event_date": "2024-09-03", "sentence": "The strike's toll.",
+        **SUDZHA}
+
+
+def test_a_later_report_of_one_toll_supersedes_earlier_ones_whoever_gave_them() -> None:
+    assert statuses(mention(**TOLL, value=47.0, claimant="A", article_id="1", published="2024-09-03"),
+                    mention(**TOLL, value=53.0, claimant="B", article_id="2", published="2024-09-04"),
+                    mention(**TOLL, value=55.0, claimant="B", article_id="3", published="2024-09-05")) == \
+        ["superseded", "superseded", "current"]
+
+
+def test_a_claimants_newer_figure_supersedes_its_older_one_but_not_anothers() -> None:
+    assert statuses(mention(value=3000.0, claimant="NIS", published="2024-10-01", article_id="1"),
+                    mention(value=3100.0, claimant="HUR", published="2024-10-02", article_id="2", qualifier="approx"),
+                    mention(value=3200.0, claimant="NIS", published="2024-10-05", article_id="3")) \
+        == ["superseded", "current", "current"]
+
+
+def test_only_different_claimants_contradict() -> None:
+    one = [mention(value=8000.0, article_id="1"), mention(value=10000.0, article_id="1")]
+    assert statuses(*one) == ["current", "current"]
+    two = [mention(value=8000.0, claimant="US officials", article_id="1"), mention(value=10000.0, article_id="2")]
+    assert statuses(*two) == ["contradiction", "contradiction"]
+
+
+def test_a_part_told_with_the_whole_is_an_outlier_not_a_contradiction() -> None:
+    assert statuses(mention(value=12000.0, claimant="HUR"), mention(value=500.0, claimant="HUR"),
+                    mention(value=11000.0, claimant="NIS", qualifier="approx", article_id="b")) == \
+        ["current", "outlier", "current"]
+
+
+def test_a_figure_far_from_three_other_claimants_is_an_outlier() -> None:
+    rows = [mention(value=v, claimant=c, article_id=c, qualifier="approx")
+            for v, c in ((10000.0, "A"), (10500.0, "B"), (11000.0, "C"), (2000.0, "D"))]
+    assert statuses(*rows) == ["current", "current", "current", "outlier"]
+    assert statuses(*rows[1:]) == ["contradiction", "contradiction", "contradiction"]
+
+
+def test_a_wire_story_republished_by_several_outlets_is_one_claimant() -> None:
+    copies = [mention(claimant=None, source=s, article_id=s, sentence="Some 10,000 troops are there.")
+              for s in ("AP", "ABC", "CBS")]
+    assert voices(figures_frame(copies)).tolist() == ["outlet:ap"] * 3
+    row = consensus(figures_frame([*copies, mention(claimant="NIS", article_id="n")])).iloc[0]
+    assert (row["n_claimants"], row["n_sources"], row["n_reports"]) == (2, 4, 4)
+
+
+def test_the_best_estimate_counts_each_claimant_once_inside_the_agreed_interval() -> None:
+    rows = [mention(value=10000.0, claimant="A", qualifier="at_least", article_id="1"),
+            mention(value=10000.0, claimant="A", qualifier="at_least", source="AP", article_id="2"),
+            mention(value=9000.0, claimant="B", qualifier="range", low=8000.0, high=12000.0, article_id="3"),
+            mention(value=11500.0, claimant="C", qualifier="approx", article_id="4")]
+    row = consensus(figures_frame(rows)).iloc[0]
+    assert (row["low"], row["best"], row["high"]) == (9000.0, 10350.0, 11500.0)
+    assert (row["agree_low"], row["agree_high"]) == (10350.0, 12000.0)
+
+
+def test_revisions_follow_one_toll_report_by_report_and_one_claimants_estimate() -> None:
+    rows = [mention(**TOLL, value=v, article_id=a, published=p)
+            for v, a, p in ((47.0, "1", "2024-09-03"), (53.0, "2", "2024-09-04"))]
+    rows += [mention(value=v, claimant="NIS", article_id=a, published=p)
+             for v, a, p in ((3000.0, "k1", "2024-10-23"), (15000.0, "k2", "2025-04-30"))]
+    rows += [mention(value=900.0, claimant="HUR", article_id="h")]
+    out = revisions(figures_frame(rows))
+    assert out[["series", "value", "change"]].fillna(-1).values.tolist() == \
+        [[0, 47.0, -1], [0, 53.0, 6.0], [1, 3000.0, -1], [1, 15000.0, 12000.0]]
+    assert set(revisions(figures_frame(rows), min_reports=1)["claimant"]) == {"Pentagon", "NIS", "HUR"}
+
+
+def test_revisions_refuse_a_min_reports_that_is_no_count() -> None:
+    with pytest.raises(ValueError, match="min_reports=0"):
+        revisions(figures_frame([mention()]), min_reports=0)
+
+
+def test_the_poltava_toll_is_a_revision_not_a_contradiction(corpus: pd.DataFrame) -> None:
+    grouped = claims(corpus)
+    poltava = grouped[(grouped["measure"] == "killed") & (grouped["location"] == "Poltava")]
+    assert poltava["claim_id"].nunique() == 1 and set(poltava["quantity"]) == {"event_toll"}
+    assert sorted(poltava["status"]) == ["current", "superseded", "superseded"]
+    series = revisions(grouped).query("measure == 'killed' and scope == 'place:poltava'")
+    assert series["value"].tolist() == [47.0, 53.0, 55.0]
+    assert series["change"].tolist()[1:] == [6.0, 2.0]
+
+
+def test_north_korean_estimates_are_grouped_by_time_and_only_same_time_ones_contradict(
+        corpus: pd.DataFrame) -> None:
+    grouped = claims(corpus)
+    korean = grouped[(grouped["measure"] == "troops") & (grouped["actor"] == "North Korea")
+                     & grouped["claim_id"].notna()]
+    dates = korean.assign(date=claim_dates(korean)).groupby("claim_id")["date"]
+    assert ((dates.max() - dates.min()) <= pd.Timedelta("7D")).all()
+    assert korean["claim_id"].nunique() >= 6
+    nis = korean[korean["claimant"] == "NIS"]
+    assert nis["claim_id"].nunique() == 2  # October 2024 and April 2025 are two times
+    for _, group in korean.groupby("claim_id"):
+        assert group.loc[group["status"] == "contradiction", "voice"].nunique() != 1
+
+
+def test_no_corpus_group_mixes_a_country_wide_figure_with_a_towns(corpus: pd.DataFrame) -> None:
+    grouped = claims(corpus).dropna(subset=["claim_id"])
+    scales = grouped["geo_precision"].astype("object").replace({"near_place": "place"})
+    mixed = scales.groupby(grouped["claim_id"]).agg(lambda s: {"place", "country"} <= set(s))
+    assert not mixed.any()
+    assert (grouped.groupby("claim_id")["scope"].nunique() == 1).all()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import warnings
 
+import geopandas
 import matplotlib.pyplot as plt
 import numpy as np
+import pyproj
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
@@ -17,10 +19,12 @@ from analysis.extract.articles import split_header
 from analysis.schema import MEASURES, figures_frame
 from analysis.views.maps import (
     DEFAULT_EXTENT,
+    MAP_CRS,
     MEASURE_COLORS,
     DroppedFiguresWarning,
     by_region,
     plot_map,
+    plot_regions,
     regions,
     to_geodataframe,
 )
@@ -211,25 +215,56 @@ def test_by_region_rejects_what_it_cannot_aggregate(seed_figures, kwargs, messag
 
 # --- plot_map --------------------------------------------------------------------------------------------------
 
-def test_seed_map_has_bubbles_at_zaporizhzhia_kursk_region_and_donetsk_region(seed_figures):
-    bubbles = _bubbles(plot_map(seed_figures))
-    assert _has_point(bubbles["killed"], ZAPORIZHZHIA)
-    assert _has_point(bubbles["injured"], ZAPORIZHZHIA)
-    assert _has_point(bubbles["troops"], KURSK_OBLAST)
-    assert _has_point(bubbles["advance"], DONETSK_OBLAST)
-    assert sum(len(o) for o in bubbles.values()) == seed_figures["lat"].notna().sum() == 8
+def _projected(point: tuple[float, float], crs: str = MAP_CRS) -> tuple[float, float]:
+    projected = geopandas.GeoSeries(geopandas.points_from_xy([point[0]], [point[1]]), crs="EPSG:4326").to_crs(crs)
+    return float(projected.x.iloc[0]), float(projected.y.iloc[0])
 
 
-def test_seed_map_title_counts_figures_shown_and_without_place(seed_figures):
+def _texts(ax, gid: str) -> list[str]:
+    return [t.get_text() for t in ax.texts if t.get_gid() == gid]
+
+
+def test_maps_are_in_an_equal_area_projection_not_in_degrees(seed_figures):
+    ax = plot_map(seed_figures, measure="troops")
+    bubbles = _bubbles(ax)
+    assert _has_point(bubbles["troops"], _projected(KURSK_OBLAST))
+    assert pyproj.CRS(MAP_CRS).is_projected and "equal area" in pyproj.CRS(MAP_CRS).name.lower() or \
+        "LAEA" in pyproj.CRS(MAP_CRS).name
+    assert not ax.get_xticks().size and not ax.get_xlabel()
+    assert ax.get_xlim()[1] > 1000  # metres, not degrees
+
+
+@pytest.mark.parametrize(("measure", "point"), [("killed", ZAPORIZHZHIA), ("injured", ZAPORIZHZHIA),
+                                                ("advance", DONETSK_OBLAST)])
+def test_seed_map_of_one_measure_has_its_bubbles_and_only_them(seed_figures, measure, point):
+    bubbles = _bubbles(plot_map(seed_figures, measure=measure))
+    assert set(bubbles) == {measure} and _has_point(bubbles[measure], _projected(point))
+
+
+def test_a_map_draws_one_measure_never_one_scale_across_units(seed_figures):
+    with pytest.raises(ValueError, match="several measures .* pass measure="):
+        plot_map(seed_figures)
+    one = seed_figures[seed_figures["measure"] == "troops"]
+    assert set(_bubbles(plot_map(one))) == {"troops"}
+
+
+def test_a_map_has_a_title_subtitle_and_source_crediting_the_map_data(seed_figures):
     figures = figures_frame([*seed_figures.to_dict("records"), _row("troops", 100.0, None)])
-    assert plot_map(figures).get_title() == "8 figures on the map, 2 with no place"
+    ax = plot_map(figures, measure="troops")
+    assert ax.get_title(loc="left") == "Troops: where the figures are"
+    assert _texts(ax, "subtitle") == ["4 figures at a place; 1 with no place"]
+    (source,) = _texts(ax, "source")
+    assert source.startswith("Source: 1 article from 1 outlet, figures as credited by the texts.")
+    assert "Natural Earth" in source and "GeoNames" in source
 
 
-def test_bubbles_take_their_measure_colour(seed_figures):
-    ax = plot_map(seed_figures)
-    for c in ax.collections:
-        if (c.get_gid() or "").startswith("figures:"):
-            assert to_hex(c.get_facecolor()[0]) == MEASURE_COLORS[c.get_gid().split(":")[1]]
+def test_bubbles_take_their_measure_colour_and_kwargs_reach_matplotlib(seed_figures):
+    ax = plot_map(seed_figures, measure="killed")
+    (bubbles,) = [c for c in ax.collections if c.get_gid() == "figures:killed"]
+    assert to_hex(bubbles.get_facecolor()[0]) == MEASURE_COLORS["killed"]
+    ax = plot_map(seed_figures, measure="killed", color="black", alpha=0.2)
+    (bubbles,) = [c for c in ax.collections if c.get_gid() == "figures:killed"]
+    assert to_hex(bubbles.get_facecolor()[0]) == "#000000" and bubbles.get_alpha() == 0.2
 
 
 def test_bubble_area_is_proportional_to_value():
@@ -243,102 +278,85 @@ def test_every_measure_has_its_own_colour():
     assert len(set(MEASURE_COLORS.values())) == len(MEASURES)
 
 
-def test_map_labels_each_location_once_with_its_largest_value(seed_figures):
-    texts = [t.get_text() for t in plot_map(seed_figures).texts]
-    assert "Zaporizhzhia\n23 injured" in texts
-    assert not any(t.startswith("Zaporizhzhia\n6") for t in texts)
-    assert len(texts) == len(set(texts))
-    assert len(plot_map(seed_figures, label=False).texts) == 0
+def test_map_labels_name_place_actor_and_measure_once_per_place(seed_figures):
+    ax = plot_map(seed_figures, measure="injured")
+    assert _texts(ax, "label") == ["Zaporizhzhia\ncivilians injured: 23"]
+    assert not _texts(plot_map(seed_figures, measure="injured", label=False), "label")
 
 
 def _size_legend(ax) -> Legend:
-    return next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text().startswith("value"))
+    return ax.get_legend()
 
 
-def test_map_has_a_size_legend_of_two_or_three_round_values(seed_figures):
-    sizes = _size_legend(plot_map(seed_figures))
+def test_map_has_a_size_legend_of_round_values_in_the_measures_unit(seed_figures):
+    sizes = _size_legend(plot_map(seed_figures, measure="troops"))
     assert [t.get_text() for t in sizes.get_texts()] == ["10,000", "2,000", "500"]
-
-
-@pytest.mark.parametrize(("measure", "title"), [
-    ("killed", "value (people)"),
-    ("advance", "value (km)"),
-    (None, "value in each measure's unit\n(mixed: people, km, units)"),
-])
-def test_size_legend_title_gives_the_unit_or_says_units_are_mixed(seed_figures, measure, title):
-    assert _size_legend(plot_map(seed_figures, measure=measure)).get_title().get_text() == title
-
-
-@pytest.mark.parametrize("measure", ["troops", "killed"])
-def test_map_of_one_measure_draws_only_that_measure(seed_figures, measure):
-    ax = plot_map(seed_figures, measure=measure)
-    assert set(_bubbles(ax)) == {measure}
-    assert ax.get_title().startswith(f"{measure}: ")
+    assert sizes.get_title().get_text().startswith("troops (people)")
 
 
 def test_region_extent_is_ukraine_and_western_russia(seed_figures):
-    ax = plot_map(seed_figures, extent="region")
-    assert (*ax.get_xlim(), *ax.get_ylim()) == DEFAULT_EXTENT
+    ax = plot_map(seed_figures, measure="troops", extent="region")
+    x0, y0 = _projected((DEFAULT_EXTENT[0], DEFAULT_EXTENT[2]))
+    assert ax.get_xlim()[0] <= x0 and ax.get_ylim()[0] <= y0
 
 
 def test_data_extent_holds_every_point_with_a_margin(seed_figures):
-    ax = plot_map(seed_figures)
+    ax = plot_map(seed_figures, measure="troops")
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    assert x0 < seed_figures["lon"].min() < seed_figures["lon"].max() < x1
-    assert y0 < seed_figures["lat"].min() < seed_figures["lat"].max() < y1
+    for x, y in _bubbles(ax)["troops"]:
+        assert x0 < x < x1 and y0 < y < y1
 
 
 def test_map_of_no_figures_draws_the_boundaries_and_says_so():
     ax = plot_map(figures_frame([]))
-    assert ax.get_title() == "No figures"
+    assert _texts(ax, "subtitle") == ["no figures at a place; 0 with no place"]
     assert ax.collections and not _bubbles(ax)
-    assert (*ax.get_xlim(), *ax.get_ylim()) == DEFAULT_EXTENT
-
-
-def test_map_of_figures_without_places_says_how_many_had_none():
-    figures = figures_frame([_row("troops", 12000.0, None), _row("killed", 3.0, None)])
-    ax = plot_map(figures)
-    assert ax.get_title() == "No figures on the map (2 figures had no place)"
-    assert not _bubbles(ax)
 
 
 def test_map_draws_on_the_axes_it_is_given(seed_figures):
     _, ax = plt.subplots()
-    assert plot_map(seed_figures, ax=ax, level="country") is ax
+    assert plot_map(seed_figures, measure="troops", ax=ax, level="country") is ax
 
 
 def test_map_rejects_an_unknown_extent(seed_figures):
     with pytest.raises(ValueError, match="extent='europe' is not an extent"):
-        plot_map(seed_figures, extent="europe")
-
-
-def test_map_takes_a_box_of_its_own(seed_figures):
-    ax = plot_map(seed_figures, extent=(30, 40, 45, 53))
-    assert (*ax.get_xlim(), *ax.get_ylim()) == (30, 40, 45, 53)
+        plot_map(seed_figures, measure="troops", extent="europe")
     with pytest.raises(ValueError, match="is not a box"):
-        plot_map(seed_figures, extent=(40, 30, 45, 53))
+        plot_map(seed_figures, measure="troops", extent=(40, 30, 45, 53))
 
 
-def test_size_legend_of_small_values_keeps_their_decimals():
-    figures = figures_frame([_row("advance", 0.75, DONETSK_OBLAST, "Donetsk Oblast")])
-    ax = plot_map(figures)
-    assert [t.get_text() for t in _size_legend(ax).get_texts()] == ["0.5"]
-    assert "Donetsk Oblast\n0.75 km" in [t.get_text() for t in ax.texts]
+def test_country_wide_figures_are_listed_beside_the_map_with_actor_and_claimant(killed):
+    figures = killed.assign(actor="Russia", claimant="Ukrainian General Staff")
+    ax = plot_map(figures, measure="killed")
+    assert not _has_point(_bubbles(ax)["killed"], _projected(UKRAINE_CENTROID))
+    assert len(_bubbles(ax)["killed"]) == 4
+    (listed,) = _texts(ax, "country_figures")
+    assert "Ukraine: Russia killed, 300, per Ukrainian General Staff" in " ".join(listed.split())
+    assert _texts(ax, "subtitle") == ["4 figures at a place; 1 country-wide, listed beside the map; 1 with no place"]
 
 
-def test_figures_placed_only_by_country_are_hollow_rings_counted_apart_in_the_title(killed):
-    ax = plot_map(killed, measure="killed")
-    (rings,) = [c for c in ax.collections if c.get_gid() == "rings:killed"]
-    assert len(rings.get_offsets()) == 1 and _has_point(np.asarray(rings.get_offsets()), UKRAINE_CENTROID)
-    assert rings.get_facecolor().size == 0 or rings.get_facecolor()[0][3] == 0
-    assert to_hex(rings.get_edgecolor()[0]) == MEASURE_COLORS["killed"]
-    assert not _has_point(_bubbles(ax)["killed"], UKRAINE_CENTROID)
-    assert ax.get_title() == "killed: 5 figures on the map (1 only by country), 1 with no place"
-    colours = next(leg for leg in ax.findobj(Legend) if leg.get_title().get_text() == "measure")
-    assert [t.get_text() for t in colours.get_texts()] == ["killed", "only by country"]
+def test_a_geodataframe_keeps_its_crs(killed):
+    points = to_geodataframe(killed).to_crs("EPSG:32636")
+    ax = plot_map(points, measure="killed")
+    assert _has_point(_bubbles(ax)["killed"], _projected(ZAPORIZHZHIA, "EPSG:32636"))
+    lonlat = to_geodataframe(killed)
+    assert _has_point(_bubbles(plot_map(lonlat, measure="killed"))["killed"], _projected(ZAPORIZHZHIA))
 
 
-def test_a_map_without_country_wide_figures_has_no_rings(seed_figures):
-    ax = plot_map(seed_figures)
-    assert not [c for c in ax.collections if (c.get_gid() or "").startswith("rings:")]
-    assert "only by country" not in ax.get_title()
+def test_the_choropleth_says_what_it_counts(killed):
+    ax = plot_regions(killed)
+    assert ax.get_title(loc="left") == "Figures reported per region (a count of mentions, not of people)"
+    ax = plot_regions(killed, measure="killed", how="sum")
+    assert ax.get_title(loc="left") == "Killed per region: the sum of the figures reported"
+    assert "Natural Earth" in _texts(ax, "source")[0]
+
+
+@pytest.mark.parametrize("dpi", [100, 200])
+def test_nothing_on_a_map_is_clipped_when_saved(killed, tmp_path, dpi):
+    ax = plot_map(killed.assign(actor="civilians"), measure="killed")
+    fig = ax.figure
+    fig.savefig(tmp_path / "map.png", dpi=dpi, bbox_inches="tight")
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    for artist in [*ax.texts, ax.get_legend()]:
+        extent = artist.get_window_extent().transformed(fig.dpi_scale_trans.inverted())
+        assert box.x0 - 1e-6 <= extent.x0 and extent.x1 <= box.x1 + 1e-6

@@ -40,14 +40,20 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.path import Path
 
+from analysis.compare import equipment_kind
 from analysis.schema import MEASURE_UNITS, MEASURES
 from analysis.views.boundaries import _cached, regions
+from analysis.views.style import headline, source_line
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["DEFAULT_EXTENT", "MEASURE_COLORS", "DroppedFiguresWarning", "by_region", "plot_map", "regions",
-           "to_geodataframe"]
+__all__ = ["DEFAULT_EXTENT", "MAP_CRS", "MEASURE_COLORS", "DroppedFiguresWarning", "by_region", "plot_map",
+           "plot_regions", "regions", "to_geodataframe"]
+
+# Lambert azimuthal equal-area for Europe (ETRS89-LAEA): areas are true, and Ukraine and western Russia
+# lie well inside the zone it is made for.
+MAP_CRS = "EPSG:3035"
 
 # One colour per measure, used by every map so that "killed" is the same red everywhere:
 # people harmed in reds and oranges, forces in blues, ground in greens, things in browns.
@@ -76,7 +82,6 @@ ASPECT = 1.4  # width / height of a data-extent map, on the ground
 LABEL_BOX = (0.15, 0.07)  # share of the map a label covers, across and up: closer labels collide
 SHORT_UNITS = {"km": "km", "km2": "km²", "day": "days"}
 UNIT_NAMES = {"person": "people", "km": "km", "km2": "km²", "unit": "units", "item": "items", "day": "days"}
-RING_WIDTH = 1.6  # points: the outline of a figure placed only by country
 
 
 class DroppedFiguresWarning(UserWarning):
@@ -95,7 +100,17 @@ class DroppedFiguresWarning(UserWarning):
 
 
 def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
-    """Points of the rows with finite lat and lon, and how many rows had none."""
+    """Points of the rows with a place, and how many rows had none.
+
+    A GeoDataFrame keeps its own point geometry and CRS; a plain table is placed by ``lat``/``lon``
+    (EPSG:4326).
+    """
+    if isinstance(figures, geopandas.GeoDataFrame) and figures.geometry.name in figures:
+        if figures.crs is None:
+            raise ValueError("the GeoDataFrame has no CRS; set one (e.g. .set_crs('EPSG:4326')) so its points "
+                             "can be placed")
+        has_point = figures.geometry.notna() & ~figures.geometry.is_empty
+        return figures.loc[has_point].copy(), int((~has_point).sum())
     lat = pd.to_numeric(figures["lat"], errors="coerce").astype("float64")
     lon = pd.to_numeric(figures["lon"], errors="coerce").astype("float64")
     has_point = np.isfinite(lat) & np.isfinite(lon)
@@ -201,6 +216,7 @@ def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | No
     points, dropped = _located(chosen)
     if level == "admin1":
         points = points.loc[points["geo_precision"].astype("object") != "country"]
+    points = points.to_crs(polygons.crs) if points.crs != polygons.crs else points
     joined = geopandas.sjoin(points[["value", "geometry"]], polygons[["geometry"]], how="inner",
                              predicate="intersects")
     joined = joined.loc[~joined.index.duplicated(keep="first")]
@@ -263,76 +279,96 @@ def _bubble_area(values: pd.Series | np.ndarray, vmax: float) -> np.ndarray:
     return np.maximum(np.nan_to_num(area), MIN_BUBBLE)
 
 
-def _extent(points: geopandas.GeoDataFrame, extent: str | tuple) -> tuple[float, float, float, float]:
+def _project_box(box: tuple[float, float, float, float], crs: object) -> tuple[float, float, float, float]:
+    """A (lon0, lon1, lat0, lat1) box as (x0, x1, y0, y1) in ``crs``: the bounds of its edges, densified."""
+    lons = np.linspace(box[0], box[1], 25)
+    lats = np.linspace(box[2], box[3], 25)
+    edge = np.concatenate([np.c_[lons, np.full(25, box[2])], np.c_[lons, np.full(25, box[3])],
+                           np.c_[np.full(25, box[0]), lats], np.c_[np.full(25, box[1]), lats]])
+    points = geopandas.GeoSeries(geopandas.points_from_xy(edge[:, 0], edge[:, 1]), crs="EPSG:4326").to_crs(crs)
+    x0, y0, x1, y1 = points.total_bounds
+    return x0, x1, y0, y1
+
+
+def _extent(points: geopandas.GeoDataFrame, extent: str | tuple, crs: object) -> tuple[float, float, float, float]:
+    """The map's box (x0, x1, y0, y1) in ``crs``."""
     if not isinstance(extent, str):
         box = tuple(map(float, extent))
         if len(box) != 4 or box[0] >= box[1] or box[2] >= box[3]:
             raise ValueError(f"extent={extent!r} is not a box; pass (lon_min, lon_max, lat_min, lat_max)")
-        return box
+        return _project_box(box, crs)
     if extent not in ("data", "region"):
         raise ValueError(f"extent={extent!r} is not an extent; pass 'data', 'region' or (lon0, lon1, lat0, lat1)")
     if extent == "region" or points.empty:
-        return DEFAULT_EXTENT
+        return _project_box(DEFAULT_EXTENT, crs)
     x0, y0, x1, y1 = points.total_bounds
-    squash = math.cos(math.radians((y0 + y1) / 2))  # a degree of longitude is this many of latitude
-    half_h = max(0.6 * (y1 - y0), MIN_SPAN / 2 / ASPECT)
-    half_w = max(0.6 * (x1 - x0), half_h * ASPECT / squash)
-    half_h = max(half_h, half_w * squash / ASPECT)
+    least = MIN_SPAN * 111_000.0  # metres of a data-extent map's height, at the least
+    half_h = max(0.6 * (y1 - y0), least / 2 / ASPECT)
+    half_w = max(0.6 * (x1 - x0), half_h * ASPECT)
+    half_h = max(half_h, half_w / ASPECT)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return cx - half_w, cx + half_w, cy - half_h, cy + half_h
 
 
 @functools.cache
-def _outlines(level: str, crimea: str) -> tuple[np.ndarray, ...]:
-    """Every boundary ring of the regions as an (n, 2) array of lon, lat, computed once."""
-    lines = shapely.get_parts(_cached(level, crimea).boundary.to_numpy())
+def _outlines(level: str, crimea: str, crs: str) -> tuple[np.ndarray, ...]:
+    """Every boundary ring of the regions as an (n, 2) array of x, y in ``crs``, computed once."""
+    lines = shapely.get_parts(_cached(level, crimea).to_crs(crs).boundary.to_numpy())
     coords, which = shapely.get_coordinates(lines, return_index=True)
     return tuple(np.split(coords, np.flatnonzero(np.diff(which)) + 1))
 
 
-def _draw_boundaries(ax: Axes, *, level: str, crimea: str) -> None:
+def _draw_boundaries(ax: Axes, *, level: str, crimea: str, crs: str) -> None:
     """Land in a faint fill, admin-1 lines thin and grey, country lines darker and thicker.
 
     Drawn as plain matplotlib artists: ``GeoDataFrame.plot`` redraws the whole figure on
     every call, which made each map several times slower.
     """
-    countries = _outlines("country", crimea)
+    countries = _outlines("country", crimea, crs)
     land = Path.make_compound_path(*(Path(ring) for ring in countries))
     # a collection, not ax.add_patch: fitting the limits to every vertex of a patch takes long
     ax.add_collection(PathCollection([land], facecolors="#f7f7f4", edgecolors="none", zorder=0, gid="land"),
                       autolim=False)
     if level == "admin1":
-        ax.add_collection(LineCollection(_outlines("admin1", crimea), colors="0.65", linewidths=0.3, zorder=1,
+        ax.add_collection(LineCollection(_outlines("admin1", crimea, crs), colors="0.65", linewidths=0.3, zorder=1,
                                          gid="boundaries:admin1"), autolim=False)
     ax.add_collection(LineCollection(countries, colors="0.3", linewidths=0.9, zorder=2, gid="boundaries:country"),
                       autolim=False)
 
 
 def _only_by_country(points: pd.DataFrame) -> pd.Series:
+    if "geo_precision" not in points:
+        return pd.Series(False, index=points.index)
     return points["geo_precision"].astype("object").eq("country")
 
 
-def _draw_bubbles(ax: Axes, points: geopandas.GeoDataFrame, vmax: float) -> None:
-    """One scatter per measure (gid "figures:<measure>"), big bubbles under small ones.
-
-    Figures placed only by country sit at the country's centroid, which they are not about: they
-    are hollow rings (gid "rings:<measure>") so that they do not read as figures for that spot.
-    """
+def _draw_bubbles(ax: Axes, points: geopandas.GeoDataFrame, vmax: float, measure: str, **kwargs: object) -> None:
+    """The figures of one measure, big bubbles under small ones (gid "figures:<measure>")."""
     points = points.sort_values("value", ascending=False)
-    rings = _only_by_country(points)
-    for measure, group in points.loc[~rings].groupby("measure", observed=True, sort=False):
-        ax.scatter(group.geometry.x, group.geometry.y, s=_bubble_area(group["value"], vmax),
-                   color=MEASURE_COLORS.get(str(measure), "black"), alpha=0.6, edgecolor="white",
-                   linewidth=0.5, zorder=3, label=str(measure), gid=f"figures:{measure}")
-    for measure, group in points.loc[rings].groupby("measure", observed=True, sort=False):
-        ax.scatter(group.geometry.x, group.geometry.y, s=_bubble_area(group["value"], vmax), facecolors="none",
-                   edgecolors=MEASURE_COLORS.get(str(measure), "black"), linewidths=RING_WIDTH, alpha=0.9,
-                   zorder=3, label=f"{measure} (only by country)", gid=f"rings:{measure}")
+    style = {"color": MEASURE_COLORS.get(measure, "black"), "alpha": 0.6, "edgecolor": "white", "linewidth": 0.5,
+             "zorder": 3, **kwargs}
+    ax.scatter(points.geometry.x, points.geometry.y, s=_bubble_area(points["value"], vmax), label=measure,
+               gid=f"figures:{measure}", **style)
+
+
+def _what(row: object) -> str:
+    """'North Korea troops', 'civilians killed', 'Ukraine equipment (drone)': the actor and what was counted."""
+    measure = str(row.measure)
+    actor = row.actor if isinstance(getattr(row, "actor", None), str) else None
+    if measure == "equipment":
+        kind = equipment_kind(getattr(row, "counted", None))
+        measure = f"equipment ({kind})" if kind else measure
+    return f"{actor} {measure}" if actor else measure
+
+
+def _claimed(row: object) -> str:
+    claimant = getattr(row, "claimant", None)
+    return f", per {claimant}" if isinstance(claimant, str) and claimant else ""
 
 
 def _label_rows(points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> pd.DataFrame:
     """The largest figure of each location, skipping any whose label would cover a bigger one's."""
-    named = points.assign(place=points["location"].astype("object").fillna("?"),
+    named = points.assign(place=points["location"].astype("object").fillna("?") if "location" in points else "?",
                           x=points.geometry.x, y=points.geometry.y)
     best = named.sort_values("value", ascending=False).drop_duplicates("place")
     gap_x, gap_y = LABEL_BOX[0] * (box[1] - box[0]), LABEL_BOX[1] * (box[3] - box[2])
@@ -348,92 +384,118 @@ def _label_rows(points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> 
 def _draw_labels(ax: Axes, points: geopandas.GeoDataFrame, box: tuple, max_labels: int) -> None:
     outline = [patheffects.withStroke(linewidth=2.5, foreground="white")]
     for row in _label_rows(points, box, max_labels).itertuples():
-        ax.annotate(f"{row.place}\n{_format_value(row.value, str(row.measure))}", (row.x, row.y),
-                    xytext=(5, 4), textcoords="offset points", fontsize=7, zorder=4, path_effects=outline)
+        ax.annotate(f"{row.place}\n{_what(row)}: {_format_number(row.value)}", (row.x, row.y),
+                    xytext=(5, 4), textcoords="offset points", fontsize=7, zorder=4, path_effects=outline,
+                    gid="label")
 
 
-def _size_title(measures: list[str]) -> str:
-    """What the bubble sizes mean: 'value (people)', or a note that the units are mixed.
-
-    Examples
-    --------
-    >>> _size_title(["killed", "troops"]), _size_title(["troops", "advance"]).splitlines()
-    ('value (people)', ["value in each measure's unit", '(mixed: people, km)'])
-    """
-    units = list(dict.fromkeys(UNIT_NAMES.get(MEASURE_UNITS.get(m, ""), "?") for m in measures))
-    if len(units) == 1:
-        return f"value ({units[0]})"
-    # wrapped, so that a long list of units does not widen the legend past the colour legend
-    return "value in each measure's unit\n" + textwrap.fill(f"(mixed: {', '.join(units)})", width=30)
+def _country_lines(points: pd.DataFrame, limit: int = 12) -> list[str]:
+    """'Ukraine: Russia casualties, 617,600, per Ukrainian General Staff', largest first."""
+    rows = points.sort_values("value", ascending=False)
+    lines = [f"{row.location}: {_what(row)}, {_format_number(row.value)}{_claimed(row)}"
+             for row in rows.itertuples()]
+    more = len(lines) - limit
+    return lines[:limit] + ([f"… and {more:,} more"] if more > 0 else [])
 
 
-def _draw_legends(ax: Axes, vmax: float, measures: list[str], *, rings: bool) -> None:
-    colours = [Line2D([], [], ls="", marker="o", ms=7, alpha=0.6, color=MEASURE_COLORS.get(m, "black"), label=m)
-               for m in measures]
-    if rings:
-        colours.append(Line2D([], [], ls="", marker="o", ms=7, markerfacecolor="none", markeredgecolor="0.3",
-                              markeredgewidth=RING_WIDTH, label="only by country"))
-    # outside the map, right of it, so they never hide a bubble
-    colour_legend = ax.legend(handles=colours, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7,
-                              title="measure", title_fontsize=7)
-    sizes = [Line2D([], [], ls="", marker="o", color="0.5", alpha=0.5, label=_format_number(v),
-                    ms=math.sqrt(_bubble_area([v], vmax)[0])) for v in _reference_values(vmax)]
-    ax.legend(handles=sizes, loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7, title=_size_title(measures),
-              title_fontsize=7, labelspacing=1.2, borderpad=1.0)
-    ax.add_artist(colour_legend)
+def _draw_country_list(ax: Axes, points: pd.DataFrame) -> None:
+    """Figures placed only by country, listed under the legends, right of the map (gid "country_figures")."""
+    lines = _country_lines(points)
+    text = "Country-wide figures (not drawn):\n" + "\n".join(textwrap.fill(line, 48, subsequent_indent="   ")
+                                                              for line in lines)
+    ax.annotate(text, xy=(1.02, 0), xycoords="axes fraction", ha="left", va="bottom", fontsize=6.5,
+                color="0.2", gid="country_figures", annotation_clip=False)
 
 
-def _title(shown: int, missing: int, measure: str | None, *, by_country: int = 0) -> str:
-    """'12 figures on the map (4 only by country), 2 with no place'.
+def _draw_legends(ax: Axes, vmax: float, measure: str) -> None:
+    sizes = [Line2D([], [], ls="", marker="o", color=MEASURE_COLORS.get(measure, "black"), alpha=0.6,
+                    label=_format_number(v), ms=math.sqrt(_bubble_area([v], vmax)[0]))
+             for v in _reference_values(vmax)]
+    unit = UNIT_NAMES.get(MEASURE_UNITS.get(measure, ""), "")
+    ax.legend(handles=sizes, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=7,
+              title=f"{measure} ({unit}):\nbubble area grows with value", title_fontsize=7, labelspacing=1.2,
+              borderpad=1.0, frameon=False)
+
+
+def _subtitle(shown: int, missing: int, by_country: int) -> str:
+    """'12 figures at a place; 4 country-wide, listed beside the map; 2 with no place'.
 
     Examples
     --------
-    >>> _title(12, 2, "killed", by_country=4)
-    'killed: 12 figures on the map (4 only by country), 2 with no place'
+    >>> _subtitle(12, 2, 4)
+    '12 figures at a place; 4 country-wide, listed beside the map; 2 with no place'
     """
     def figures(n: int) -> str:
         return f"{n:,} figure" + ("" if n == 1 else "s")
 
-    if shown == 0:
-        text = "no figures" if missing == 0 else f"no figures on the map ({figures(missing)} had no place)"
-    else:
-        rings = f" ({by_country:,} only by country)" if by_country else ""
-        text = f"{figures(shown)} on the map{rings}, {missing:,} with no place"
-    return f"{measure}: {text}" if measure else text[0].upper() + text[1:]
+    parts = [f"{figures(shown)} at a place" if shown else "no figures at a place"]
+    if by_country:
+        parts.append(f"{by_country:,} country-wide, listed beside the map")
+    parts.append(f"{missing:,} with no place")
+    return "; ".join(parts)
+
+
+def _one_measure(figures: pd.DataFrame, measure: str | None) -> str | None:
+    """The measure to draw: the one asked for, else the only one the figures hold."""
+    if measure is not None:
+        return measure
+    held = sorted(map(str, figures["measure"].dropna().unique())) if "measure" in figures else []
+    if len(held) > 1:
+        raise ValueError(f"the figures hold several measures ({', '.join(held)}), in different units; a map shows "
+                         "one: pass measure=...")
+    return held[0] if held else None
+
+
+def _map_crs(figures: pd.DataFrame, crs: object) -> str:
+    if crs is not None:
+        return str(crs)
+    if isinstance(figures, geopandas.GeoDataFrame) and figures.crs is not None and figures.crs.is_projected:
+        return figures.crs.to_string()
+    return MAP_CRS
 
 
 def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | None = None, level: str = "admin1",
              label: bool = True, extent: str | tuple[float, float, float, float] = "data",
-             crimea: str = "Ukraine", legend: bool = True, max_labels: int = 15) -> Axes:
-    """Draw figures as bubbles on region boundaries: area grows with value, colour names the measure.
+             crimea: str = "Ukraine", legend: bool = True, max_labels: int = 15, crs: object = None,
+             title: str | None = None, **kwargs: object) -> Axes:
+    """Draw the figures of one measure as bubbles on region boundaries, in an equal-area projection.
 
-    Figures placed only by country (``geo_precision`` "country") are hollow rings at the country's
-    centroid, and the title counts them apart: "12 figures on the map (4 only by country), 2 with
-    no place".
+    Bubble area grows with value. Figures placed only by country (``geo_precision`` "country") are
+    not drawn at the country's centre, which they are not about: they are listed beside the map,
+    each naming its actor and claimant ("Ukraine: Russia casualties, 617,600, per Ukrainian General
+    Staff"). Map labels name the place, the actor and the measure, and never overlap a bigger
+    one's. The map has a title, a subtitle counting what is shown, a size legend in the measure's
+    unit and a source line crediting Natural Earth and GeoNames.
 
     Parameters
     ----------
-    figures : DataFrame
-        A figures table; rows without lat/lon are counted in the title, not drawn.
+    figures : DataFrame or GeoDataFrame
+        A figures table (placed by ``lat``/``lon``), or a GeoDataFrame of figures (placed by its
+        geometry, in its own CRS); rows without a place are counted, not drawn.
     measure : str, optional
-        Draw only this measure (else all, one colour each, from :data:`MEASURE_COLORS`).
+        The measure to draw; required when the figures hold several (a map has one unit).
     ax : matplotlib Axes, optional
         Where to draw; a new figure if None.
     level : {"admin1", "country"}
         Draw admin-1 boundaries (thin grey) under the country ones, or country ones only.
     label : bool
-        Write place and value beside the largest figure of each location, skipping places
-        crowding a bigger one.
+        Write place, actor and value beside the largest figure of each location.
     extent : {"data", "region"} or (lon_min, lon_max, lat_min, lat_max)
-        The data's bounds with a margin (the default, and :data:`DEFAULT_EXTENT` when nothing
-        is located), Ukraine and western Russia, or a box of your own.
+        The data's bounds with a margin (the default; :data:`DEFAULT_EXTENT` when nothing is
+        placed), Ukraine and western Russia, or a box of your own in degrees.
     crimea : {"Ukraine", "Russia"}
         The country Crimea is drawn in.
     legend : bool
-        Add a colour legend (measures, and the ring of figures placed only by country) and a size
-        legend (two or three round values) whose title gives the unit, or says that units are mixed.
+        Add the size legend (two or three round values, in the measure's unit).
     max_labels : int
         At most this many labels.
+    crs : optional
+        The map's projection; by default a projected GeoDataFrame's own CRS, else :data:`MAP_CRS`
+        (ETRS89 Lambert azimuthal equal-area).
+    title : str, optional
+        Replace the title ("<measure>: where the figures are").
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.scatter` for the bubbles (``alpha``, ``edgecolor``...).
 
     Returns
     -------
@@ -443,30 +505,89 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
     --------
     >>> from analysis.schema import figures_frame
     >>> figures = figures_frame([{"measure": "injured", "value": 23.0, "location": "Zaporizhzhia",
-    ...                           "lat": 47.85, "lon": 35.12}, {"measure": "troops", "value": 12000.0}])
-    >>> plot_map(figures).get_title()
-    '1 figure on the map, 1 with no place'
+    ...                           "lat": 47.85, "lon": 35.12}, {"measure": "injured", "value": 9.0}])
+    >>> ax = plot_map(figures)
+    >>> ax.get_title(loc="left"), [t.get_text() for t in ax.texts if t.get_gid() == "subtitle"]
+    ('Injured: where the figures are', ['1 figure at a place; 1 with no place'])
     """
     if level not in ("admin1", "country"):
         raise ValueError(f"level={level!r} is not a level; pass 'admin1' or 'country'")
+    measure = _one_measure(figures, measure)
+    target = _map_crs(figures, crs)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 6), layout="constrained")
-    points, missing = _located(_select(figures, measure))
-    box = _extent(points, extent)
-    _draw_boundaries(ax, level=level, crimea=crimea)
+        _, ax = plt.subplots(figsize=(9, 6))
+    chosen = _select(figures, measure)
+    located, missing = _located(chosen)
+    located = located.to_crs(target)
+    national = _only_by_country(located)
+    points, countrywide = located.loc[~national], located.loc[national]
+    box = _extent(points, extent, target)
+    _draw_boundaries(ax, level=level, crimea=crimea, crs=target)
     values = points["value"].abs()
     vmax = float(values.max()) if values.notna().any() and values.max() > 0 else 1.0
-    if not points.empty:
-        _draw_bubbles(ax, points, vmax)
+    if not points.empty and measure is not None:
+        _draw_bubbles(ax, points, vmax, measure, **kwargs)
         if label:
             _draw_labels(ax, points, box, max_labels)
         if legend:
-            shown = set(points["measure"].dropna().astype(str))
-            _draw_legends(ax, vmax, [m for m in MEASURES if m in shown], rings=bool(_only_by_country(points).any()))
+            _draw_legends(ax, vmax, measure)
+    if not countrywide.empty:
+        _draw_country_list(ax, countrywide)
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
-    ax.set_aspect(1 / math.cos(math.radians((box[2] + box[3]) / 2)))
-    ax.set_title(_title(len(points), missing, measure, by_country=int(_only_by_country(points).sum())))
-    ax.set_xlabel("longitude")
-    ax.set_ylabel("latitude")
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    name = measure.capitalize() if measure else "Figures"
+    headline(ax, title or f"{name}: where the figures are", _subtitle(len(points), missing, len(countrywide)),
+             source_line(chosen, maps=True))
+    return ax
+
+
+def plot_regions(figures: pd.DataFrame, *, measure: str | None = None, how: str = "count", ax: Axes | None = None,
+                 level: str = "admin1", crimea: str = "Ukraine", crs: object = None, cmap: str = "OrRd",
+                 **kwargs: object) -> Axes:
+    """A choropleth of :func:`by_region`, saying what it counts: figures per region, or a measure's aggregate.
+
+    ``how="count"`` shades by the number of figures reported in each region (mentions, not
+    people); ``how="sum"``/``"max"``/``"median"`` by that aggregate of one measure's values. The
+    title and the colour bar say which. ``**kwargs`` go to :meth:`geopandas.GeoDataFrame.plot`.
+
+    Examples
+    --------
+    >>> from analysis.schema import figures_frame
+    >>> figures = figures_frame([{"measure": "killed", "value": 6.0, "lat": 47.85, "lon": 35.12}])
+    >>> plot_regions(figures).get_title(loc="left")
+    'Figures reported per region (a count of mentions, not of people)'
+    """
+    totals = by_region(figures, level=level, measure=measure, how=how, crimea=crimea)
+    target = _map_crs(figures, crs)
+    totals = totals.to_crs(target)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 6))
+    if how == "count":
+        what = "figures reported" + (f" ({measure})" if measure else "")
+        title = (f"Figures reported per region{' (' + measure + ')' if measure else ''} "
+                 "(a count of mentions, not of people)")
+    else:
+        unit = UNIT_NAMES.get(MEASURE_UNITS.get(str(measure), ""), "")
+        what = f"{how} of {measure} ({unit})"
+        title = f"{measure.capitalize() if measure else 'Value'} per region: the {how} of the figures reported"
+    totals.plot(ax=ax, color="whitesmoke", edgecolor="lightgrey", linewidth=0.3)
+    shown = totals.loc[totals["n_figures"] > 0]
+    if not shown.empty:
+        shown.plot(ax=ax, column="value", cmap=cmap, edgecolor="white", linewidth=0.3, legend=True,
+                   legend_kwds={"label": what, "shrink": 0.7}, **kwargs)
+    ax.add_collection(LineCollection(_outlines("country", crimea, target), colors="0.3", linewidths=0.8, zorder=2,
+                                     gid="boundaries:country"), autolim=False)
+    box = _project_box(DEFAULT_EXTENT, target)
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    left = totals.attrs["dropped"] + totals.attrs["unassigned"]
+    headline(ax, title, f"{int(shown['n_figures'].sum()):,} figures in {len(shown):,} regions; {left:,} left out "
+             "(no place, or only a country)", source_line(_select(figures, measure), maps=True))
     return ax

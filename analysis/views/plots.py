@@ -1,9 +1,11 @@
-"""Matplotlib views of claims about one quantity: a forest plot and a timeline.
+"""Matplotlib views of claims about one quantity: a forest plot and a timeline, fit to publish.
 
-Both take ``ax=`` (a new figure is made without one), draw on it and return it. Every mark carries a
-``gid`` naming what it shows ("exact", "approx", "tolerance", "range", "bound", "at_least",
-"at_most", "consensus", "contradiction", "series", "same_date", "interval"), so figures can be styled
-or checked.
+Both take ``ax=`` (a new figure is made without one), draw on it and return it. Each has a title,
+a subtitle, a legend for every encoding and a source line (:mod:`analysis.views.style`); the value
+axis starts at 0 (counts are never negative) and has thousands separators. Colour is the side the
+claimant speaks for (``claimant_side``), shape the qualifier; superseded claims and outliers are
+faint. Every mark carries a ``gid`` naming what it shows ("exact", "approx", "range", "bound",
+"at_least", "at_most", "consensus", "contradiction", "revision"), so figures can be styled or checked.
 
 Examples
 --------
@@ -15,7 +17,7 @@ Examples
 ...      "actor": "North Korea", "claimant": "NIS", "source": "AP", "published": "2024-11-10"}])
 >>> ax = plot_estimates(rows)
 >>> [label.get_text() for label in ax.get_yticklabels()]
-['NIS (AP, 2024-11-10)', 'Pentagon (AFP, 2024-11-04)']
+['Pentagon · AFP · 4 Nov 2024', 'NIS · AP · 10 Nov 2024']
 """
 from __future__ import annotations
 
@@ -24,37 +26,39 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.markers import CARETDOWNBASE, CARETUPBASE
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 
-from analysis.compare import APPROX_TOLERANCE, claim_bounds, claim_dates, compare
+from analysis.compare import APPROX_TOLERANCE, claim_bounds, claim_dates, claims, compare, point_values
 from analysis.schema import MEASURE_UNITS
+from analysis.views.style import headline, side_color, side_label, source_line, thousands
 
 __all__ = ["plot_estimates", "plot_timeline"]
 
-COLOR = "C0"
-BAND_COLOR = "C2"
-CONTRADICTION_COLOR = "red"
+BAND_COLOR = "#4daf4a"
+CONTRADICTION_COLOR = "#d62728"
+FAINT = 0.3  # alpha of superseded claims and outliers
 MIN_BAND = 0.01  # narrowest shaded band, as a share of the axis
-PAD = 0.12  # share of the data's span left blank on each side, so arrows have room to point
-NOTE_ROOM = 0.8  # rows of blank space kept above the top claim for the "claims contradict" note
-# Claimants' markers, cycled with the colours; carets are left out, they mean "at least" and "at most".
-MARKERS = ("o", "s", "D", "P", "X", "h", "p", "*")
-KEY_COLOR = "0.35"
+HEADROOM = 0.12  # share of the largest value left blank on the right, so arrows have room to point
+COUNTED_WIDTH = 26  # characters of the "counted" phrase kept in a row label
+UNIT_NAMES = {"person": "people", "km": "km", "km2": "km²", "unit": "units", "item": "items", "day": "days"}
+KEY = "0.3"
+FADED = ("superseded", "outlier")
 
 
 def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: float = APPROX_TOLERANCE,
-                   title: str | None = None) -> Axes:
-    """Forest plot of estimates of one quantity: one line per claim, the interval they share shaded.
+                   title: str | None = None, subtitle: str | None = None) -> Axes:
+    """Forest plot of the claims about one quantity: one row per distinct claim.
 
-    Exact values are dots, ranges bars, approximate values hollow dots with a bar of ±``tolerance``,
-    open bounds arrows to the edge of the axes (at_least to the right, at_most to the left). The
-    interval that all claims allow is shaded; when there is none a red note, in a strip kept free at
-    the top of the axes, says the claims contradict. Lines are labelled "claimant (source, published date)",
-    followed by "; event <date>" when the figure is about another day than its publication; the
-    earliest is at the top. The value axis keeps a margin below the smallest value, even at 0.
+    Exact values are dots, approximate ones hollow dots (no whiskers: "about 3,000" states no
+    interval), ranges bars, open bounds arrows from the bound to the edge of the axis ("at least"
+    to the right, "up to" down to 0). Rows are labelled "claimant · outlet · date · what was
+    counted", earliest at the top; with claim groups (the output of :func:`analysis.compare.claims`
+    passed through :func:`analysis.compare.compare`) they are ordered group by group, a claim that
+    contradicts another claimant's at the same time is ringed in red, a thin line separates groups,
+    superseded claims and outliers are faint, and the interval that every standing claim of a group allows is shaded,
+    only where two claims or more stand and agree.
 
     Parameters
     ----------
@@ -63,47 +67,57 @@ def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: fl
     ax : Axes, optional
         Where to draw; a new figure is made if missing.
     tolerance : float, default 0.1
-        Relative width given to approximate values, as in :func:`analysis.compare.consensus`.
-    title : str, optional
-        Axes title.
+        Relative width given to approximate values when intersecting claims, as in
+        :func:`analysis.compare.consensus` (it is not drawn).
+    title, subtitle : str, optional
+        Replace the title ("<measure> of <actor>: the claims") and the subtitle.
 
     Examples
     --------
     >>> from analysis.schema import figures_frame
     >>> rows = figures_frame([{"measure": "killed", "value": 53.0, "qualifier": "exact", "source": "KI",
     ...                        "published": "2024-09-04"}])
-    >>> [a.get_gid() for a in plot_estimates(rows).patches]
-    ['consensus']
+    >>> ax = plot_estimates(rows)
+    >>> ax.get_title(loc="left"), float(ax.get_xlim()[0])
+    ('Killed: the claims', 0.0)
     """
-    ax = ax if ax is not None else plt.subplots()[1]
+    ax = ax if ax is not None else plt.subplots(figsize=(9, 5))[1]
     rows = _estimates(table)
-    if title:
-        ax.set_title(title)
+    ax.set_xlabel(_axis_label(rows))
+    headline(ax, title or _title(rows, "the claims"), subtitle or _estimates_subtitle(rows), source_line(rows))
     if rows.empty:
         return _nothing(ax, "no estimates to plot")
     bounds = claim_bounds(rows, tolerance=tolerance)
-    left, right = _xlimits(rows, bounds)
-    ax.set_xlim(left, right)
+    right = _right_edge(rows, bounds)
+    ax.set_xlim(0.0, right)
     n = len(rows)
-    for i, (row, lo, hi) in enumerate(zip(rows.itertuples(index=False), bounds["lo"], bounds["hi"], strict=True)):
-        _draw_claim(ax, row, lo=lo, hi=hi, y=n - 1 - i, left=left, right=right)
-    agreed = _draw_agreement(ax, low=bounds["lo"].max(), high=bounds["hi"].min(), left=left, right=right)
-    ax.set_yticks(range(n), [_label(row) for row in rows.itertuples(index=False)][::-1])
-    ax.set_ylim(-0.7, n - 0.3 + (0 if agreed else NOTE_ROOM))
-    ax.set_xlabel(_axis_label(rows))
+    ys = np.arange(n)[::-1].astype(float)
+    for row, lo, hi, y in zip(rows.itertuples(index=False), bounds["lo"], bounds["hi"], ys, strict=True):
+        _draw_claim(ax, row, lo=lo, hi=hi, y=y, right=right)
+    banded = _draw_bands(ax, rows, bounds, ys, right=right)
+    if "claim_id" in rows:  # a thin line between claim groups: rows above and below it are other times
+        ids = rows["claim_id"].astype("Int64").fillna(-1).to_numpy()
+        for y in ys[1:][ids[1:] != ids[:-1]]:
+            ax.axhline(y + 0.5, color="0.8", linewidth=0.6, gid="group")
+    ax.set_yticks(ys, _labels(rows))
+    ax.set_ylim(-0.7, n - 0.3)
+    thousands(ax.xaxis)
+    ax.grid(axis="x", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
+    _estimates_legend(ax, rows, banded=banded)
     return ax
 
 
 def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = None, location: str | None = None,
-                  ax: Axes | None = None) -> Axes:
-    """How the estimates of one measure evolved: one series per claimant, by date.
+                  ax: Axes | None = None, title: str | None = None, subtitle: str | None = None) -> Axes:
+    """Each claim about one measure as a point at the date it is about: no lines drawn between them.
 
-    The date is the event date, else the publication date. Each claimant has its own colour and
-    marker; its line runs through one value per date (the largest), and the claimant's other values on
-    that date are markers only (gid "same_date"). Ranges are thick pale bars from low to high with
-    caps, open bounds caret markers (^ for "at least", v for "at most"). The claimants' legend sits
-    outside the axes, on the right, above a key to the bars and carets. ``actor`` and ``location``
-    filter as in :func:`analysis.compare.compare`.
+    The date is the event date, else the publication date. Shape is the qualifier (dot exact,
+    hollow dot approximate, a bar from low to high for ranges, carets for open bounds), colour the
+    side the claimant speaks for, and each point is labelled with its claimant. Reports of one
+    event's toll are linked by a thin dashed line (gid "revision"): they are revisions of one
+    figure. Superseded claims and outliers are faint. ``actor`` and ``location`` filter as in
+    :func:`analysis.compare.compare`.
 
     Examples
     --------
@@ -111,177 +125,275 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
     >>> rows = figures_frame([
     ...     {"measure": "troops", "value": 3000.0, "qualifier": "approx", "actor": "North Korea",
     ...      "claimant": "NIS", "source": "AP", "published": "2024-10-23"},
-    ...     {"measure": "troops", "value": 12000.0, "qualifier": "approx", "actor": "North Korea",
-    ...      "claimant": "NIS", "source": "Yonhap", "published": "2024-12-20"}])
-    >>> [text.get_text() for text in plot_timeline(rows, measure="troops").get_legend().get_texts()]
-    ['NIS']
+    ...     {"measure": "troops", "value": 15000.0, "qualifier": "approx", "actor": "North Korea",
+    ...      "claimant": "NIS", "source": "UNN", "published": "2025-04-30"}])
+    >>> ax = plot_timeline(rows, measure="troops")
+    >>> len([line for line in ax.get_lines() if len(line.get_xdata()) > 1])
+    0
     """
-    ax = ax if ax is not None else plt.subplots()[1]
-    table = compare(figures, measure=measure, actor=actor, location=location)
-    table = table.loc[table["date"].notna() & _position(table).notna()]
-    ax.set_title(" · ".join(str(part) for part in (measure, actor, location) if part))
-    ax.set_ylabel(f"{measure} ({MEASURE_UNITS[measure]})")
+    ax = ax if ax is not None else plt.subplots(figsize=(10, 5.5))[1]
+    table = compare(claims(figures) if "status" not in figures else figures, measure=measure, actor=actor,
+                    location=location)
+    table = table.loc[table["date"].notna() & point_values(table).notna()]
+    unit = UNIT_NAMES.get(MEASURE_UNITS[measure], "")
+    ax.set_ylabel(f"{measure} ({unit})")
+    ax.set_xlabel("date the figure is about (else its publication date)")
+    where = f" in {location}" if location else ""
+    headline(ax, title or _title(table, f"claims over time{where}"),
+             subtitle or _timeline_subtitle(table), source_line(table))
     if table.empty:
         return _nothing(ax, "no dated figures to plot")
-    voices = table["claimant"].astype("string").fillna(table["source"].astype("string") + " (unattributed)")
-    groups = table.groupby(voices.fillna("unattributed"), sort=True)
-    colors = _palette(groups.ngroups)
-    for k, (voice, series) in enumerate(groups):
-        _draw_series(ax, series, label=str(voice), color=colors[k % len(colors)], marker=MARKERS[k % len(MARKERS)])
+    rows = table.assign(point=point_values(table), qualifier=table["qualifier"].astype("object").fillna("exact"))
+    for row in rows.itertuples(index=False):
+        _draw_point(ax, row)
+    _link_revisions(ax, rows)
+    top = float(np.nanmax(np.concatenate([rows["point"].to_numpy(), rows["high"].to_numpy(dtype=float)])))
+    ax.set_ylim(0, top * (1 + HEADROOM) if top > 0 else 1)
+    _label_points(ax, rows)
+    thousands(ax.yaxis)
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    _timeline_legends(ax, set(table["qualifier"].astype("object").dropna()))
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
+    _timeline_legend(ax, rows)
     return ax
 
 
-def _palette(n: int) -> list[tuple[float, ...]]:
-    """``n`` distinct colours (repeating past 20): tab10, or tab20's dark shades then its light ones.
-
-    tab20 lists each hue dark then light; taken in that order, neighbouring claimants would get two
-    shades of one hue.
-    """
-    if n <= 10:
-        return list(plt.get_cmap("tab10").colors)
-    tab20 = plt.get_cmap("tab20").colors
-    return [*tab20[0::2], *tab20[1::2]]
-
-
-def _timeline_legends(ax: Axes, qualifiers: set[str]) -> None:
-    """Claimants upper right outside the axes (``ax.get_legend()``), a key to the marks below them."""
-    keys = [("range", "range (low to high)", {"marker": "|", "markersize": 14, "markeredgewidth": 5,
-                                              "alpha": 0.4}),
-            ("at_least", "at least", {"marker": CARETUPBASE, "markersize": 9}),
-            ("at_most", "at most", {"marker": CARETDOWNBASE, "markersize": 9})]
-    handles = [Line2D([], [], linestyle="none", color=KEY_COLOR, label=label, **style)
-               for qualifier, label, style in keys if qualifier in qualifiers]
-    if handles:
-        key = Legend(ax, handles, [h.get_label() for h in handles], loc="lower left", bbox_to_anchor=(1.02, 0),
-                     borderaxespad=0, fontsize="small")
-        ax.add_artist(key)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small", title="claimant",
-              title_fontsize="small")
-
+# --- the forest plot --------------------------------------------------------------------------------
 
 def _estimates(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows that can be drawn, with a ``date``, in reading order."""
+    """Rows that can be drawn, with a ``date``, in reading order (group by group when grouped)."""
     rows = table if "date" in table else table.assign(date=claim_dates(table))
-    rows = rows.loc[_position(rows).notna()]
+    rows = rows.loc[point_values(rows).notna()]
     order = [c for c in ("date", "published", "claimant", "source") if c in rows]
-    return rows.sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
+    if "claim_id" in rows and rows["claim_id"].notna().any():
+        first = rows.groupby("claim_id")["date"].transform("min")
+        rows = rows.assign(_first=first)
+        order = ["_first", "claim_id", *order]
+    rows = rows.sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
+    return rows.drop(columns=["_first"], errors="ignore")
 
 
-def _position(rows: pd.DataFrame) -> pd.Series:
-    """Where to put a figure on the value axis: its value, else the middle of what it bounds."""
-    low, high = rows["low"].astype("float64"), rows["high"].astype("float64")
-    return rows["value"].astype("float64").fillna((low + high) / 2).fillna(low).fillna(high)
-
-
-def _xlimits(rows: pd.DataFrame, bounds: pd.DataFrame) -> tuple[float, float]:
-    """Limits around every finite bound and value; the 0 that "at most" implies does not count.
-
-    Counts are never negative, so the margin below a small positive value is halved rather than
-    cut at 0: a value of 3 must not sit on the axis line.
-    """
-    at_most = rows["qualifier"].astype("object").eq("at_most").to_numpy()
-    points = np.concatenate([_position(rows).to_numpy(), bounds["lo"].to_numpy()[~at_most], bounds["hi"].to_numpy()])
+def _right_edge(rows: pd.DataFrame, bounds: pd.DataFrame) -> float:
+    points = np.concatenate([point_values(rows).to_numpy(), bounds["lo"].to_numpy(), bounds["hi"].to_numpy()])
     points = points[np.isfinite(points)]
-    low, high = float(points.min()), float(points.max())
-    pad = PAD * (high - low) if high > low else PAD * max(abs(high), 1.0)
-    left = low - pad
-    if low >= 0:
-        left = max(left, -pad / 2)
-    return left, high + pad
+    top = float(points.max()) if len(points) else 1.0
+    return top * (1 + HEADROOM) if top > 0 else 1.0
 
 
-def _draw_claim(ax: Axes, row: object, *, lo: float, hi: float, y: float, left: float, right: float) -> None:
+def _status(row: object) -> str:
+    status = getattr(row, "status", None)
+    return status if isinstance(status, str) else "current"
+
+
+def _draw_claim(ax: Axes, row: object, *, lo: float, hi: float, y: float, right: float) -> None:
     qualifier = row.qualifier if isinstance(row.qualifier, str) else "exact"
     value = row.value if pd.notna(row.value) else (lo if np.isfinite(lo) else hi)
+    color = side_color(getattr(row, "claimant_side", None))
+    alpha = FAINT if _status(row) in FADED else 1.0
     if qualifier == "range":
-        ax.hlines(y, lo, hi, colors=COLOR, linewidth=4, gid="range")
+        ax.hlines(y, lo, hi, colors=color, linewidth=5, alpha=alpha, gid="range")
     elif qualifier == "approx":
-        ax.hlines(y, lo, hi, colors=COLOR, linewidth=1, gid="tolerance")
-        ax.plot([value], [y], "o", color=COLOR, markerfacecolor="white", gid="approx")
+        ax.plot([value], [y], "o", color=color, markerfacecolor="white", markeredgewidth=1.6, markersize=7,
+                alpha=alpha, gid="approx")
     elif qualifier in ("at_least", "at_most"):
-        start, edge = (lo, right) if qualifier == "at_least" else (hi, left)
-        ax.plot([start], [y], "|", color=COLOR, markersize=10, gid="bound")
-        ax.add_patch(FancyArrowPatch((start, y), (edge, y), arrowstyle="-|>", mutation_scale=12, color=COLOR,
-                                     shrinkA=0, shrinkB=0, gid=qualifier))
+        start, edge = (lo, right) if qualifier == "at_least" else (hi, 0.0)
+        ax.plot([start], [y], "|", color=color, markersize=11, markeredgewidth=2, alpha=alpha, gid="bound")
+        ax.add_patch(FancyArrowPatch((start, y), (edge, y), arrowstyle="-|>", mutation_scale=12, color=color,
+                                     alpha=alpha, shrinkA=0, shrinkB=0, gid=qualifier))
     else:
-        ax.plot([value], [y], "o", color=COLOR, gid="exact")
+        ax.plot([value], [y], "o", color=color, markersize=7, alpha=alpha, gid="exact")
+    if _status(row) == "contradiction":
+        ax.plot([value], [y], "o", markersize=13, markerfacecolor="none", markeredgecolor=CONTRADICTION_COLOR,
+                markeredgewidth=1.4, gid="contradiction")
 
 
-def _draw_agreement(ax: Axes, *, low: float, high: float, left: float, right: float) -> bool:
-    """Shade what every claim allows, or note that nothing does; whether the claims agree."""
-    if low <= high:
-        low, high = max(low, left), min(high, right)
-        # A band of one value (an exact figure everyone allows) would have no width: widen it to be seen.
-        half = max(0.0, MIN_BAND * (right - left) - (high - low)) / 2
-        ax.axvspan(low - half, high + half, color=BAND_COLOR, alpha=0.25, linewidth=0, zorder=0,
-                   gid="consensus", label="allowed by every claim")
-        return True
-    # Inside the axes, in the strip plot_estimates keeps free above the top claim: above the axes it
-    # would run into a title set by the caller.
-    ax.text(0.99, 0.96, "claims contradict: no value fits them all", transform=ax.transAxes, ha="right",
-            va="top", fontsize="small", color=CONTRADICTION_COLOR, gid="contradiction",
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.9, "pad": 1.5})
-    return False
-
-
-def _draw_series(ax: Axes, series: pd.DataFrame, *, label: str, color: tuple[float, ...], marker: str) -> None:
-    rows = series.assign(position=_position(series), qualifier=series["qualifier"].astype("object").fillna("exact"))
-    rows = rows.sort_values(["date", "position"], ascending=[True, False], kind="stable")
-    # One point per date: a line through two values of one day would stand upright like a range bar.
-    lead = rows.drop_duplicates("date")
-    marked = [i for i, q in enumerate(lead["qualifier"]) if q in ("exact", "approx")]
-    ax.plot(lead["date"].to_numpy(), lead["position"].to_numpy(), "-", marker=marker, markevery=marked,
-            color=color, label=label, gid="series")
-    others = rows.drop(lead.index)
-    others = others.loc[others["qualifier"].isin(["exact", "approx"])]
-    if not others.empty:
-        ax.plot(others["date"].to_numpy(), others["position"].to_numpy(), linestyle="none", marker=marker,
-                color=color, gid="same_date")
-    dates, qualifier = rows["date"].to_numpy(), rows["qualifier"].to_numpy()
-    ranged = qualifier == "range"
-    if ranged.any():
-        low, high = rows["low"].to_numpy()[ranged], rows["high"].to_numpy()[ranged]
-        ax.vlines(dates[ranged], low, high, colors=color, linewidth=5, alpha=0.4, gid="interval")
-        ax.plot(np.concatenate([dates[ranged]] * 2), np.concatenate([low, high]), linestyle="none", marker="_",
-                markersize=10, color=color, gid="cap")
-    for kind, caret in (("at_least", CARETUPBASE), ("at_most", CARETDOWNBASE)):
-        mask = qualifier == kind
-        if mask.any():
-            ax.plot(dates[mask], rows["position"].to_numpy()[mask], linestyle="none", marker=caret, markersize=10,
-                    color=color, gid=kind)
-
-
-def _label(row: object) -> str:
-    """'NIS (AP, 2024-11-10)': the publication date; 'NIS (AP, 2024-11-10; event 2024-11-08)' if it differs."""
-    claimant = row.claimant if isinstance(row.claimant, str) else "unattributed"
-    published = _day(getattr(row, "published", None))
-    event = _day(getattr(row, "event_date", None))
-    if published and event and event != published:
-        when = f"{published}; event {event}"
-    elif published or event:
-        when = published or f"event {event}"
-    else:
-        when = _day(row.date)
-    where = [part for part in (row.source if isinstance(row.source, str) else None, when) if part]
-    return f"{claimant} ({', '.join(where)})" if where else claimant
+def _draw_bands(ax: Axes, rows: pd.DataFrame, bounds: pd.DataFrame, ys: np.ndarray, *, right: float) -> bool:
+    """Shade, for each group, what its standing claims allow, when two or more stand and agree."""
+    groups = rows["claim_id"] if "claim_id" in rows else pd.Series(0, index=rows.index)
+    status = rows["status"].astype("object") if "status" in rows else pd.Series("current", index=rows.index)
+    drawn = False
+    for _, members in rows.groupby(groups.fillna(-1), sort=False).groups.items():
+        standing = [i for i in members if status[i] not in FADED]
+        if len(standing) < 2:
+            continue
+        low, high = bounds.loc[standing, "lo"].max(), bounds.loc[standing, "hi"].min()
+        if not low <= high:
+            continue
+        low, high = max(low, 0.0), min(high, right)
+        half = max(0.0, MIN_BAND * right - (high - low)) / 2
+        top, bottom = ys[list(members)].max() + 0.4, ys[list(members)].min() - 0.4
+        ax.add_patch(Rectangle((low - half, bottom), high - low + 2 * half, top - bottom, color=BAND_COLOR,
+                               alpha=0.22, linewidth=0, zorder=0, gid="consensus"))
+        drawn = True
+    return drawn
 
 
 def _day(value: object) -> str | None:
-    return pd.Timestamp(value).strftime("%Y-%m-%d") if value is not None and pd.notna(value) else None
+    if value is None or pd.isna(value):
+        return None
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
+def _labels(rows: pd.DataFrame) -> list[str]:
+    """'claimant · outlet · published date · counted'; a differing event date is added; repeats numbered."""
+    labels = []
+    for row in rows.itertuples(index=False):
+        claimant = row.claimant if isinstance(row.claimant, str) else "unattributed"
+        published, event = _day(getattr(row, "published", None)), _day(getattr(row, "event_date", None))
+        when = published or _day(row.date)
+        if event and event != published:
+            when = f"{when} (about {event})" if when else f"about {event}"
+        counted = getattr(row, "counted", None)
+        counted = counted if isinstance(counted, str) and counted else None
+        if counted and len(counted) > COUNTED_WIDTH:
+            counted = counted[:COUNTED_WIDTH - 1].rstrip() + "…"
+        parts = [claimant, row.source if isinstance(row.source, str) else None, when,
+                 f"“{counted}”" if counted else None]
+        labels.append(" · ".join(p for p in parts if p))
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if labels.count(label) == 1 else f"{label} ({seen[label]})")
+    return out
 
 
 def _axis_label(rows: pd.DataFrame) -> str:
     measures = rows["measure"].dropna().astype("object").unique() if "measure" in rows else []
     if len(measures) == 1:
-        return f"{measures[0]} ({MEASURE_UNITS.get(measures[0], '')})"
+        return f"{measures[0]} ({UNIT_NAMES.get(MEASURE_UNITS.get(measures[0], ''), '')})"
     return "value"
+
+
+def _title(rows: pd.DataFrame, what: str) -> str:
+    measures = rows["measure"].dropna().astype("object").unique() if "measure" in rows else []
+    actors = rows["actor"].dropna().unique() if "actor" in rows else []
+    measure = str(measures[0]).capitalize() if len(measures) == 1 else "Figures"
+    return f"{measure}{' of ' + str(actors[0]) if len(actors) == 1 else ''}: {what}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' * (n != 1)}"
+
+
+def _estimates_subtitle(rows: pd.DataFrame) -> str:
+    claimants = rows["claimant"].nunique() if "claimant" in rows else 0
+    text = f"One row per claim, earliest first: {_count(len(rows), 'claim')} by {_count(claimants, 'named claimant')}"
+    if "status" in rows:
+        faded = int(rows["status"].isin(FADED).sum())
+        clash = int(rows["status"].eq("contradiction").sum())
+        text += f"; {faded:,} superseded or outliers (faint), {clash:,} contradicting another claimant (ringed)"
+    return text + "."
+
+
+def _marker_handles(qualifiers: set[str]) -> list[Line2D]:
+    styles = [("exact", "exact", {"marker": "o"}),
+              ("approx", "approximate (\u201cabout\u201d)", {"marker": "o", "markerfacecolor": "white"}),
+              ("range", "range (low to high)", {"marker": "_", "markersize": 14, "markeredgewidth": 5}),
+              ("at_least", "at least (arrow: no upper bound)", {"marker": CARETUPBASE}),
+              ("at_most", "up to (arrow: down to 0)", {"marker": CARETDOWNBASE})]
+    return [Line2D([], [], linestyle="none", color=KEY, label=label, **{"markersize": 7, **style})
+            for qualifier, label, style in styles if qualifier in qualifiers]
+
+
+def _side_handles(rows: pd.DataFrame) -> list[Line2D]:
+    sides = rows["claimant_side"] if "claimant_side" in rows else pd.Series(None, index=rows.index, dtype=object)
+    named = sorted({s for s in sides.dropna().astype(str) if s})
+    entries = [*named, *([None] if sides.isna().any() else [])]
+    return [Line2D([], [], linestyle="none", marker="s", markersize=8, color=side_color(s), label=side_label(s))
+            for s in entries]
+
+
+def _estimates_legend(ax: Axes, rows: pd.DataFrame, *, banded: bool) -> None:
+    handles = _marker_handles(set(rows["qualifier"].astype("object").fillna("exact")))
+    handles += _side_handles(rows)
+    status = set(rows["status"].astype("object").dropna()) if "status" in rows else set()
+    if status & set(FADED):
+        handles.append(Line2D([], [], linestyle="none", marker="o", color=KEY, alpha=FAINT,
+                              label="superseded or outlier"))
+    if "contradiction" in status:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
+                              markeredgecolor=CONTRADICTION_COLOR, label="contradicts another claimant"))
+    if banded:
+        handles.append(Patch(color=BAND_COLOR, alpha=0.3, label="allowed by every standing claim"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small",
+              title="key", title_fontsize="small", frameon=False)
+
+
+# --- the timeline -----------------------------------------------------------------------------------
+
+QUALIFIER_MARKERS = {"exact": "o", "approx": "o", "at_least": CARETUPBASE, "at_most": CARETDOWNBASE, "range": "_"}
+
+
+def _draw_point(ax: Axes, row: object) -> None:
+    color = side_color(getattr(row, "claimant_side", None))
+    alpha = FAINT if _status(row) in FADED else 1.0
+    if row.qualifier == "range" and pd.notna(row.low) and pd.notna(row.high):
+        ax.vlines(row.date, row.low, row.high, colors=color, linewidth=4, alpha=alpha * 0.7, gid="range")
+    else:
+        face = "white" if row.qualifier == "approx" else color
+        ax.plot([row.date], [row.point], linestyle="none", marker=QUALIFIER_MARKERS.get(row.qualifier, "o"),
+                markersize=8, color=color, markerfacecolor=face, markeredgewidth=1.5, alpha=alpha,
+                gid=row.qualifier)
+
+
+LABEL_GAP = (0.16, 0.035)  # share of the axes a point's label covers, across and up: closer labels collide
+
+
+def _label_points(ax: Axes, rows: pd.DataFrame) -> None:
+    """Name each point's claimant beside it, standing claims first; a label that would overlap one
+    already placed is left out, and labels near the right edge are written to the left of their point."""
+    ax.figure.canvas.draw_idle()
+    to_axes = ax.transData + ax.transAxes.inverted()
+    standing = ~rows["status"].isin(FADED) if "status" in rows else pd.Series(True, index=rows.index)
+    placed: list[tuple[float, float]] = []
+    for row in rows.loc[standing].itertuples(index=False):
+        x, y = to_axes.transform((mdates.date2num(row.date), row.point))
+        if any(abs(x - px) < LABEL_GAP[0] and abs(y - py) < LABEL_GAP[1] for px, py in placed):
+            continue
+        placed.append((x, y))
+        left = x > 0.8
+        who = row.claimant if isinstance(row.claimant, str) else f"{row.source} (unattributed)"
+        ax.annotate(who, (row.date, row.point), xytext=(-6 if left else 6, 0), textcoords="offset points",
+                    fontsize=6.5, va="center", ha="right" if left else "left", color="0.25", gid="claimant",
+                    annotation_clip=False)
+
+
+def _link_revisions(ax: Axes, rows: pd.DataFrame) -> None:
+    """A thin dashed line through the reports of one event's toll, in publication order."""
+    if "quantity" not in rows or "claim_id" not in rows:
+        return
+    tolls = rows.loc[rows["quantity"].astype("object").eq("event_toll") & rows["claim_id"].notna()]
+    for _, reports in tolls.groupby("claim_id"):
+        if len(reports) > 1:
+            reports = reports.sort_values("published")
+            ax.plot(reports["date"].to_numpy(), reports["point"].to_numpy(), linestyle="--", linewidth=0.8,
+                    color="0.5", gid="revision")
+
+
+def _timeline_subtitle(table: pd.DataFrame) -> str:
+    claimants = table["claimant"].nunique() if "claimant" in table else 0
+    return (f"One point per claim ({_count(len(table), 'claim')} by {_count(claimants, 'named claimant')}); "
+            "points are not joined: a change between two claimants' figures is not a trend.")
+
+
+def _timeline_legend(ax: Axes, rows: pd.DataFrame) -> None:
+    handles = _marker_handles(set(rows["qualifier"]))
+    handles += _side_handles(rows)
+    if "status" in rows and rows["status"].isin(FADED).any():
+        handles.append(Line2D([], [], linestyle="none", marker="o", color=KEY, alpha=FAINT,
+                              label="superseded or outlier"))
+    if any(line.get_gid() == "revision" for line in ax.get_lines()):
+        handles.append(Line2D([], [], linestyle="--", linewidth=0.8, color="0.5", label="revisions of one toll"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small",
+              title="key", title_fontsize="small", frameon=False)
 
 
 def _nothing(ax: Axes, message: str) -> Axes:
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="grey", gid="empty")
-    ax.set_yticks([])
     return ax
+
+
