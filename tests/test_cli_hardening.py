@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -118,7 +119,7 @@ def test_the_same_output_twice_is_written_once(one, tmp_path):
     assert len(pd.read_csv(out)) == 2
 
 
-def test_an_interrupted_run_leaves_no_file_under_the_output_name(one, tmp_path, monkeypatch, capsys):
+def test_an_interrupted_run_writes_the_articles_done_as_whole_files(one, tmp_path, monkeypatch, capsys):
     out = tmp_path / "f.parquet"
     out.write_bytes(b"earlier run")
 
@@ -127,13 +128,13 @@ def test_an_interrupted_run_leaves_no_file_under_the_output_name(one, tmp_path, 
 
     monkeypatch.setattr(cli, "extract_batch", interrupt)
     assert main(["extract", str(one), "-o", str(out), "-o", str(tmp_path / "g.csv"), "--no-progress"]) == 130
-    assert out.read_bytes() == b"earlier run" and not (tmp_path / "g.csv").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.parquet", "one.txt"]  # no temporary file left
-    assert "interrupted after 0 articles" in capsys.readouterr().err
+    assert len(pd.read_parquet(out)) == 0 and len(pd.read_csv(tmp_path / "g.csv")) == 0  # valid, empty
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.parquet", "g.csv", "one.txt"]  # no temporary file
+    assert "interrupted after 0 articles (0 figures)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_a_signal_mid_run_stops_cleanly_and_leaves_no_corrupt_output(tmp_path, sig):
+def test_a_signal_mid_run_stops_cleanly_and_writes_whole_outputs(tmp_path, sig):
     body = json.dumps({"text": S * 4, "published": "2024-11-05"})
     with (tmp_path / "long.jsonl").open("w") as handle:
         for i in range(20_000):
@@ -150,8 +151,12 @@ def test_a_signal_mid_run_stops_cleanly_and_leaves_no_corrupt_output(tmp_path, s
     os.killpg(proc.pid, sig)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == (130 if sig == signal.SIGINT else 143), err
-    assert "Traceback" not in err and "articles" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["long.jsonl"]
+    assert "Traceback" not in err and "hold those articles only" in err
+    done = int(re.search(r"after (\d+) articles", err).group(1))
+    assert 0 < done < 20_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["long.jsonl", *(p.name for p in outs)])
+    assert pd.read_parquet(outs[0])["article_id"].nunique() == pd.read_csv(outs[1])["article_id"].nunique()
+    assert len(json.loads(outs[3].read_text())["features"]) == len(pd.read_parquet(outs[0]))
 
 
 def test_standard_input_and_output(tmp_path):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.checks import fraction, require_columns
+
 __all__ = ["APPROX_TOLERANCE", "claim_bounds", "claim_dates", "point_values"]
 
 # "about 3,000" is read as 3,000 give or take 10%: wide enough for a rounded figure, narrow enough
@@ -31,9 +33,8 @@ def claim_bounds(figures: pd.DataFrame, *, tolerance: float = APPROX_TOLERANCE) 
     >>> claim_bounds(rows).round(6).values.tolist()
     [[100.0, 100.0], [90.0, 110.0], [100.0, inf], [0.0, 100.0]]
     """
-    if tolerance < 0:
-        raise ValueError(f"tolerance={tolerance!r} is negative; pass a fraction such as 0.1 for ±10%")
-    need(figures, ["value", "low", "high", "qualifier"])
+    tolerance = fraction(tolerance, "tolerance", caller="claim_bounds")
+    need(figures, ["value", "low", "high", "qualifier"], caller="claim_bounds")
     value = figures["value"].astype("float64")
     low = figures["low"].astype("float64").fillna(value)
     high = figures["high"].astype("float64").fillna(value)
@@ -84,9 +85,6 @@ def lower(column: pd.Series) -> pd.Series:
     return column.astype("string").str.strip().str.casefold()
 
 
-def need(frame: pd.DataFrame, columns: list[str]) -> None:
-    """Raise a ValueError naming the columns ``frame`` lacks."""
-    missing = [c for c in columns if c not in frame]
-    if missing:
-        raise ValueError(f"the table lacks the column(s) {', '.join(missing)}; build it with "
-                         "analysis.schema.figures_frame")
+def need(frame: pd.DataFrame, columns: list[str], caller: str = "compare") -> None:
+    """Raise a ValueError naming the columns ``frame`` lacks (see :func:`analysis.schema.require_columns`)."""
+    require_columns(frame, columns, caller=caller)

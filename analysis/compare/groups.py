@@ -15,8 +15,6 @@
 """
 from __future__ import annotations
 
-from itertools import combinations
-
 import numpy as np
 import pandas as pd
 
@@ -123,7 +121,7 @@ def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "7D", event_wi
     >>> claims(rows)[["claim_id", "status"]].values.tolist()
     [[0, 'contradiction'], [0, 'contradiction'], [1, 'current']]
     """
-    need(figures, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"])
+    need(figures, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"], caller="claims")
     gaps = {"event": _timedelta(event_window, "event_window"), "other": _timedelta(window, "window")}
     eligible = figures["measure"].notna() & figures["value"].notna() & ~figures["measure"].isin(UNGROUPED_MEASURES)
     if "derived" in figures:
@@ -198,16 +196,33 @@ def _judge(group: pd.DataFrame, *, event: bool) -> list[str]:
     status[live.index[(live["point"] * OUTLIER_FACTOR < largest).to_numpy()]] = "outlier"
     live = group.loc[status.eq("current")]
     headline = live.groupby("voice")["point"].max()  # each voice by its largest standing figure
-    for index, row in live.iterrows():
-        others = headline.drop(row["voice"])
-        middle = float(others.median()) if len(others) >= 3 else np.nan
-        if middle > 0 and not middle / OUTLIER_FACTOR <= row["point"] <= middle * OUTLIER_FACTOR:
-            status[index] = "outlier"
+    if len(headline) >= 4:  # three other voices or more stand beside each
+        middle = live["voice"].map({voice: float(headline.drop(voice).median()) for voice in headline.index})
+        far = (middle > 0) & ~((middle / OUTLIER_FACTOR <= live["point"]) & (live["point"] <= middle * OUTLIER_FACTOR))
+        status[live.index[far.to_numpy()]] = "outlier"
     live = group.loc[status.eq("current")]
-    for (i, a), (j, b) in combinations(live.iterrows(), 2):
-        if a["voice"] != b["voice"] and (a["lo"] > b["hi"] or b["lo"] > a["hi"]):
-            status[i] = status[j] = "contradiction"
+    status[live.index[_contradicted(live)]] = "contradiction"
     return status.tolist()
+
+
+def _contradicted(live: pd.DataFrame) -> np.ndarray:
+    """Which claims cannot hold together with some claim of another voice: a claim's interval lies
+    wholly above the lowest upper bound of the other voices, or wholly below their highest lower bound.
+    (Linear in the claims: each voice's extreme bounds, and the best two over all voices.)"""
+    if live.empty:
+        return np.zeros(0, dtype=bool)
+    by_voice = live.groupby("voice")
+    lowest_hi, highest_lo = by_voice["hi"].min(), by_voice["lo"].max()
+
+    def others(extremes: pd.Series, pick: str) -> pd.Series:
+        """For each voice, the extreme over all the other voices."""
+        ordered = extremes.sort_values(ascending=(pick == "min"))
+        best, runner_up = ordered.iloc[0], (ordered.iloc[1] if len(ordered) > 1 else np.nan)
+        return pd.Series(np.where(extremes.index == ordered.index[0], runner_up, best), index=extremes.index)
+
+    hi_of_others = live["voice"].map(others(lowest_hi, "min")).to_numpy(dtype=float)
+    lo_of_others = live["voice"].map(others(highest_lo, "max")).to_numpy(dtype=float)
+    return (live["lo"].to_numpy(dtype=float) > hi_of_others) | (live["hi"].to_numpy(dtype=float) < lo_of_others)
 
 
 def _timedelta(window: str | pd.Timedelta, name: str) -> pd.Timedelta:

@@ -17,6 +17,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from analysis.checks import fraction, optional_text
 from analysis.compare.bounds import APPROX_TOLERANCE, claim_bounds, claim_dates, lower, need, point_values
 from analysis.compare.groups import claims
 from analysis.compare.quantity import QUANTITIES
@@ -54,6 +55,8 @@ def compare(figures: pd.DataFrame, *, measure: str, actor: str | None = None, lo
     """
     if measure not in MEASURES:
         raise ValueError(f"measure={measure!r} is not a measure; pass one of {', '.join(MEASURES)}")
+    actor = optional_text(actor, "actor", caller="compare")
+    location = optional_text(location, "location", caller="compare")
     need(figures, ["measure", "value", "low", "high", "qualifier", "claimant", "source", "published", "event_date",
                    *(["actor"] if actor is not None else []),
                    *(["location", "admin1", "country"] if location is not None else [])])
@@ -113,6 +116,9 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
     >>> row["quantity"], int(row["n_superseded"]), float(row["best"]), bool(row["contradiction"])
     ('event_toll', 2, 55.0, False)
     """
+    need(figures_or_claims, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"],
+         caller="consensus")
+    tolerance = fraction(tolerance, "tolerance", caller="consensus")
     table = _claimed(figures_or_claims, tolerance=tolerance, window=window, event_window=event_window,
                      by_location=by_location)
     need(table, ["measure", "actor", "location", "source", "published", "event_date", "claim_id", "status"])

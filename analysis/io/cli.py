@@ -14,6 +14,7 @@ Exit codes: 0 every article was read and extracted; 1 some articles could not be
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import signal
@@ -256,28 +257,33 @@ def main(argv: list[str] | None = None, prog: str = "war-figures") -> int:
     previous = _on_sigterm()
     try:
         for batch, (figures, errors) in _results(_batches(iter_listed(listing), args.batch_size), args.workers):
-            for writer in writers:
-                writer.write(figures)
-            if error_writer is not None:
-                error_writer.write(errors)
-            counts["articles"] += len(batch)
-            counts["figures"] += len(figures)
-            counts["empty"] += int((errors["stage"] == "none").sum())
-            counts["undated"] += int((errors["stage"] == "published").sum())
-            counts["failed"] += int(errors["stage"].isin(["read", "extract"]).sum())
+            with _signals_held():  # a batch goes to every output, or to none: they hold the same articles
+                for writer in writers:
+                    writer.write(figures)
+                if error_writer is not None:
+                    error_writer.write(errors)
+                counts["articles"] += len(batch)
+                counts["figures"] += len(figures)
+                counts["empty"] += int((errors["stage"] == "none").sum())
+                counts["undated"] += int((errors["stage"] == "published").sum())
+                counts["failed"] += int(errors["stage"].isin(["read", "extract"]).sum())
             if progress is not None:
                 progress.update(len(batch))
         for writer in all_writers:
             writer.close()
     except (KeyboardInterrupt, _Terminated, BrokenProcessPool) as stop:
-        for writer in all_writers:
-            writer.abort()
         if isinstance(stop, BrokenProcessPool) and not _terminated.is_set():
+            for writer in all_writers:
+                writer.abort()
             raise
+        # Stopped on purpose: the articles done so far are written out whole (each output a valid file
+        # of those articles, never a truncated one), and the message says how many they are.
+        written = _close_all(all_writers)
         files = [str(o) for o in [*outputs, errors_path] if o is not None]
-        kept = f"; {', '.join(files)} not written (any earlier file of that name is as it was)" if files else ""
+        held = f"; {', '.join(files)} hold those articles only" if files and written else \
+            (f"; {', '.join(files)} not written (any earlier file of that name is as it was)" if files else "")
         _say(prog, f"{'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'} after "
-                   f"{counts['articles']} articles ({counts['figures']} figures){kept}")
+                   f"{counts['articles']} articles ({counts['figures']} figures){held}")
         return 130 if isinstance(stop, KeyboardInterrupt) else 143
     except BrokenPipeError:  # `... -o - | head`: the reader has gone
         for writer in all_writers:
@@ -309,6 +315,40 @@ def main(argv: list[str] | None = None, prog: str = "war-figures") -> int:
     if counts["failed"] and error_writer is None:
         _say(prog, f"{counts['failed']} articles could not be read or parsed; pass --errors FILE to list them")
     return 1 if counts["failed"] else 0
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM that arrive inside the block take effect when it ends. (Python runs signal
+    handlers in the main thread whichever thread the signal reached, so swapping them holds all.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if signal.SIGINT in caught:
+        raise KeyboardInterrupt
+    if caught:
+        _terminated.set()
+        raise _Terminated()
+
+
+def _close_all(writers: list[TableWriter]) -> bool:
+    """Close every writer (each renames its file into place); if one fails, abort the rest."""
+    try:
+        for writer in writers:
+            writer.close()
+        return True
+    except (OSError, KeyboardInterrupt, _Terminated):
+        for writer in writers:
+            writer.abort()
+        return False
 
 
 def _open_writers(outputs: list[Path | None], errors_path: Path | None, want_errors: bool,

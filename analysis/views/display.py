@@ -16,6 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
+from analysis.checks import count, require_columns
 from analysis.schema import MEASURES
 
 __all__ = ["Highlighted", "highlight", "summary"]
@@ -128,8 +129,8 @@ def highlight(figures: pd.DataFrame, *, n: int | None = None) -> Highlighted:
     >>> highlight(rows).html.count("<mark>12,000</mark>"), "&lt;b&gt;" in highlight(rows).html
     (1, True)
     """
-    if n is not None and n < 0:
-        raise ValueError(f"n={n} is negative; pass a row count such as n=10, or None for every row")
+    require_columns(figures, ["sentence", "text", "start"], caller="highlight")
+    n = count(n, "n", caller="highlight")
     shown = figures if n is None else figures.head(n)
     spans = locate_spans(shown)
     head = "".join(f'<th style="{_CELL}">{name}</th>'
@@ -163,6 +164,7 @@ def summary(figures: pd.DataFrame, *, margins: bool = False) -> pd.DataFrame:
     >>> counts.columns.tolist(), counts.loc["BBC"].tolist(), counts.loc["total"].tolist()
     (['troops', 'killed', 'total'], [0, 1, 1], [1, 2, 3])
     """
+    require_columns(figures, ["source", "measure"], caller="summary")
     source = figures["source"].astype("string").fillna("(no source)").rename("source")
     measure = figures["measure"].astype("string").rename("measure")
     table = pd.crosstab(source, measure)

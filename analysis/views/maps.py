@@ -40,6 +40,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.path import Path
 
+from analysis.checks import require_columns
 from analysis.compare import equipment_kind
 from analysis.schema import MEASURE_UNITS, MEASURES
 from analysis.views.boundaries import _cached, regions
@@ -99,7 +100,7 @@ class DroppedFiguresWarning(UserWarning):
     """
 
 
-def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
+def _located(figures: pd.DataFrame, caller: str = "to_geodataframe") -> tuple[geopandas.GeoDataFrame, int]:
     """Points of the rows with a place, and how many rows had none.
 
     A GeoDataFrame keeps its own point geometry and CRS; a plain table is placed by ``lat``/``lon``
@@ -111,6 +112,7 @@ def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
                              "can be placed")
         has_point = figures.geometry.notna() & ~figures.geometry.is_empty
         return figures.loc[has_point].copy(), int((~has_point).sum())
+    require_columns(figures, ["lat", "lon"], caller=caller)
     lat = pd.to_numeric(figures["lat"], errors="coerce").astype("float64")
     lon = pd.to_numeric(figures["lon"], errors="coerce").astype("float64")
     has_point = np.isfinite(lat) & np.isfinite(lon)
@@ -119,11 +121,22 @@ def _located(figures: pd.DataFrame) -> tuple[geopandas.GeoDataFrame, int]:
     return geopandas.GeoDataFrame(kept, geometry=points), int((~has_point).sum())
 
 
-def _warn_dropped(dropped: int, why: str) -> None:
+def _finite(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose value is a finite number (an infinite one cannot be drawn to scale), with a
+    warning naming how many were left out."""
+    value = pd.to_numeric(figures["value"], errors="coerce").astype("float64")
+    infinite = np.isinf(value.to_numpy())
+    if infinite.any():
+        _warn_dropped(int(infinite.sum()), "infinite value", stacklevel=4)
+        return figures.loc[~infinite]
+    return figures
+
+
+def _warn_dropped(dropped: int, why: str, *, stacklevel: int = 3) -> None:
     if dropped:
         noun = "figure" if dropped == 1 else "figures"
         # stacklevel=3: the warning names the user's line that called the public function
-        warnings.warn(f"{dropped} {noun} left out: {why}", DroppedFiguresWarning, stacklevel=3)
+        warnings.warn(f"{dropped} {noun} left out: {why}", DroppedFiguresWarning, stacklevel=stacklevel)
 
 
 def to_geodataframe(figures: pd.DataFrame) -> geopandas.GeoDataFrame:
@@ -208,12 +221,13 @@ def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | No
     """
     if how not in HOWS:
         raise ValueError(f"how={how!r} is not an aggregate; pass one of {', '.join(HOWS)}")
+    require_columns(figures, ["measure", "value", "geo_precision"], caller="by_region")
     polygons = regions(level, crimea=crimea)
     chosen = _select(figures, measure)
     if measure is None and how != "count" and chosen["measure"].nunique() > 1:
         held = ", ".join(sorted(map(str, chosen["measure"].dropna().unique())))
         raise ValueError(f"how={how!r} over several measures ({held}) mixes units; pass measure=... or how='count'")
-    points, dropped = _located(chosen)
+    points, dropped = _located(chosen, caller="by_region")
     if level == "admin1":
         points = points.loc[points["geo_precision"].astype("object") != "country"]
     points = points.to_crs(polygons.crs) if points.crs != polygons.crs else points
@@ -512,12 +526,14 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
     """
     if level not in ("admin1", "country"):
         raise ValueError(f"level={level!r} is not a level; pass 'admin1' or 'country'")
+    require_columns(figures, ["measure", "value"], caller="plot_map")
+    figures = _finite(figures)
     measure = _one_measure(figures, measure)
     target = _map_crs(figures, crs)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 6))
     chosen = _select(figures, measure)
-    located, missing = _located(chosen)
+    located, missing = _located(chosen, caller="plot_map")
     located = located.to_crs(target)
     national = _only_by_country(located)
     points, countrywide = located.loc[~national], located.loc[national]

@@ -30,6 +30,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import CARETDOWNBASE, CARETUPBASE
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 
+from analysis.checks import require_columns
 from analysis.compare import APPROX_TOLERANCE, claim_bounds, claim_dates, claims, compare, point_values
 from analysis.schema import MEASURE_UNITS
 from analysis.views.style import headline, side_color, side_label, source_line, thousands
@@ -164,8 +165,10 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
 
 def _estimates(table: pd.DataFrame) -> pd.DataFrame:
     """Rows that can be drawn, with a ``date``, in reading order (group by group when grouped)."""
+    require_columns(table, ["measure", "value", "low", "high", "qualifier"], caller="plot_estimates")
     rows = table if "date" in table else table.assign(date=claim_dates(table))
-    rows = rows.loc[point_values(rows).notna()]
+    points = point_values(rows)
+    rows = rows.loc[points.notna() & ~np.isinf(points.astype("float64"))]  # an infinite value has no place
     order = [c for c in ("date", "published", "claimant", "source") if c in rows]
     if "claim_id" in rows and rows["claim_id"].notna().any():
         first = rows.groupby("claim_id")["date"].transform("min")
