@@ -413,6 +413,8 @@ class MeasurePhrases:
     list_joiners: Words
     ellipsis_after: Words
     running_total_verbs: Words
+    running_total_adjectives: Words
+    running_total_links: Words
     ratio_after: Words
     attack_nouns: Words
     swap_joiners: Words

@@ -83,8 +83,10 @@ _ELLIPSIS_AFTER_RE = re.compile(  # "... and two in another town", "... and two 
     rf"[\"“”']?\s+(?:{_words(_P.ellipsis_after)}|{_words(_V.verb_rules.auxiliaries)})\b")
 _LIST_BEFORE_RE = re.compile(rf"(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*[\"“”']?\s*$")
 _RUNNING_TOTAL_RE = re.compile(
-    rf"\b{_words(_P.running_total_verbs)}\s+{_words(_P.part_of_determiners)}\s+(?:overall\s+)?"
-    rf"{_words(_V.noun_first_rules.count_nouns)}\b[^;:.]{{0,90}}?\s(?:to|at)\s*$")
+    rf"\b{_words(_P.running_total_verbs)}\s+{_words(_P.part_of_determiners)}\s+"
+    rf"(?:{_words(_P.running_total_adjectives)}\s+)?{_words(_V.noun_first_rules.count_nouns)}\b[^;:.]{{0,90}}?"
+    rf"\s{_words(_P.running_total_links)}\s*$")
+_RUNNING_TOTAL_LINK_RE = re.compile(rf"\s{_words(_P.running_total_links)}\s*$")
 _ATTACKS_RE = re.compile(rf"[\s-]+{_words(_P.attack_nouns)}\b")
 _SWAP_RE = re.compile(rf"{_words(_P.swap_joiners)}[\d,]+\s+(?:[\w-]+\s+)?{_words(_P.swaps)}\b")
 _INCLUDING_LIST_RE = re.compile(
@@ -99,7 +101,8 @@ PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person"
 _PEOPLE = "people"  # the nouns that count people whose measure the clause decides
 _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
-_LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}  # what a bare count in a list may continue
+# what a bare count in a list may continue
+_LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}
 
 
 @dataclass(slots=True)
@@ -453,7 +456,7 @@ def part_of_whole(f: Figure):
     if (_OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
             or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start)):
         return _inherit(f, None) or STOP
-    if low[max(f.lo, m.start - 4):m.start].rstrip().endswith((" to", " at")) and _RUNNING_TOTAL_RE.search(
+    if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
             low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:
         return _inherit(f, None)  # "bringing the total to 9,000" (but "raising the number of its troops to")
     return None
