@@ -65,6 +65,13 @@ def reading_of(sentence: str, figure: str):
      "casualties"),
     ("The enemy lost 950 units of armoured equipment.", "950", "noun_after", "equipment"),
     ("Their convoy included 14 Leopard tanks.", "14", "noun_after", "equipment"),
+    ("The general said the enemy suffered 700 \u201csanitary losses\u201d in a week.", "700", "noun_after", "injured"),
+    ("The toll in the town climbed up to 17 by evening.", "up to 17", "toll_before", "killed"),
+    ("Nine people were killed: seven were pulled from the ruins and two died later.", "seven", "part_of_whole",
+     "killed"),
+    ("Five children died: two boys (aged 5 and 9) and three girls.", "three", "people_in_a_list", "killed"),
+    ("Of the detainees, 11 people \u2013 ten men and a woman \u2013 were found dead.", "11", "noun_then_verb",
+     "killed"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

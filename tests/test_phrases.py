@@ -50,6 +50,7 @@ FIGURES = [
     ("Russian forces advanced up to 9 kilometers (more than 5 miles) in the Donetsk region.",
      [("advance", 9.0, "at_most")]),
     ("Ukrainian troops pushed 6 miles into the Kursk region.", [("advance", 9.66, "exact")]),
+    ("Our units advanced from 200 metres to 1,100 metres near the town.", [("advance", 0.65, "range")]),
     ("Russia captured 40 square miles (104 sq km) of territory.", [("area", 103.6, "exact")]),
     ("Russian forces seized 725 square kilometres in November.", [("area", 725.0, "exact")]),
     ("The war is nearing its 1,000-day mark.", [("duration", 1000.0, "approx")]),

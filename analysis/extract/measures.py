@@ -77,7 +77,7 @@ _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 _OF_NEXT_RE = re.compile(rf"\s+{_words(_P.part_of)}\s+(?:{_words(_P.part_of_determiners)}\s+)?$")
 _COMPOSITE_RE = re.compile(rf"^\s*,?\s*{_words(_P.each)}\s+(?:{_words(_P.each_of)}\s+)?$")
 # "215 prisoners, 205 soldiers and 10 civilians": this figure continues the list of the one before
-_LIST_NEXT_RE = re.compile(rf"\s*{_words(_P.list_joiners)}\s*[\"“”']?\s*")
+_LIST_NEXT_RE = re.compile(rf"\s*(?:\([^()]{{0,80}}\)\s*)?{_words(_P.list_joiners)}\s*[\"“”']?\s*")
 # "... and two in another town": a bare count that leaves its noun and verb to the figure before
 _ELLIPSIS_AFTER_RE = re.compile(  # "... and two in another town", "... and two have since been destroyed"
     rf"[\"“”']?\s+(?:{_words(_P.ellipsis_after)}|{_words(_V.verb_rules.auxiliaries)})\b")
@@ -101,6 +101,8 @@ PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person"
 _PEOPLE = "people"  # the nouns that count people whose measure the clause decides
 _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
+_ASIDE_CLOSERS = ("—", "–", " - ")
+_OPENING_QUOTES = ('"', "“", "‘")
 # what a bare count in a list may continue
 _LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}
 
@@ -140,6 +142,8 @@ def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
     if match is None:
         return None
     between = low[start:match.start()]
+    if between.strip() in _OPENING_QUOTES:
+        between = " "  # 'sustained 1,500 "sanitary losses"'
     if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or _PUNCTUATION_BETWEEN_RE.search(between):
         return None
     if _MEASURE_OF_NOUN[phrase_key(match.group())] == "units":
@@ -176,6 +180,11 @@ def _verb_context(f: Figure) -> str | None:
     after_lo, after_hi = noun.end(), f.next_start_past_list(f.clause[1])
     right_hi = f.next_start if low.startswith("(", after_hi) else after_hi  # "were (hospitalised)"
     found = _verb_right_after(low, after_lo, right_hi)
+    if found is None and low.startswith(_DASHES, after_hi):  # "14 people - 13 men and a woman - were found dead"
+        closings = [(at, len(c)) for c in _ASIDE_CLOSERS if (at := low.find(c, after_hi + 1, after_hi + 80)) > 0]
+        if closings:
+            at, width = min(closings)
+            found = _verb_right_after(low, at + width, min(f.hi, at + width + 80))
     if found is None or found == _TROOPS:  # "captured two soldiers who were fighting for ...": captured
         before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 3)
         if before == _TROOPS:  # a troop verb before the number is its verb only right before it
@@ -381,14 +390,15 @@ def troops_noun(f: Figure):
 
 
 def _list_parent(f: Figure) -> tuple[NumberMention, Reading] | None:
-    """The count before this figure in its sentence, and its reading, if it has one."""
+    """The nearest count before this figure in its sentence that reads as a figure, and its reading
+    (passing over at most two that do not: "three boys (aged 16 and 17) and three girls")."""
     quantities = f.sentence.quantities()
     at = bisect.bisect_left(quantities, f.i)
-    if at == 0:
-        return None
-    j = quantities[at - 1]
-    parent = f.sentence.reading(j)
-    return None if parent is None else (f.sentence.mentions[j], parent)
+    for j in reversed(quantities[max(0, at - 3):at]):
+        parent = f.sentence.reading(j)
+        if parent is not None:
+            return f.sentence.mentions[j], parent
+    return None
 
 
 def people_in_a_list(f: Figure):
@@ -411,9 +421,19 @@ def part_of_whole_with_noun(f: Figure):
     """'12 people, including three children': a subset counts what the figure before counts."""
     if _noun_measure(f) != _PEOPLE:
         return None
-    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f):
+    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f) or _breaks_down(f):
         return _inherit(f, _noun(f)) or STOP
     return STOP  # people of whom the clause says nothing
+
+
+def _breaks_down(f: Figure) -> bool:
+    """'23 people were killed: 22 were found in the rubble', 'six children died: three boys and ...': the
+    first figure after a colon that follows a figure's clause breaks that figure down."""
+    lo = f.clause[0]
+    if lo <= f.lo or f.low[lo - 1] != ":" or f.low[lo:f.m.start].strip():
+        return False
+    found = _list_parent(f)
+    return found is not None and found[0].end >= f.low.rfind(".", f.lo, lo) and lo - found[0].end < 60
 
 
 def _in_including_list(f: Figure) -> bool:
@@ -454,7 +474,7 @@ def part_of_whole(f: Figure):
         return None
     low, m = f.low, f.m
     if (_OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
-            or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start)):
+            or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start) or _breaks_down(f)):
         return _inherit(f, None) or STOP
     if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
             low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:
