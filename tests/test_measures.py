@@ -68,6 +68,8 @@ def reading_of(sentence: str, figure: str):
     # a list of three or more keeps its verb at the end
     ("Some 400 soldiers, 12 tanks and 30 trucks were put out of action.", "Some 400", "noun_then_verb",
      "casualties"),
+    ("Kyiv said 900 soldiers, 40 tanks and 60 armoured vehicles lost on Monday.", "900", "noun_then_verb",
+     "casualties"),
     ("The general said the enemy suffered 700 \u201csanitary losses\u201d in a week.", "700", "noun_after", "injured"),
     ("The toll in the town climbed up to 17 by evening.", "up to 17", "toll_before", "killed"),
     ("Nine people were killed: seven were pulled from the ruins and two died later.", "seven", "part_of_whole",

@@ -42,6 +42,7 @@ _MEASURE_OF_NOUN = {**_V.measure_of_noun, **{word: "equipment" for word in _V.ph
 _MEASURE_OF_VERB = _V.measure_of_verb
 _MEASURE_OF_NOUN_FIRST = _V.measure_of_noun_first
 _NOUN_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}(?![\w-])")
+_NOUN_BEFORE_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}\s+$")
 _CASUALTY_PATTERN = phrase_pattern(_MEASURE_OF_VERB)
 _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
 _LINKS = phrase_pattern(_V.noun_first_rules.links)
@@ -195,9 +196,11 @@ def _verb_context(f: Figure) -> str | None:
             if len(low[after_lo:match.start()].split()) > 9:
                 break
             word = phrase_key(match.group())
-            if _MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR:
-                found = _casualty_measure(low, match)  # "lost" this far from the number says too little
-                break
+            if (_MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR
+                    or (after_hi > f.next_start and _NOUN_BEFORE_RE.search(low, max(after_lo, match.start() - 40),
+                                                                          match.start()))):
+                found = _casualty_measure(low, match)  # "lost" this far from the number says too little,
+                break  # unless it ends the list the number heads: "1,000 troops, 55 tanks and 12 guns lost"
     f.memo["verb_context"] = found
     return found
 
