@@ -392,6 +392,7 @@ class UnitRules:
     duration_words: Words
     not_duration_after: Words
     not_duration_before: Words
+    length_adjective_before: Words
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,16 @@ class MeasurePhrases:
     settlements_change_hands: Words
     each: Words
     each_of: Words
+    list_joiners: Words
+    ellipsis_after: Words
+    running_total_verbs: Words
+    running_total_adjectives: Words
+    running_total_links: Words
+    ratio_after: Words
+    attack_nouns: Words
+    swap_joiners: Words
+    swaps: Words
+    units_of: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

@@ -32,6 +32,51 @@ def reading_of(sentence: str, figure: str):
     ("The war has lasted 1,000 days.", "1,000 days", "unit_duration", "duration"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "noun_then_verb", "displaced"),
     ("The fighting left 8 dead, including two children.", "two", "noun_then_verb", "killed"),
+    # the measure comes from the event: nationalities and other people are what the clause makes them
+    ("Police said 14 Belarusians were freed on Sunday.", "14", "noun_then_verb", "captured"),
+    ("Moscow said 95 Georgians and 90 Chechens were released.", "95", "noun_then_verb", "captured"),
+    ("The ministry said 45,000 people were called up in the first month.", "45,000", "noun_then_verb", "troops"),
+    ("About 6,500 citizens volunteered before the decree.", "About 6,500", "noun_then_verb", "troops"),
+    ("Roughly 3 million Ukrainians have been registered as refugees abroad.", "Roughly 3 million",
+     "noun_then_verb", "displaced"),
+    ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
+    ("Marines captured three Chechen fighters who were fighting near the bridge.", "three", "noun_then_verb",
+     "captured"),
+    ("Some 4,000 Russian soldiers died or were injured in the assault.", "Some 4,000", "noun_then_verb",
+     "casualties"),
+    ("Doctors said eleven people were (hospitalised) overnight.", "eleven", "noun_then_verb", "injured"),
+    ("Twelve people were left injured and nine are still missing.", "nine", "verb_after", "missing"),
+    ("Kyiv and Moscow agreed a 150-for-150 swap on Friday.", "150", "swap", "captured"),
+    # figures whose noun is elsewhere
+    ("The convoy carried 310 evacuees, among them 40 children and 12 elderly residents.", "12",
+     "people_in_a_list", "displaced"),
+    ("Kyiv got back 140 prisoners, 120 Ukrainians and 20 Moldovans, in the deal.", "120", "noun_then_verb",
+     "captured"),
+    ("Six died in the first village and four in the second.", "four", "elided_count", "killed"),
+    ("The army planned 12 new brigades, and three have been formed.", "three", "elided_count", "units"),
+    ("The army launched 90 drones overnight, 70 of which were shot down.", "70", "part_of_whole", "equipment"),
+    ("Officials said 800 more marines had landed, bringing the total on the island to about 5,000.",
+     "about 5,000", "part_of_whole", "troops"),
+    ("The number of foreign fighters in the province has risen by about 1,500.", "about 1,500", "toll_before",
+     "troops"),
+    ("Officials put the number of its soldiers in the province — where fighting resumed in spring after a "
+     "pause of several months — at about 4,000.", "about 4,000", "toll_before", "troops"),
+    ("He stressed the toll on the invaders, saying their losses exceed 90,000.", "90,000", "toll_before",
+     "casualties"),
+    ("The enemy lost 950 units of armoured equipment.", "950", "noun_after", "equipment"),
+    ("Their convoy included 14 Leopard tanks.", "14", "noun_after", "equipment"),
+    # a list of three or more keeps its verb at the end
+    ("Some 400 soldiers, 12 tanks and 30 trucks were put out of action.", "Some 400", "noun_then_verb",
+     "casualties"),
+    ("Kyiv said 900 soldiers, 40 tanks and 60 armoured vehicles lost on Monday.", "900", "noun_then_verb",
+     "casualties"),
+    ("The general said the enemy suffered 700 \u201csanitary losses\u201d in a week.", "700", "noun_after", "injured"),
+    ("The toll in the town climbed up to 17 by evening.", "up to 17", "toll_before", "killed"),
+    ("Nine people were killed: seven were pulled from the ruins and two died later.", "seven", "part_of_whole",
+     "killed"),
+    ("Five children died: two boys (aged 5 and 9) and three girls.", "three", "people_in_a_list", "killed"),
+    ("Of the detainees, 11 people \u2013 ten men and a woman \u2013 were found dead.", "11", "noun_then_verb",
+     "killed"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)
@@ -42,6 +87,10 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     ("The bridge was built in 1954.", "1954"),              # a year
     ("Prices rose by 12% in a month.", "12%"),              # a percentage
     ("The law was passed on 5 March.", "5"),                # a day of a month
+    ("He said the army loses three men for every one it kills.", "three"),           # a ratio
+    ("The brigade advanced along a 25-kilometre front near the river.", "25-kilometre"),  # a front's length
+    ("Troops pushed forward on the roughly 500-mile line of contact.", "roughly 500-mile"),
+    ("The air force counted 48 missile strikes and 30 drone attacks.", "48"),          # attacks
 ])
 def test_numbers_that_count_nothing_have_no_reading(sentence: str, figure: str) -> None:
     mentions = find_numbers(sentence)

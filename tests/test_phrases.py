@@ -50,6 +50,7 @@ FIGURES = [
     ("Russian forces advanced up to 9 kilometers (more than 5 miles) in the Donetsk region.",
      [("advance", 9.0, "at_most")]),
     ("Ukrainian troops pushed 6 miles into the Kursk region.", [("advance", 9.66, "exact")]),
+    ("Our units advanced from 200 metres to 1,100 metres near the town.", [("advance", 0.65, "range")]),
     ("Russia captured 40 square miles (104 sq km) of territory.", [("area", 103.6, "exact")]),
     ("Russian forces seized 725 square kilometres in November.", [("area", 725.0, "exact")]),
     ("The war is nearing its 1,000-day mark.", [("duration", 1000.0, "approx")]),
@@ -80,6 +81,20 @@ FIGURES = [
     ("Five people remain missing.", [("missing", 5.0, "exact")]),
     ("Russian forces captured three villages near Pokrovsk.", [("settlements", 3.0, "exact")]),
     ("Russia has deployed two brigades to the area.", [("units", 2.0, "exact")]),
+    # the measure comes from the event
+    ("Moscow said 95 Ukrainians and 90 Russians were released in the exchange.",
+     [("captured", 95.0, "exact"), ("captured", 90.0, "exact")]),
+    ("Roughly 40,000 draftees were sent to the front last month.", [("troops", 40000.0, "approx")]),
+    ("Some 2,500 mobilised citizens are being trained at the range.", [("troops", 2500.0, "approx")]),
+    ("About 600 foreigners were evacuated from the port.", [("displaced", 600.0, "approx")]),
+    ("Nearly two million people have found shelter abroad.", [("displaced", 2_000_000.0, "approx")]),
+    # figures whose noun is elsewhere
+    ("Some 1,200 marines arrived on Monday, bringing the total in the port to about 4,000.",
+     [("troops", 1200.0, "approx"), ("troops", 4000.0, "approx")]),
+    ("Some 90,000 refugees registered in Austria, nearly 40,000 in Slovenia.",
+     [("displaced", 90000.0, "approx"), ("displaced", 40000.0, "approx")]),
+    ("The ministry said 1,200 people were sent to the area of the operation, of which more than 700 serve in "
+     "assault units.", [("troops", 1200.0, "exact"), ("troops", 700.0, "at_least")]),
 ]
 
 NOT_FIGURES = [
@@ -99,6 +114,8 @@ NOT_FIGURES = [
     "Call 0 800 500 335 for help.",
     "Over the past 24 hours, the situation was calm.",
     "He served two years in prison.",
+    "The enemy holds a 30-mile front along the river, where our troops advanced.",
+    "Officials said the army loses four men for every one it kills.",
 ]
 
 

@@ -18,6 +18,7 @@ The rules read the lowered text (same offsets), so their patterns are lower case
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -37,10 +38,11 @@ def _words(phrases) -> str:
     return f"(?:{phrase_pattern(phrases)})"
 
 
-_MEASURE_OF_NOUN = _V.measure_of_noun
+_MEASURE_OF_NOUN = {**_V.measure_of_noun, **{word: "equipment" for word in _V.phrases.units_of}}
 _MEASURE_OF_VERB = _V.measure_of_verb
 _MEASURE_OF_NOUN_FIRST = _V.measure_of_noun_first
-_NOUN_RE = re.compile(rf"\b{_words(_MEASURE_OF_NOUN)}(?![\w-])")
+_NOUN_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}(?![\w-])")
+_NOUN_BEFORE_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}\s+$")
 _CASUALTY_PATTERN = phrase_pattern(_MEASURE_OF_VERB)
 _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
 _LINKS = phrase_pattern(_V.noun_first_rules.links)
@@ -49,16 +51,17 @@ _NOUN_FIRST_RE = re.compile(
     rf"\b({phrase_pattern(_MEASURE_OF_NOUN_FIRST)})\b(?:[^;:]{{0,60}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
 # "the number of Pyongyang's troops in the area rose to": the counted noun names the measure
 _NUMBER_OF_RE = re.compile(
-    rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_MEASURE_OF_NOUN)})"
+    rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_V.measure_of_noun)})"
     rf"\b(?:[^;:]{{0,70}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
 _AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
-_VERB_AFTER_RE = re.compile(
-    rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?({_CASUALTY_PATTERN})\b")
-_WOUNDED_TOO_RE = re.compile(
-    rf"(?:\s+{_words(_V.verb_rules.conjunctions)}\s+|,\s*){_words(_V.verb_rules.wounded_too)}\b")
+_VERB_AFTER_RE = re.compile(  # "were killed", "were reportedly killed", "were (hospitalised)"
+    rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?\(?({_CASUALTY_PATTERN})\b")
+_WOUNDED_TOO_RE = re.compile(  # "killed or wounded", "died or were injured"
+    rf"(?:\s+{_words(_V.verb_rules.conjunctions)}\s+|,\s*){_AUX}{_words(_V.verb_rules.wounded_too)}\b")
 _CLEAR_FROM_AFAR = frozenset(_V.verb_rules.clear_from_afar)
 _KILLED_SOON_RE = re.compile(rf"\W*(?:\w+\s+){{0,3}}?{_words(_V.verb_rules.losses_said_soon)}")
-_OF_GROUP_RE = re.compile(rf"\s+of\s+{_words(_P.group_determiners)}\s+")
+_OF_GROUP_RE = re.compile(  # "15,000 of its soldiers", "9,000 of Russians called up"
+    rf"\s+of\s+(?:{_words(_P.group_determiners)}\s+|(?={_words(_V.measure_of_noun)}(?![\w-])))")
 _OF_THEM_RE = re.compile(rf"\s+{_words(_P.subset_after)}\b")
 _OUT_OF_RE = re.compile(rf"\b{_words(_P.total_before)}\s+$")
 _ONE_OF_RE = re.compile(rf"\s+(?:{_words(_P.one_person_of)}\b|(?:[\w-]+\s+){{1,2}}{_words(_P.one_person_after)})")
@@ -74,9 +77,35 @@ _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 _OF_NEXT_RE = re.compile(rf"\s+{_words(_P.part_of)}\s+(?:{_words(_P.part_of_determiners)}\s+)?$")
 _COMPOSITE_RE = re.compile(rf"^\s*,?\s*{_words(_P.each)}\s+(?:{_words(_P.each_of)}\s+)?$")
+# "215 prisoners, 205 soldiers and 10 civilians": this figure continues the list of the one before
+_LIST_NEXT_RE = re.compile(rf"\s*(?:\([^()]{{0,80}}\)\s*)?{_words(_P.list_joiners)}\s*[\"“”']?\s*")
+# "... and two in another town": a bare count that leaves its noun and verb to the figure before
+_ELLIPSIS_AFTER_RE = re.compile(  # "... and two in another town", "... and two have since been destroyed"
+    rf"[\"“”']?\s+(?:{_words(_P.ellipsis_after)}|{_words(_V.verb_rules.auxiliaries)})\b")
+_LIST_BEFORE_RE = re.compile(rf"(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*[\"“”']?\s*$")
+_RUNNING_TOTAL_RE = re.compile(
+    rf"\b{_words(_P.running_total_verbs)}\s+{_words(_P.part_of_determiners)}\s+"
+    rf"(?:{_words(_P.running_total_adjectives)}\s+)?{_words(_V.noun_first_rules.count_nouns)}\b[^;:.]{{0,90}}?"
+    rf"\s{_words(_P.running_total_links)}\s*$")
+_RUNNING_TOTAL_LINK_RE = re.compile(rf"\s{_words(_P.running_total_links)}\s*$")
+_ATTACKS_RE = re.compile(rf"[\s-]+{_words(_P.attack_nouns)}\b")
+_SWAP_RE = re.compile(rf"{_words(_P.swap_joiners)}[\d,]+\s+(?:[\w-]+\s+)?{_words(_P.swaps)}\b")
+_INCLUDING_LIST_RE = re.compile(
+    rf"\b{_words(_P.including_before)}\s[^.;:]{{0,100}}?(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*$")
+_RATIO_RE = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(_P.ratio_after)}\b")
+_UNITS_OF_RE = re.compile(
+    rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
+_UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
+_LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
+_NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
 _PEOPLE = "people"  # the nouns that count people whose measure the clause decides
 _TROOPS = "troops"
+_DASHES = ("—", "–")  # the clause boundaries that may close an aside
+_ASIDE_CLOSERS = ("—", "–", " - ")
+_OPENING_QUOTES = ('"', "“", "‘")
+# what a bare count in a list may continue
+_LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}
 
 
 @dataclass(slots=True)
@@ -114,8 +143,14 @@ def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
     if match is None:
         return None
     between = low[start:match.start()]
+    if between.strip() in _OPENING_QUOTES:
+        between = " "  # 'sustained 1,500 "sanitary losses"'
     if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or _PUNCTUATION_BETWEEN_RE.search(between):
         return None
+    if _MEASURE_OF_NOUN[phrase_key(match.group())] == "units":
+        of_equipment = _UNITS_OF_RE.match(low, match.end(), stop)
+        if of_equipment is not None:  # "1,200 units of enemy equipment": the equipment word is the noun
+            return _UNITS_OF_WORD_RE.match(low, of_equipment.start(1))
     return match
 
 
@@ -144,17 +179,28 @@ def _verb_context(f: Figure) -> str | None:
         return f.memo["verb_context"]
     low, m, noun = f.low, f.m, _noun(f)
     after_lo, after_hi = noun.end(), f.next_start_past_list(f.clause[1])
-    found = _verb_right_after(low, after_lo, after_hi)
-    if found is None:
-        found = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 3)
+    right_hi = f.next_start if low.startswith("(", after_hi) else after_hi  # "were (hospitalised)"
+    found = _verb_right_after(low, after_lo, right_hi)
+    if found is None and low.startswith(_DASHES, after_hi):  # "14 people - 13 men and a woman - were found dead"
+        closings = [(at, len(c)) for c in _ASIDE_CLOSERS if (at := low.find(c, after_hi + 1, after_hi + 80)) > 0]
+        if closings:
+            at, width = min(closings)
+            found = _verb_right_after(low, at + width, min(f.hi, at + width + 80))
+    if found is None or found == _TROOPS:  # "captured two soldiers who were fighting for ...": captured
+        before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 3)
+        if before == _TROOPS:  # a troop verb before the number is its verb only right before it
+            before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 0)
+        found = before or found
     if found is None:
         for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
             if len(low[after_lo:match.start()].split()) > 9:
                 break
             word = phrase_key(match.group())
-            if _MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR:
-                found = _casualty_measure(low, match)  # "lost" this far from the number says too little
-                break
+            if (_MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR
+                    or (after_hi > f.next_start and _NOUN_BEFORE_RE.search(low, max(after_lo, match.start() - 40),
+                                                                          match.start()))):
+                found = _casualty_measure(low, match)  # "lost" this far from the number says too little,
+                break  # unless it ends the list the number heads: "1,000 troops, 55 tanks and 12 guns lost"
     f.memo["verb_context"] = found
     return found
 
@@ -170,26 +216,47 @@ def _verb_before_within(low: str, start: int, end: int, words: int) -> str | Non
     return None
 
 
-def _toll_before(low: str, lo: int, m: NumberMention) -> tuple[str, int, int] | None:
-    """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000': (measure, span)."""
-    window = max(lo, m.start - 120)
-    match = _NUMBER_OF_RE.search(low, window, m.start)
+def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
+    """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000': (measure, span),
+    for the toll noun that ends its link at ``end`` (a number's start), at most 120 characters on from ``lo``."""
+    window = max(lo, end - 120)
+    match = _NUMBER_OF_RE.search(low, window, end)
     if match is not None:
         measure = _MEASURE_OF_NOUN[phrase_key(match.group(1))]
         if measure == _PEOPLE:
-            context = _CASUALTY_RE.search(low, match.end(1), m.start)
+            context = _CASUALTY_RE.search(low, match.end(1), end)
             measure = _casualty_measure(low, context) if context else None
         if measure is not None:
             return measure, match.start(), match.end(1)
-    match = _NOUN_FIRST_RE.search(low, window, m.start)
+    match = _NOUN_FIRST_RE.search(low, window, end)
     if match is None:
         return None
+    while (nearer := _NOUN_FIRST_RE.search(low, match.end(1), end)) is not None:
+        match = nearer  # "the toll on its forces, ... its losses exceed 9,000": the nearest toll noun
     return _MEASURE_OF_NOUN_FIRST[phrase_key(match.group(1))], match.start(1), match.end(1)
+
+
+def _toll_across_aside(f: Figure) -> tuple[str, int, int] | None:
+    """'put the number of its soldiers in the region - where ... - at 8,000': the toll read as if the
+    aside between two dashes were not there."""
+    low, lo = f.low, f.clause[0]
+    if lo <= f.lo or low[lo - 1] not in _DASHES:
+        return None
+    opening = max(low.rfind(dash, max(f.lo, lo - 300), lo - 1) for dash in _DASHES)
+    if opening < 0:
+        return None
+    head_start = max(f.lo, opening - 120)
+    head = low[head_start:opening]
+    found = _toll_before(head + " " + low[lo:f.m.start], 0, len(head) + 1 + f.m.start - lo)
+    if found is None or found[2] > len(head):
+        return None  # (a toll after the aside is found without this rule)
+    measure, start, end = found
+    return measure, head_start + start, head_start + end
 
 
 def _toll_of(f: Figure) -> tuple[str, int, int] | None:
     if "toll" not in f.memo:
-        f.memo["toll"] = _toll_before(f.low, f.clause[0], f.m)
+        f.memo["toll"] = _toll_before(f.low, f.clause[0], f.m.start) or _toll_across_aside(f)
     return f.memo["toll"]
 
 
@@ -231,14 +298,24 @@ def one_person(f: Figure):
     return STOP if f.m.value == 1 and _ONE_OF_RE.match(f.low, f.m.num_end) else None
 
 
+def ratio(f: Figure):
+    """'five soldiers for every one of theirs': a ratio, not a count."""
+    return STOP if _RATIO_RE.match(f.low, f.m.end, f.hi) else None
+
+
 def unit_advance(f: Figure):
     """'advanced up to 9 kilometers': a length in a sentence about the front ("15 km from the front
-    line" is no advance)."""
+    line" is no advance, nor is "a 40-kilometre front": a hyphenated length before a noun describes it)."""
     if f.m.dimension != "length":
         return None
-    after = f.low[f.m.end:min(f.hi, f.m.end + 40)]
-    if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(f.low, f.lo, f.hi):
+    low, m = f.low, f.m
+    after = low[m.end:min(f.hi, m.end + 40)]
+    if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(low, f.lo, f.hi):
         return STOP
+    if low[m.num_end:m.num_end + 1] == "-" and _LENGTH_ADJECTIVE_RE.search(low, max(f.lo, m.start - 12), m.start):
+        described = _NEXT_WORD_RE.match(low, m.end, f.hi)
+        if described is None or not _ADVANCE_RE.fullmatch(described.group(1)):
+            return STOP
     return _unit_reading(f, "advance")
 
 
@@ -268,12 +345,23 @@ def unit_duration(f: Figure):
     return _unit_reading(f, "duration")
 
 
+def swap(f: Figure):
+    """'a 150-for-150 swap': the prisoners each side handed over."""
+    match = _SWAP_RE.match(f.low, f.m.end, f.hi)
+    if match is None:
+        return None
+    return Reading("captured", f.low[f.m.end:match.end()].strip(" -"), f.m.end, match.end())
+
+
 def noun_after(f: Figure):
     """'5 tanks', 'six dead', '12 brigades': the noun after the number names the measure (nouns that
-    count soldiers or people are left to the rules after this one)."""
+    count soldiers or people are left to the rules after this one; "57 missile strikes" counts attacks,
+    no figure)."""
     measure = _noun_measure(f)
     if measure is None or measure in (_TROOPS, _PEOPLE):
         return None
+    if measure == "equipment" and _ATTACKS_RE.match(f.low, _noun(f).end(), f.hi):
+        return STOP
     return _noun_reading(f, measure)
 
 
@@ -283,8 +371,8 @@ def noun_then_verb(f: Figure):
     if measure not in (_TROOPS, _PEOPLE):
         return None
     context = _verb_context(f)
-    if context is None or (measure == _TROOPS and context == "displaced"):
-        return None  # (soldiers who are "moved out" are still troops)
+    if context is None or (measure == _TROOPS and context in ("displaced", _TROOPS)):
+        return None  # (soldiers who are "moved out" are still troops, and troops_noun reads them)
     return _noun_reading(f, context)
 
 
@@ -304,13 +392,58 @@ def troops_noun(f: Figure):
     return _noun_reading(f, _TROOPS) if _noun_measure(f) == _TROOPS else None
 
 
+def _list_parent(f: Figure) -> tuple[NumberMention, Reading] | None:
+    """The nearest count before this figure in its sentence that reads as a figure, and its reading
+    (passing over at most two that do not: "three boys (aged 16 and 17) and three girls")."""
+    quantities = f.sentence.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    for j in reversed(quantities[max(0, at - 3):at]):
+        parent = f.sentence.reading(j)
+        if parent is not None:
+            return f.sentence.mentions[j], parent
+    return None
+
+
+def people_in_a_list(f: Figure):
+    """'215 prisoners, 205 soldiers and 10 civilians', 'including 40 children and 12 elderly people': people
+    of whom the clause says nothing, listed right after a count of people, are counted as that one is."""
+    if _noun_measure(f) != _PEOPLE:
+        return None
+    found = _list_parent(f)
+    if found is None or found[1].measure not in PERSON_MEASURES:
+        return None
+    mention, parent = found
+    if not _LIST_NEXT_RE.fullmatch(f.low, max(mention.end, parent.counted_end), f.m.start):
+        return None
+    noun = _noun(f)
+    counted = f.low[f.m.end:noun.end()].strip()
+    return Reading(parent.measure, counted, noun.end() - len(counted), noun.end())
+
+
 def part_of_whole_with_noun(f: Figure):
     """'12 people, including three children': a subset counts what the figure before counts."""
     if _noun_measure(f) != _PEOPLE:
         return None
-    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start):
+    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f) or _breaks_down(f):
         return _inherit(f, _noun(f)) or STOP
     return STOP  # people of whom the clause says nothing
+
+
+def _breaks_down(f: Figure) -> bool:
+    """'23 people were killed: 22 were found in the rubble', 'six children died: three boys and ...': the
+    first figure after a colon that follows a figure's clause breaks that figure down."""
+    lo = f.clause[0]
+    if lo <= f.lo or f.low[lo - 1] != ":" or f.low[lo:f.m.start].strip():
+        return False
+    found = _list_parent(f)
+    return found is not None and found[0].end >= f.low.rfind(".", f.lo, lo) and lo - found[0].end < 60
+
+
+def _in_including_list(f: Figure) -> bool:
+    """'12 returned, including soldiers, border guards and three civilians': the last of a list of parts."""
+    found = _list_parent(f)
+    start = max(f.lo, f.m.start - 120, found[0].end if found else 0)  # (the list's clause may end at ", and")
+    return _INCLUDING_LIST_RE.search(f.low, start, f.m.start) is not None
 
 
 def part_of_next(f: Figure):
@@ -343,8 +476,12 @@ def part_of_whole(f: Figure):
     if _noun(f) is not None:
         return None
     low, m = f.low, f.m
-    if _OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start):
+    if (_OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
+            or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start) or _breaks_down(f)):
         return _inherit(f, None) or STOP
+    if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
+            low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:
+        return _inherit(f, None)  # "bringing the total to 9,000" (but "raising the number of its troops to")
     return None
 
 
@@ -377,9 +514,25 @@ def toll_before(f: Figure):
     return Reading(measure, f.low[start:end], start, end, toll_span=(start, end))
 
 
-MEASURE_RULES = (one_person, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb, noun_then_toll,
-                 troops_noun, part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before,
-                 toll_before)
+def elided_count(f: Figure):
+    """'eight died in one town and two in another', '..., and 300 more at the border': a bare count after a
+    list joiner, followed by a place, counts what the figure before it counts."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    if not _ELLIPSIS_AFTER_RE.match(low, m.end, f.hi) or not _LIST_BEFORE_RE.search(low, max(f.lo, m.start - 12),
+                                                                                       m.start):
+        return None
+    found = _list_parent(f)
+    if found is None or found[1].measure not in _LISTED_MEASURES:
+        return None
+    parent = found[1]
+    return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end)
+
+
+MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
+                 noun_then_toll, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next, verb_after,
+                 part_of_whole, verb_before, toll_before, elided_count)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:

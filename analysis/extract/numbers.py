@@ -329,8 +329,11 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
 def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     join = _RANGE_JOIN_RE.match(low, mention.num_end)
     between = _BETWEEN_RE.search(low, max(0, mention.num_start - 10), mention.num_start)
+    first_unit = None
     if between and join is None:
-        join = _AND_RE.match(low, mention.num_end)
+        first_unit = _UNIT_AFTER_RE.match(low, mention.num_end)  # "from 100 metres to 1,400 metres"
+        at = first_unit.end(1) if first_unit else mention.num_end
+        join = (_RANGE_JOIN_RE.match(low, at) if first_unit else None) or _AND_RE.match(low, at)
     if join is None:
         return
     joiner = join.group().strip()
@@ -344,6 +347,11 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     high = _bare_value(second) if s_end == second.end() else parse_number_words(text[s_start:s_end])
     if high is None or _classify(text, low, s_start, s_end, second.group("digits")) != "quantity":
         return
+    if first_unit is not None:
+        second_unit = _UNIT_AFTER_RE.match(low, s_end)
+        if second_unit is None or (_UNIT_OF_WORD[phrase_key(second_unit.group(1))][0]
+                                   != _UNIT_OF_WORD[phrase_key(first_unit.group(1))][0]):
+            return  # a range whose ends carry one unit, written twice
     if between and between.group().split()[0] in _CHANGE_OPENERS and _CHANGE_VERB_RE.search(
             low, max(0, between.start() - 12), between.start()):
         return  # "rose from 10 to 12": two readings, not a range
