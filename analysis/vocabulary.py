@@ -686,8 +686,14 @@ class PlaceLinks:
     directions: Words
     locatives: Words
     locative_heads: Words
+    part_of_country: Words
+    of_heads: Words
     metonym_capitals_cased: Words
     not_place_after: Words
+    capitals: dict[str, str]
+    capital: str
+    speaking: Words
+    speaking_prepositions: Words
     part_of_it: Words
     part_of_it_prepositions: Words
     speech_venues: Words
@@ -696,6 +702,7 @@ class PlaceLinks:
     city_of: str
     clause_separators: Words
     national_scope: Words
+    sum_scope: Words
     national_land_words: Words
     national_land_adjectives: Words
 

@@ -39,7 +39,9 @@ def _words(phrases) -> str:
 
 _NEAR_RE = re.compile(
     rf"\b(?:{_words(_L.near)}|{_words(_L.directions)}(?:ern)?\s+of)\s+(?:the\s+)?$", re.I)
-_LOCATIVE_RE = re.compile(rf"\b{_words(_L.locatives)}\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?$", re.I)
+_LOCATIVE_RE = re.compile(
+    rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
+    rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
@@ -66,29 +68,60 @@ _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w 
 _NATIONAL_SCOPE_RE = re.compile(rf"\b{_words(_L.national_scope)}", re.I)
 # a word every national-scope phrase has: sentences without one are ruled out by cheap substring tests
 _NATIONAL_SCOPE_WORDS = hint_words(_L.national_scope)
+_SUM_SCOPE_RE = re.compile(rf"\b{_words(_L.sum_scope)}\b", re.I)
+_SUM_SCOPE_WORDS = hint_words(_L.sum_scope)
 _NATIONAL_COUNTRY_RE = re.compile(
     rf"\b({phrase_pattern(_L.national_land_adjectives)})\s+{_words(_L.national_land_words)}\b", re.I)
 _COUNTRY_OF_ADJECTIVE = VOCABULARY.actors.actor_of_word
 
 
 def _is_national(sentence: str) -> bool:
-    """Whether a sentence gives a total over the whole war or country."""
+    """Whether a sentence gives a total over the whole war or country ("in total" only when it adds up
+    no strikes: "in total, the attacks killed 43" is the sum of the attacks just told)."""
     low = sentence.lower()
-    return any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None
+    if any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None:
+        return True
+    return any(word in low for word in _SUM_SCOPE_WORDS) and _SUM_SCOPE_RE.search(sentence) is not None \
+        and _EVENT_WORDS_RE.search(sentence) is None
+
+
+_CAPITAL_OF = {word: _L.capitals[country] for word, country in _COUNTRY_OF_ADJECTIVE.items()
+               if country in _L.capitals and " " not in word.strip("'’")}
+# "Ukraine's capital", "the Russian capital": the capital city itself
+_CAPITAL_RE = re.compile(rf"\b({phrase_pattern(_CAPITAL_OF)})\s+{re.escape(_L.capital)}\b", re.I)
+_SPEAKING_RE = re.compile(
+    rf"\b{_words(_L.speaking)}\b[^,.;:]{{0,60}}\b{_words(_L.speaking_prepositions)}\b[^,.;:]{{0,30}}$")  # lowered
+
+
+_SPEAKING_WORDS = hint_words(_L.speaking)
+
+
+def capital_mentions(text: str, start: int, end: int) -> list:
+    """The capitals a sentence names by their country ("Ukraine's capital" is Kyiv), as place mentions."""
+    if _L.capital not in text[start:end]:
+        return []
+    out = []
+    for match in _CAPITAL_RE.finditer(text, start, end):
+        place = places.geocode(_CAPITAL_OF[match.group(1).lower()])
+        if place is not None:
+            out.append(places.PlaceMention(match.start(), match.end(), match.group(0), place, place.kind))
+    return out
 
 
 def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-    before = text[max(0, p.start - 60):p.start].lower()
+    before = text[max(0, p.start - 90):p.start].lower()
     if _SPEECH_VENUE_RE.search(before):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
+    if any(word in before for word in _SPEAKING_WORDS) and _SPEAKING_RE.search(before):
+        return False  # "Speaking from Balakliia, the minister said 300 towns were freed": where the speaker was
     if _PART_OF_IT_RE.search(before):
         return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
-        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
+        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 40), p.start)) and not _NOT_PLACE_AFTER_RE.match(
             text, p.end)
     return True
 
@@ -138,7 +171,10 @@ class ArticleContext:
     def locations_in(self, k: int) -> list:
         """The place mentions of sentence ``k`` that say where something happened (read once per sentence)."""
         if k not in self._locations:
-            self._locations[k] = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
+            sentence = self.sentences[k]
+            found = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
+            capitals = capital_mentions(self.text, sentence.start, sentence.end)
+            self._locations[k] = sorted(found + capitals, key=lambda p: p.start) if capitals else found
         return self._locations[k]
 
     def regional(self, p, measure: str):
