@@ -701,6 +701,7 @@ class PlaceLinks:
     city: str
     city_of: str
     clause_separators: Words
+    where_clause: str
     national_scope: Words
     sum_scope: Words
     national_land_words: Words

@@ -60,6 +60,7 @@ _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "cap
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 _CLAUSE_SEPARATORS = _L.clause_separators
+_WHERE = _L.where_clause  # ", where": a clause about the place just before it
 THEATRE = VOCABULARY.linking.theatre
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w + '*' for w in _EV.other_events)])}",
@@ -128,8 +129,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 
 # the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
 # they are tried; SentenceLinks.place and .event_date say what each means
-PLACE_RULES = ("own_segment", "own_clause", "own_sentence", "sentence_before", "national", "lede",
-               "story_country")
+PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "sentence_before", "region_of_list",
+               "national", "lede", "story_country")
 DATE_RULES = ("own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event", "statement",
               "carried_statement", "lede_statement")
 
@@ -184,6 +185,14 @@ class ArticleContext:
         if key not in self._regional_of:
             self._regional_of[key] = _regional(self.text, p, key[1])
         return self._regional_of[key]
+
+    def region_in(self, country: str):
+        """The first region of ``country`` the story names (a town's region for a town), if any."""
+        for k in range(len(self.places_in)):
+            for p in self.locations_in(k):
+                if p.precision != "country" and p.place.country == country:
+                    return p.place if p.precision == "admin1" else places.admin1_of(p.place)
+        return None
 
     @classmethod
     def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
@@ -296,6 +305,10 @@ class SentenceLinks:
             if k == self.k:
                 candidates, rule = self._nearest_group(candidates, m)
             if candidates:
+                regions = [p for p in candidates if p.precision == "admin1"]
+                if regions and len({p.place for p in candidates if p.precision == "place"}) >= 2:
+                    # "near Zapselye, Yunakivka and Sadki in the Sumy region": the region the listed towns are in
+                    candidates, rule = regions, "region_of_list"
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return (*art.regional(best, measure), rule)
         if self.national:
@@ -318,6 +331,10 @@ class SentenceLinks:
             inside = [p for p in candidates if a <= p.start < b]
             if inside:
                 return inside, rule
+        if self.article.text.startswith(_WHERE, lo):
+            before = [p for p in candidates if p.end <= lo]  # "hit Kharkiv, where 5 died": the place before it
+            if before:
+                return [max(before, key=lambda p: p.end)], "where_antecedent"
         return candidates, "own_sentence"
 
     def _national_country(self, measure: str):
@@ -330,6 +347,10 @@ class SentenceLinks:
                 # but "68,500 km2 of Ukrainian territory" in a story about Pokrovsk is the whole theatre's
                 region = places.admin1_of(lede.place) if lede.precision == "place" else None
                 return (region, "admin1") if region is not None else self.article.regional(lede, "area")
+            if place is not None and place.name != THEATRE:
+                region = self.article.region_in(place.name)  # "of Russian territory" in a story about Kursk region
+                if region is not None:
+                    return region, "admin1"
             if place is not None:
                 return place, "country"
         country = self.article.lede_country
