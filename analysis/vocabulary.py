@@ -644,6 +644,7 @@ class RelativeDate:
     precision: str
     days: int | None = None
     month: str | None = None
+    report: bool = False  # "over the past 24 hours": the day of the report that gives the figure
 
 
 @dataclass(frozen=True)
@@ -657,9 +658,12 @@ class Dates:
     weekday_last: Words
     month_edges: Words
     modal_month: str
+    modal_month_after: Words
     year_prepositions: Words
     period_start: Words
     period_from: Words
+    period_from_not_after: Words
+    period_then: str
     speech_words: Words
     relative: dict[str, RelativeDate]
 
@@ -711,6 +715,8 @@ class PlaceLinks:
 @dataclass(frozen=True)
 class DateLinks:
     month_anaphors: Words
+    piece_separators: Words
+    launched: Words
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b"
 _MONTH_ANAPHORS = VOCABULARY.linking.dates.month_anaphors
 _MONTH_ANAPHOR_RE = re.compile(rf"\b{_words(_MONTH_ANAPHORS)}\b", re.I)
 _MONTH_ANAPHOR_HINTS = hint_words(_MONTH_ANAPHORS)
+_PIECE_SEPARATORS = VOCABULARY.linking.dates.piece_separators
+# "Russia launched 122 missiles": the weapons of the strike itself, not a tally of equipment lost
+_LAUNCHED_RE = re.compile(rf"\b{_words(VOCABULARY.linking.dates.launched)}\b", re.I)
 _PART_OF_IT_RE = re.compile(
     rf"\b{_words(_L.part_of_it)}\s+{_words(_L.part_of_it_prepositions)}\s+(?:[\w-]+\s+){{0,6}}?$")
 _SPEECH_VENUE_RE = re.compile(
@@ -131,8 +134,10 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 # they are tried; SentenceLinks.place and .event_date say what each means
 PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "sentence_before", "region_of_list",
                "national", "lede", "story_country")
-DATE_RULES = ("own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event", "statement",
-              "carried_statement", "lede_statement")
+DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event",
+              "statement", "carried_statement", "lede_statement", "report_day")
+# the day of the strike a story leads with may come a few sentences in, after the toll and a quote
+LEDE_DATE_SENTENCES = 5
 
 
 @dataclass
@@ -210,7 +215,7 @@ class ArticleContext:
         if self.published is None:
             return None
         for k in range(min(2, len(self.sentences))):
-            found = [d for d in self.dates_of(k) if d.precision == "day"]
+            found = [d for d in self.dates_of(k) if d.precision == "day" and not d.report]
             if found:
                 return found[0]
         return None
@@ -230,10 +235,16 @@ class ArticleContext:
         """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
         if self.published is None:
             return None
-        for k, sentence in enumerate(self.sentences[:2]):
-            found = [d for d in self.dates_of(k) if not d.speech and d.precision == "day"]
-            if found and _EVENT_WORDS_RE.search(sentence.text):
-                return found[0]
+        told = False  # whether the lede tells of a strike (without its day, the day comes a few sentences on)
+        for k, sentence in enumerate(self.sentences[:LEDE_DATE_SENTENCES]):
+            if k >= 2 and not told:
+                break
+            event = _EVENT_WORDS_RE.search(sentence.text) is not None
+            told = told or event
+            found = [d for d in self.dates_of(k) if not d.speech and not d.report and d.precision == "day"]
+            if found and event:
+                # "an overnight attack on Nov. 19": the day named outright, not the one told relative to the report
+                return min(found, key=lambda d: d.relative)
         return None
 
 
@@ -263,6 +274,13 @@ def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
     left = text.rfind(", ", lo, m.start)
     right = text.find(", ", m.end, hi)
     return (left if left >= 0 else lo), (right if right >= 0 else hi)
+
+
+def _piece(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
+    """The piece of a clause that is the figure's alone, between the commas and "and"s around it."""
+    left = max(text.rfind(sep, lo, m.start) for sep in _PIECE_SEPARATORS)
+    ends = [i for i in (text.find(sep, m.end, hi) for sep in _PIECE_SEPARATORS) if i >= 0]
+    return max(left, lo), min(ends) if ends else hi
 
 
 class SentenceLinks:
@@ -366,10 +384,14 @@ class SentenceLinks:
         before) or ``lede_event``; else the date of the statement that gives the figure (a running
         total is as of that day): ``statement``, ``carried_statement`` (the statement of a claimant
         credited earlier), ``lede_statement``; or ``none``."""
-        events = [d for d in self.dates if not d.speech]
+        events = [d for d in self.dates if not d.speech and not d.report]
         if events:
+            text = self.article.text
             lo, hi = self._clause(m)
-            own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
+            p_lo, p_hi = _piece(text, m, lo, hi)  # "196 km2 in February and 326 km2 in January"
+            own, rule = [d for d in events if p_lo <= d.start < p_hi], "own_segment"
+            if not own:
+                own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
             if not own:
                 own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
@@ -379,11 +401,13 @@ class SentenceLinks:
             named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."
             if named is not None:
                 return named, "month_anaphor"
-        if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
-            prev = art.sentences[self.k - 1]
-            earlier = [d for d in art.dates_of(self.k - 1) if not d.speech]
-            if earlier and _EVENT_WORDS_RE.search(prev.text):
-                return earlier[-1], "strike_before"
+        if self._of_the_event(measure) and art.published is not None:
+            if self.k > 0:
+                prev = art.sentences[self.k - 1]
+                earlier = [d for d in art.dates_of(self.k - 1) if not d.speech and not d.report
+                           and d.precision == "day"]
+                if earlier and _EVENT_WORDS_RE.search(prev.text):
+                    return earlier[-1], "strike_before"
             if art.lede_date is not None:
                 return art.lede_date, "lede_event"
         statements, rule = [d for d in self.dates if d.speech and d.precision == "day"], "statement"
@@ -393,14 +417,26 @@ class SentenceLinks:
             return min(statements, key=lambda d: abs(d.start - m.start)), rule
         if art.lede_statement_date is not None:
             return art.lede_statement_date, "lede_statement"  # the briefing or report the story is about
+        report = [d for d in self.dates if d.report]
+        if report:
+            return report[0], "report_day"  # "over the past 24 hours" with no statement day told: the publication's
         return None, NONE
+
+    def _of_the_event(self, measure: str) -> bool:
+        """Whether a figure shares the day of the strike (or swap) its story tells: its victims, and the
+        missiles and drones of a sentence about the strike."""
+        if self.national:
+            return False
+        if measure in _VICTIM_MEASURES:
+            return True
+        return measure == "equipment" and _LAUNCHED_RE.search(self.sentence.text) is not None
 
     def _month_named_before(self) -> DateMention | None:
         """The month the story named last, for "over the month" (the month itself, not a day of it):
         "took less ground in September than in August, ... 259 km2 over the month" is September."""
         art = self.article
         for j in range(self.k - 1, -1, -1):
-            named = [d for d in art.dates_of(j) if not d.speech and d.precision in ("day", "month")]
+            named = [d for d in art.dates_of(j) if not d.speech and not d.report and d.precision in ("day", "month")]
             if named:  # the first: the month the sentence is about comes before those it is compared with
                 d = named[0]
                 return DateMention(d.start, d.end, d.date.replace(day=1), "month", False)
