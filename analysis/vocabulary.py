@@ -637,6 +637,7 @@ class Places:
     region_plurals: dict[str, str]
     not_a_town_before: Words
     lower_case_tails: Words
+    name_prefixes: Words
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ REGION_WORDS = frozenset(_WORDS.region_words)
 REGION_FORMS = _WORDS.region_forms
 PLURALS = _WORDS.region_plurals
 VETO_NEXT = frozenset(_WORDS.not_a_town_before)  # "Dnipro River" is no town
+NAME_PREFIXES = frozenset(_WORDS.name_prefixes)  # "Novy Put": an unknown compound name, not Novy and Put
 MIN_PEOPLE_COMMON_WORD = 5000
 MIN_NAME_LEN = 4
 BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
@@ -282,6 +283,9 @@ def _match_run(gaz: _Gazetteer, run: str, start: int) -> Iterator[_Hit]:
     i = 0
     while i < len(words):
         match = _longest_at(gaz, words, keys, offsets, i)
+        if keys[i] in NAME_PREFIXES and i + 1 < len(words) and (match is None or match[0] == i + 1):
+            i += 2  # "Nizhny Klin" is no town the gazetteer knows: neither "Nizhny" nor "Klin" alone
+            continue
         if match is None:
             if "-" in words[i]:
                 yield from _match_hyphenated(gaz, words[i], offsets[i])
