@@ -688,6 +688,7 @@ class Dates:
 @dataclass(frozen=True)
 class PlaceLinks:
     near: Words
+    front_sectors: Words
     directions: Words
     locatives: Words
     locative_heads: Words

@@ -184,3 +184,13 @@ def test_the_missiles_a_strike_launched_share_its_day_but_a_tally_of_losses_does
     text = "Russian drones hit Odesa on Monday. Russia launched 40 drones in the attack. Russia has lost 300 tanks."
     assert link(text, "40", "equipment")["date_rule"] == "strike_before"
     assert link(text, "300", "equipment")["date_rule"] == "lede_statement"
+
+
+@pytest.mark.parametrize(("text", "figure", "measure", "place", "precision"), [
+    ("Russian units pushed up to 3.5 km southwest of Toretsk. Later, shelling hit Kramatorsk.", "up to 3.5 km",
+     "advance", "Toretsk", "near_place"),
+    ("The enemy lost 250 soldiers in the Lyman direction.", "250", "casualties", "Lyman", "near_place"),
+])
+def test_near_a_town_and_its_front_sector_are_the_towns_area(text, figure, measure, place, precision) -> None:
+    linked = link(text, figure, measure)
+    assert (linked["place"], linked["precision"]) == (place, precision)

@@ -39,6 +39,7 @@ def _words(phrases) -> str:
 
 _NEAR_RE = re.compile(
     rf"\b(?:{_words(_L.near)}|{_words(_L.directions)}(?:ern)?\s+of)\s+(?:the\s+)?$", re.I)
+_SECTOR_RE = re.compile(rf"\s+{_words(_L.front_sectors)}\b", re.I)
 _LOCATIVE_RE = re.compile(
     rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
     rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
@@ -251,7 +252,8 @@ class ArticleContext:
 def _regional(text: str, p, regional_measure: bool):
     """See :meth:`ArticleContext.regional` (which caches this per mention)."""
     precision = p.precision
-    if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
+    if _NEAR_RE.search(text, max(0, p.start - 30), p.start) or _SECTOR_RE.match(text, p.end):
+        # "near Pokrovsk"; "in the Pokrovsk direction": the front sector named after the town is its area
         precision = "near_place" if precision == "place" else precision
     if regional_measure and p.precision == "place":
         # "fighting in Kursk": in military reporting an oblast capital's name means the region
