@@ -692,6 +692,7 @@ class PlaceLinks:
     directions: Words
     locatives: Words
     locative_heads: Words
+    against: str
     part_of_country: Words
     of_heads: Words
     metonym_capitals_cased: Words

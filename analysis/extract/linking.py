@@ -99,6 +99,8 @@ _SPEAKING_RE = re.compile(
 
 
 _SPEAKING_WORDS = hint_words(_L.speaking)
+# "fired 96 missiles against Ukraine", "strikes against Russia" (lowered text before the place)
+_STRIKE_AGAINST_RE = re.compile(rf"{_EVENT_WORDS_RE.pattern}[^.;,]{{0,40}}\b{_L.against}\s+(?:the\s+)?$")
 
 
 def capital_mentions(text: str, start: int, end: int) -> list:
@@ -126,8 +128,9 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
         return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
-        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 40), p.start)) and not _NOT_PLACE_AFTER_RE.match(
-            text, p.end)
+        locative = _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None or (
+            _L.against in before and _STRIKE_AGAINST_RE.search(before) is not None)
+        return locative and not _NOT_PLACE_AFTER_RE.match(text, p.end)
     return True
 
 
