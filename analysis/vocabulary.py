@@ -648,6 +648,7 @@ class Places:
     region_plurals: dict[str, str]
     not_a_town_before: Words
     lower_case_tails: Words
+    name_prefixes: Words
 
 
 @dataclass(frozen=True)
@@ -655,6 +656,7 @@ class RelativeDate:
     precision: str
     days: int | None = None
     month: str | None = None
+    report: bool = False  # "over the past 24 hours": the day of the report that gives the figure
 
 
 @dataclass(frozen=True)
@@ -668,9 +670,12 @@ class Dates:
     weekday_last: Words
     month_edges: Words
     modal_month: str
+    modal_month_after: Words
     year_prepositions: Words
     period_start: Words
     period_from: Words
+    period_from_not_after: Words
+    period_then: str
     speech_words: Words
     relative: dict[str, RelativeDate]
 
@@ -694,11 +699,19 @@ class Dates:
 @dataclass(frozen=True)
 class PlaceLinks:
     near: Words
+    front_sectors: Words
     directions: Words
     locatives: Words
     locative_heads: Words
+    against: str
+    part_of_country: Words
+    of_heads: Words
     metonym_capitals_cased: Words
     not_place_after: Words
+    capitals: dict[str, str]
+    capital: str
+    speaking: Words
+    speaking_prepositions: Words
     part_of_it: Words
     part_of_it_prepositions: Words
     speech_venues: Words
@@ -706,7 +719,9 @@ class PlaceLinks:
     city: str
     city_of: str
     clause_separators: Words
+    where_clause: str
     national_scope: Words
+    sum_scope: Words
     national_land_words: Words
     national_land_adjectives: Words
 
@@ -714,6 +729,8 @@ class PlaceLinks:
 @dataclass(frozen=True)
 class DateLinks:
     month_anaphors: Words
+    piece_separators: Words
+    launched: Words
 
 
 @dataclass(frozen=True)

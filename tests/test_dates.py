@@ -78,6 +78,22 @@ def test_over_the_month_is_the_month_the_story_named(text, published, month):
     assert (row.event_date, row.date_precision) == (pd.Timestamp(month), "month")
 
 
+@pytest.mark.parametrize(("text", "published", "date", "precision"), [
+    ("In May, the army took 300 square kilometers.", "2024-07-31", "2024-05-01", "month"),
+    ("You may see 300 soldiers there, he said.", "2024-07-31", None, None),  # the verb, not the month
+    ("The toll was the worst since March 2023, when strikes killed 410 civilians.", "2024-08-09", "2023-03-01",
+     "month"),
+    ("According to official data from June, 7,200 civilians have been killed.", "2024-12-09", "2024-06-01", "month"),
+    ("Since June, 7,200 civilians have been killed.", "2024-12-09", None, None),  # when the period began
+])
+def test_month_dates_of_figures(text, published, date, precision):
+    row = extract_figures(text, published=published).iloc[0]
+    if date is None:
+        assert pd.isna(row.event_date)
+    else:
+        assert (row.event_date, row.date_precision) == (pd.Timestamp(date), precision)
+
+
 def test_no_publication_date_means_no_event_date():
     assert pd.isna(extract_figures("An attack on Tuesday left six dead.").iloc[0].event_date)
 

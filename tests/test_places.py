@@ -237,3 +237,21 @@ def test_regions_rejects_unknown_options():
         regions("country", crimea="Atlantis")
     with pytest.raises(ValueError, match="level="):
         regions("oblast")
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("Kostyantynivka", "Kostiantynivka"), ("Syevyerodonetsk", "Sievierodonetsk"), ("Avdiyivka", "Avdiivka"),
+    ("Dobropillya", "Dobropillia"),
+])
+def test_another_romanisation_of_a_town_finds_the_same_entry(spelling, name):
+    assert [m.place.name for m in find_places(f"Fighting goes on near {spelling}.")] == [name]
+
+
+@pytest.mark.parametrize("first_name", ["Serhiy", "Mariya", "Volodymyr"])
+def test_a_first_name_in_another_spelling_is_no_village(first_name):
+    assert find_places(f"{first_name} said the town held.") == []
+
+
+def test_an_unknown_compound_name_gives_no_town_for_either_word():
+    text = "Fighting near Nizhny Klin and Novy Put, and in Nova Kakhovka."
+    assert [m.place.name for m in find_places(text)] == ["Nova Kakhovka"]

@@ -48,7 +48,10 @@ _DATE_HINT_RE = re.compile("|".join(re.escape(hint) for hint in dict.fromkeys(
     [*(day[-3:] for day in _WEEKDAYS), *_D.weekday_parts, *(month[:3] for month in _D.months),
      *(phrase.split()[-1] for phrase in _D.relative), "19", "20"])))
 # "since early August", "since the offensive began there on August 6": when a period began
-_PERIOD_START_RE = re.compile(rf"\b{_words(_D.period_start)}\b[^,;.:]*$|\b{_words(_D.period_from)}\s+(?:the\s+)?$")
+_PERIOD_START_RE = re.compile(
+    rf"\b{_words(_D.period_start)}\b[^,;.:]*$"
+    rf"|\b(?:(?P<count>{_words(_D.period_from_not_after)})\s+)?{_words(_D.period_from)}\s+(?:the\s+)?$")
+_MODAL_MONTH_RE = re.compile(rf"\b{_words(_D.modal_month_after)}\s+$")  # "in May" (lowered text)
 _SPEECH_BEFORE_RE = re.compile(rf"\b{_words(_D.speech_words)}\b[^.,;]{{0,25}}$", re.I)
 _MODAL_MONTH = _D.modal_month
 
@@ -60,6 +63,8 @@ class DateMention:
     date: pd.Timestamp
     precision: str  # day, week, month, year
     speech: bool  # the date of a statement ("said on Tuesday"), not of an event
+    relative: bool = False  # told relative to the report ("overnight", "yesterday"), not by its name
+    report: bool = False  # "over the past 24 hours": whatever day the report that gives the figure was made
 
 
 def _month_number(name: str) -> int:
@@ -141,11 +146,30 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
     out = []
     for match in _DATE_RE.finditer(low):
         resolved = resolve(match.group(0), base)
-        if resolved is None or _PERIOD_START_RE.search(low, max(0, match.start() - 90), match.start()):
+        if resolved is None and match.group(0) == _MODAL_MONTH and text[match.start()].isupper() \
+                and _MODAL_MONTH_RE.search(low, max(0, match.start() - 12), match.start()):
+            resolved = _month_date(_MONTH_NUMBER[_MODAL_MONTH], base)  # "in May": the month
+        if resolved is None or _period_start(low, match):
             continue  # "since early August": when a period began, not when the figure's event happened
         speech = bool(_SPEECH_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()))
-        out.append(DateMention(offset + match.start(), offset + match.end(), resolved[0], resolved[1], speech))
+        rel = match.group("rel")
+        out.append(DateMention(offset + match.start(), offset + match.end(), resolved[0], resolved[1], speech,
+                               relative=rel is not None, report=rel is not None and _D.relative[
+                                   " ".join(rel.split())].report))
     return out
+
+
+def _period_start(low: str, match: re.Match) -> bool:
+    """Whether a date tells when a period began ("since early August", "from June"), not when a figure's
+    event happened; "since October 2022, when 317 were killed" and "UN data from August" date their figures."""
+    found = _PERIOD_START_RE.search(low, max(0, match.start() - 90), match.start())
+    if found is None or found.group("count") is not None:
+        return False
+    return not low.startswith(_D.period_then, match.end())
+
+
+def _month_date(month: int, base: pd.Timestamp) -> tuple[pd.Timestamp, str]:
+    return pd.Timestamp(year=_year_for(month, 1, base), month=month, day=1), "month"
 
 
 @lru_cache(maxsize=1024)

@@ -39,7 +39,10 @@ def _words(phrases) -> str:
 
 _NEAR_RE = re.compile(
     rf"\b(?:{_words(_L.near)}|{_words(_L.directions)}(?:ern)?\s+of)\s+(?:the\s+)?$", re.I)
-_LOCATIVE_RE = re.compile(rf"\b{_words(_L.locatives)}\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?$", re.I)
+_SECTOR_RE = re.compile(rf"\s+{_words(_L.front_sectors)}\b", re.I)
+_LOCATIVE_RE = re.compile(
+    rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
+    rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
@@ -47,6 +50,9 @@ _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b"
 _MONTH_ANAPHORS = VOCABULARY.linking.dates.month_anaphors
 _MONTH_ANAPHOR_RE = re.compile(rf"\b{_words(_MONTH_ANAPHORS)}\b", re.I)
 _MONTH_ANAPHOR_HINTS = hint_words(_MONTH_ANAPHORS)
+_PIECE_SEPARATORS = VOCABULARY.linking.dates.piece_separators
+# "Russia launched 122 missiles": the weapons of the strike itself, not a tally of equipment lost
+_LAUNCHED_RE = re.compile(rf"\b{_words(VOCABULARY.linking.dates.launched)}\b", re.I)
 _PART_OF_IT_RE = re.compile(
     rf"\b{_words(_L.part_of_it)}\s+{_words(_L.part_of_it_prepositions)}\s+(?:[\w-]+\s+){{0,6}}?$")
 _SPEECH_VENUE_RE = re.compile(
@@ -58,6 +64,7 @@ _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "cap
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 _CLAUSE_SEPARATORS = _L.clause_separators
+_WHERE = _L.where_clause  # ", where": a clause about the place just before it
 THEATRE = VOCABULARY.linking.theatre
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w + '*' for w in _EV.other_events)])}",
@@ -66,39 +73,75 @@ _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w 
 _NATIONAL_SCOPE_RE = re.compile(rf"\b{_words(_L.national_scope)}", re.I)
 # a word every national-scope phrase has: sentences without one are ruled out by cheap substring tests
 _NATIONAL_SCOPE_WORDS = hint_words(_L.national_scope)
+_SUM_SCOPE_RE = re.compile(rf"\b{_words(_L.sum_scope)}\b", re.I)
+_SUM_SCOPE_WORDS = hint_words(_L.sum_scope)
 _NATIONAL_COUNTRY_RE = re.compile(
     rf"\b({phrase_pattern(_L.national_land_adjectives)})\s+{_words(_L.national_land_words)}\b", re.I)
 _COUNTRY_OF_ADJECTIVE = VOCABULARY.actors.actor_of_word
 
 
 def _is_national(sentence: str) -> bool:
-    """Whether a sentence gives a total over the whole war or country."""
+    """Whether a sentence gives a total over the whole war or country ("in total" only when it adds up
+    no strikes: "in total, the attacks killed 43" is the sum of the attacks just told)."""
     low = sentence.lower()
-    return any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None
+    if any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None:
+        return True
+    return any(word in low for word in _SUM_SCOPE_WORDS) and _SUM_SCOPE_RE.search(sentence) is not None \
+        and _EVENT_WORDS_RE.search(sentence) is None
+
+
+_CAPITAL_OF = {word: _L.capitals[country] for word, country in _COUNTRY_OF_ADJECTIVE.items()
+               if country in _L.capitals and " " not in word.strip("'’")}
+# "Ukraine's capital", "the Russian capital": the capital city itself
+_CAPITAL_RE = re.compile(rf"\b({phrase_pattern(_CAPITAL_OF)})\s+{re.escape(_L.capital)}\b", re.I)
+_SPEAKING_RE = re.compile(
+    rf"\b{_words(_L.speaking)}\b[^,.;:]{{0,60}}\b{_words(_L.speaking_prepositions)}\b[^,.;:]{{0,30}}$")  # lowered
+
+
+_SPEAKING_WORDS = hint_words(_L.speaking)
+# "fired 96 missiles against Ukraine", "strikes against Russia" (lowered text before the place)
+_STRIKE_AGAINST_RE = re.compile(rf"{_EVENT_WORDS_RE.pattern}[^.;,]{{0,40}}\b{_L.against}\s+(?:the\s+)?$")
+
+
+def capital_mentions(text: str, start: int, end: int) -> list:
+    """The capitals a sentence names by their country ("Ukraine's capital" is Kyiv), as place mentions."""
+    if _L.capital not in text[start:end]:
+        return []
+    out = []
+    for match in _CAPITAL_RE.finditer(text, start, end):
+        place = places.geocode(_CAPITAL_OF[match.group(1).lower()])
+        if place is not None:
+            out.append(places.PlaceMention(match.start(), match.end(), match.group(0), place, place.kind))
+    return out
 
 
 def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
-    before = text[max(0, p.start - 60):p.start].lower()
+    before = text[max(0, p.start - 90):p.start].lower()
     if _SPEECH_VENUE_RE.search(before):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
+    if any(word in before for word in _SPEAKING_WORDS) and _SPEAKING_RE.search(before):
+        return False  # "Speaking from Balakliia, the minister said 300 towns were freed": where the speaker was
     if _PART_OF_IT_RE.search(before):
         return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
-        return bool(_LOCATIVE_RE.search(text, max(0, p.start - 25), p.start)) and not _NOT_PLACE_AFTER_RE.match(
-            text, p.end)
+        locative = _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None or (
+            _L.against in before and _STRIKE_AGAINST_RE.search(before) is not None)
+        return locative and not _NOT_PLACE_AFTER_RE.match(text, p.end)
     return True
 
 
 # the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
 # they are tried; SentenceLinks.place and .event_date say what each means
-PLACE_RULES = ("own_segment", "own_clause", "own_sentence", "sentence_before", "national", "lede",
-               "story_country")
-DATE_RULES = ("own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event", "statement",
-              "carried_statement", "lede_statement")
+PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "sentence_before", "region_of_list",
+               "national", "lede", "story_country")
+DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event",
+              "statement", "carried_statement", "lede_statement", "report_day")
+# the day of the strike a story leads with may come a few sentences in, after the toll and a quote
+LEDE_DATE_SENTENCES = 5
 
 
 @dataclass
@@ -138,7 +181,10 @@ class ArticleContext:
     def locations_in(self, k: int) -> list:
         """The place mentions of sentence ``k`` that say where something happened (read once per sentence)."""
         if k not in self._locations:
-            self._locations[k] = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
+            sentence = self.sentences[k]
+            found = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
+            capitals = capital_mentions(self.text, sentence.start, sentence.end)
+            self._locations[k] = sorted(found + capitals, key=lambda p: p.start) if capitals else found
         return self._locations[k]
 
     def regional(self, p, measure: str):
@@ -148,6 +194,14 @@ class ArticleContext:
         if key not in self._regional_of:
             self._regional_of[key] = _regional(self.text, p, key[1])
         return self._regional_of[key]
+
+    def region_in(self, country: str):
+        """The first region of ``country`` the story names (a town's region for a town), if any."""
+        for k in range(len(self.places_in)):
+            for p in self.locations_in(k):
+                if p.precision != "country" and p.place.country == country:
+                    return p.place if p.precision == "admin1" else places.admin1_of(p.place)
+        return None
 
     @classmethod
     def build(cls, text, sentences, claims, place_mentions, places_in, published) -> ArticleContext:
@@ -165,7 +219,7 @@ class ArticleContext:
         if self.published is None:
             return None
         for k in range(min(2, len(self.sentences))):
-            found = [d for d in self.dates_of(k) if d.precision == "day"]
+            found = [d for d in self.dates_of(k) if d.precision == "day" and not d.report]
             if found:
                 return found[0]
         return None
@@ -185,17 +239,24 @@ class ArticleContext:
         """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
         if self.published is None:
             return None
-        for k, sentence in enumerate(self.sentences[:2]):
-            found = [d for d in self.dates_of(k) if not d.speech and d.precision == "day"]
-            if found and _EVENT_WORDS_RE.search(sentence.text):
-                return found[0]
+        told = False  # whether the lede tells of a strike (without its day, the day comes a few sentences on)
+        for k, sentence in enumerate(self.sentences[:LEDE_DATE_SENTENCES]):
+            if k >= 2 and not told:
+                break
+            event = _EVENT_WORDS_RE.search(sentence.text) is not None
+            told = told or event
+            found = [d for d in self.dates_of(k) if not d.speech and not d.report and d.precision == "day"]
+            if found and event:
+                # "an overnight attack on Nov. 19": the day named outright, not the one told relative to the report
+                return min(found, key=lambda d: d.relative)
         return None
 
 
 def _regional(text: str, p, regional_measure: bool):
     """See :meth:`ArticleContext.regional` (which caches this per mention)."""
     precision = p.precision
-    if _NEAR_RE.search(text, max(0, p.start - 30), p.start):
+    if _NEAR_RE.search(text, max(0, p.start - 30), p.start) or _SECTOR_RE.match(text, p.end):
+        # "near Pokrovsk"; "in the Pokrovsk direction": the front sector named after the town is its area
         precision = "near_place" if precision == "place" else precision
     if regional_measure and p.precision == "place":
         # "fighting in Kursk": in military reporting an oblast capital's name means the region
@@ -218,6 +279,13 @@ def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
     left = text.rfind(", ", lo, m.start)
     right = text.find(", ", m.end, hi)
     return (left if left >= 0 else lo), (right if right >= 0 else hi)
+
+
+def _piece(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
+    """The piece of a clause that is the figure's alone, between the commas and "and"s around it."""
+    left = max(text.rfind(sep, lo, m.start) for sep in _PIECE_SEPARATORS)
+    ends = [i for i in (text.find(sep, m.end, hi) for sep in _PIECE_SEPARATORS) if i >= 0]
+    return max(left, lo), min(ends) if ends else hi
 
 
 class SentenceLinks:
@@ -260,6 +328,10 @@ class SentenceLinks:
             if k == self.k:
                 candidates, rule = self._nearest_group(candidates, m)
             if candidates:
+                regions = [p for p in candidates if p.precision == "admin1"]
+                if regions and len({p.place for p in candidates if p.precision == "place"}) >= 2:
+                    # "near Zapselye, Yunakivka and Sadki in the Sumy region": the region the listed towns are in
+                    candidates, rule = regions, "region_of_list"
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return (*art.regional(best, measure), rule)
         if self.national:
@@ -282,6 +354,10 @@ class SentenceLinks:
             inside = [p for p in candidates if a <= p.start < b]
             if inside:
                 return inside, rule
+        if self.article.text.startswith(_WHERE, lo):
+            before = [p for p in candidates if p.end <= lo]  # "hit Kharkiv, where 5 died": the place before it
+            if before:
+                return [max(before, key=lambda p: p.end)], "where_antecedent"
         return candidates, "own_sentence"
 
     def _national_country(self, measure: str):
@@ -294,6 +370,10 @@ class SentenceLinks:
                 # but "68,500 km2 of Ukrainian territory" in a story about Pokrovsk is the whole theatre's
                 region = places.admin1_of(lede.place) if lede.precision == "place" else None
                 return (region, "admin1") if region is not None else self.article.regional(lede, "area")
+            if place is not None and place.name != THEATRE:
+                region = self.article.region_in(place.name)  # "of Russian territory" in a story about Kursk region
+                if region is not None:
+                    return region, "admin1"
             if place is not None:
                 return place, "country"
         country = self.article.lede_country
@@ -309,10 +389,14 @@ class SentenceLinks:
         before) or ``lede_event``; else the date of the statement that gives the figure (a running
         total is as of that day): ``statement``, ``carried_statement`` (the statement of a claimant
         credited earlier), ``lede_statement``; or ``none``."""
-        events = [d for d in self.dates if not d.speech]
+        events = [d for d in self.dates if not d.speech and not d.report]
         if events:
+            text = self.article.text
             lo, hi = self._clause(m)
-            own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
+            p_lo, p_hi = _piece(text, m, lo, hi)  # "196 km2 in February and 326 km2 in January"
+            own, rule = [d for d in events if p_lo <= d.start < p_hi], "own_segment"
+            if not own:
+                own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
             if not own:
                 own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
@@ -322,11 +406,13 @@ class SentenceLinks:
             named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."
             if named is not None:
                 return named, "month_anaphor"
-        if measure in _VICTIM_MEASURES and not self.national and self.k > 0 and art.published is not None:
-            prev = art.sentences[self.k - 1]
-            earlier = [d for d in art.dates_of(self.k - 1) if not d.speech]
-            if earlier and _EVENT_WORDS_RE.search(prev.text):
-                return earlier[-1], "strike_before"
+        if self._of_the_event(measure) and art.published is not None:
+            if self.k > 0:
+                prev = art.sentences[self.k - 1]
+                earlier = [d for d in art.dates_of(self.k - 1) if not d.speech and not d.report
+                           and d.precision == "day"]
+                if earlier and _EVENT_WORDS_RE.search(prev.text):
+                    return earlier[-1], "strike_before"
             if art.lede_date is not None:
                 return art.lede_date, "lede_event"
         statements, rule = [d for d in self.dates if d.speech and d.precision == "day"], "statement"
@@ -336,14 +422,26 @@ class SentenceLinks:
             return min(statements, key=lambda d: abs(d.start - m.start)), rule
         if art.lede_statement_date is not None:
             return art.lede_statement_date, "lede_statement"  # the briefing or report the story is about
+        report = [d for d in self.dates if d.report]
+        if report:
+            return report[0], "report_day"  # "over the past 24 hours" with no statement day told: the publication's
         return None, NONE
+
+    def _of_the_event(self, measure: str) -> bool:
+        """Whether a figure shares the day of the strike (or swap) its story tells: its victims, and the
+        missiles and drones of a sentence about the strike."""
+        if self.national:
+            return False
+        if measure in _VICTIM_MEASURES:
+            return True
+        return measure == "equipment" and _LAUNCHED_RE.search(self.sentence.text) is not None
 
     def _month_named_before(self) -> DateMention | None:
         """The month the story named last, for "over the month" (the month itself, not a day of it):
         "took less ground in September than in August, ... 259 km2 over the month" is September."""
         art = self.article
         for j in range(self.k - 1, -1, -1):
-            named = [d for d in art.dates_of(j) if not d.speech and d.precision in ("day", "month")]
+            named = [d for d in art.dates_of(j) if not d.speech and not d.report and d.precision in ("day", "month")]
             if named:  # the first: the month the sentence is about comes before those it is compared with
                 d = named[0]
                 return DateMention(d.start, d.end, d.date.replace(day=1), "month", False)

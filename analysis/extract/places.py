@@ -47,6 +47,7 @@ REGION_WORDS = frozenset(_WORDS.region_words)
 REGION_FORMS = _WORDS.region_forms
 PLURALS = _WORDS.region_plurals
 VETO_NEXT = frozenset(_WORDS.not_a_town_before)  # "Dnipro River" is no town
+NAME_PREFIXES = frozenset(_WORDS.name_prefixes)  # "Novy Put": an unknown compound name, not Novy and Put
 MIN_PEOPLE_COMMON_WORD = 5000
 MIN_NAME_LEN = 4
 BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
@@ -98,6 +99,7 @@ class _Entry(NamedTuple):
 class _Gazetteer(NamedTuple):
     by_key: dict[str, tuple[Place, ...]]  # every candidate, best first: geocode
     in_text: dict[str, tuple[Place, ...]]  # candidates that may match running text
+    by_spelling: dict[str, tuple[Place, ...]]  # in_text under one spelling per romanisation (see _one_spelling)
     exact: dict[str, Place]  # short upper-case curated aliases, matched case-sensitively
     admin1: dict[str, Place]
     max_words: int
@@ -106,6 +108,35 @@ class _Gazetteer(NamedTuple):
 
 def _key(text: str) -> str:
     return text.replace("’", "'").lower()
+
+
+_APOSTROPHES_RE = re.compile("['’ʼ`]")
+_I_RUN_RE = re.compile("i{2,}")
+MIN_SPELLING_LEN = 6  # shorter names are too often other words in another spelling
+
+
+def _one_spelling(key: str) -> str:
+    """One spelling for the romanisations of a name, which differ in y/i and apostrophes: Avdiyivka and
+    Avdiivka, Dobropillya and Dobropillia, Sievierodonetsk and Syevyerodonetsk.
+
+    >>> _one_spelling("avdiyivka") == _one_spelling("avdiivka"), _one_spelling("dobropillya")
+    (True, 'dobropillia')
+    """
+    return _I_RUN_RE.sub("i", _APOSTROPHES_RE.sub("", key).replace("y", "i"))
+
+
+def _by_spelling(in_text: dict[str, tuple[Place, ...]], stop: dict[str, str]) -> dict[str, tuple[Place, ...]]:
+    """``in_text`` keyed by :func:`_one_spelling`; names that share a spelling pool their candidates, and
+    none is found under the spelling of a stoplist word ("Serhiy" is a man, whatever village is Serhii)."""
+    stopped = {_one_spelling(word) for word in stop}
+    pooled: dict[str, tuple[Place, ...]] = {}
+    for key, found in in_text.items():
+        if len(key) >= MIN_SPELLING_LEN and _one_spelling(key) not in stopped:
+            spelling = _one_spelling(key)
+            pooled[spelling] = tuple(dict.fromkeys((*pooled.get(spelling, ()), *found)))
+    return {spelling: tuple(sorted(found, key=lambda p: (KIND_RANK[p.kind], COUNTRY_RANK.get(p.country_code or "", 2),
+                                                         -p.population)))
+            for spelling, found in pooled.items()}
 
 
 def _split(field: str) -> list[str]:
@@ -217,7 +248,7 @@ def _gazetteer() -> _Gazetteer:
             in_text[key] = _order(allowed)
     max_words = max(k.count(" ") for k in in_text) + 1
     heads = frozenset(k.split(" ", 1)[0] for k in in_text if " " in k)
-    return _Gazetteer(by_key, in_text, exact, admin1, max_words, heads)
+    return _Gazetteer(by_key, in_text, _by_spelling(in_text, stop), exact, admin1, max_words, heads)
 
 
 def _lookup(gaz: _Gazetteer, surface: str, key: str) -> tuple[Place, ...] | None:
@@ -252,6 +283,9 @@ def _match_run(gaz: _Gazetteer, run: str, start: int) -> Iterator[_Hit]:
     i = 0
     while i < len(words):
         match = _longest_at(gaz, words, keys, offsets, i)
+        if keys[i] in NAME_PREFIXES and i + 1 < len(words) and (match is None or match[0] == i + 1):
+            i += 2  # "Nizhny Klin" is no town the gazetteer knows: neither "Nizhny" nor "Klin" alone
+            continue
         if match is None:
             if "-" in words[i]:
                 yield from _match_hyphenated(gaz, words[i], offsets[i])
@@ -359,7 +393,10 @@ def _scan(gaz: _Gazetteer, text: str, start: int = 0, end: int | None = None) ->
         found = (exact[words],) if words in exact else in_text.get(key)
         end = run.end()
         if found is None and key.endswith("'s"):
-            found, end = in_text.get(key[:-2]), end - 2
+            key, end = key[:-2], end - 2
+            found = in_text.get(key)
+        if found is None and len(key) >= MIN_SPELLING_LEN:  # another romanisation: Avdiyivka for Avdiivka
+            found = gaz.by_spelling.get(_one_spelling(key))
         if found is not None:
             hits.append((run.start(), end, found))
     return hits
