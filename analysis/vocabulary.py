@@ -468,6 +468,18 @@ class ActorWords:
     capture: Words
     loss: Words
     enemy: Words
+    kill: Words
+    passive: Words
+    new_clause: Words
+    honorifics: Words
+    release: Words
+    got_back: Words
+    captivity: str
+    people_of_party: Words
+    generic_people: Words
+    both_sides: Words
+    suffered: Words
+    regain: Words
 
 
 @dataclass(frozen=True)
@@ -476,6 +488,14 @@ class Owners:
     losses_of: Words
     inflicted_on: str
     in_hands: str
+    control: str
+    control_before: Words
+
+
+@dataclass(frozen=True)
+class OwnSide:
+    pronouns: Words
+    possessives: Words
 
 
 @dataclass(frozen=True)
@@ -483,6 +503,9 @@ class NotActor:
     before: Words
     before_directions: Words
     directions: Words
+    place_nouns: Words
+    names_after: Words
+    capitals_only: Words
 
 
 @dataclass(frozen=True)
@@ -492,6 +515,7 @@ class Actors:
     opponents: dict[str, str]
     words: ActorWords
     owners: Owners
+    own_side: OwnSide
     not_actor: NotActor
 
     def check(self) -> str | None:

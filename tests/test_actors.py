@@ -1,9 +1,11 @@
 """The actors stage on its own: whose people or equipment each figure counts, and which rule said so."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from analysis.extract.actors import OPPONENT, carry_actors, decide_actor, side_of
+from analysis import extract_figures
+from analysis.extract.actors import OPPONENT, OWN, carry_actors, decide_actor, side_of
 from analysis.extract.numbers import find_numbers
 from analysis.extract.pipeline import read_figure
 from analysis.extract.view import SentenceView
@@ -22,7 +24,7 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
     ("A drone attack on the port killed 12.", "12", "strike_victims", "civilians"),
-    ("Some 5,000 residents fled the city.", "Some 5,000", "civilian_noun", "civilians"),
+    ("Some 5,000 residents fled the city.", "Some 5,000", "displaced_civilians", "civilians"),
     ("The war has lasted 1,000 days.", "1,000 days", "none", None),
 ])
 def test_each_actor_rule_names_whose_figure_it_is(sentence: str, figure: str, rule: str, actor: str | None) -> None:
@@ -57,3 +59,87 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     assert [(row["actor"], row["_rules"]["actor"]) for row in rows] == [
         ("Russia", "demonym_in_counted"), ("Russia", "carried_in_sentence"), ("Russia", "carried_from_before"),
         (None, "none")]  # a sentence naming a party of its own does not take another's
+
+
+# each row: a text, the figure as written, the rule that decides its actor and the actor (whole pipeline,
+# so that the rules working across sentences and from the claimant take part)
+@pytest.mark.parametrize(("text", "figure", "rule", "actor"), [
+    # prisoners: the captor's opponent, the side that let them go or got them back
+    ("Ukrainian units destroyed 9 Russian tanks and took 25 prisoners.", "25", "captor_opponent", "Russia"),
+    ("The Ukrainian army, fighting Russian troops near the town, took 40 prisoners.", "40", "captor_opponent",
+     "Russia"),
+    ("Kyiv said 140 captives had been freed from Russian captivity.", "140", "from_captivity", "Ukraine"),
+    ("Moscow released 90 prisoners of war on Friday.", "90", "released_by_party", "Ukraine"),
+    ("Kyiv brought home 75 prisoners of war under the deal.", "75", "released_by_party", "Ukraine"),
+    ("Among the freed Ukrainians were 31 officers.", "31", "people_of_party", "Ukraine"),
+    ("In the swap 50 prisoners were freed by each side.", "50", "both_sides", None),
+    # losses: the side that lost or suffered them; soldiers a side killed are its opponent's
+    ("Ukrainian units killed 60 soldiers near the river.", "60", "killed_by_party", "Russia"),
+    ("Moscow lost 300 men in the assault.", "300", "losses_of_party", "Russia"),
+    ("Russia suffered 900 casualties on Monday.", "900", "losses_of_party", "Russia"),
+    ("Russian losses in May reached 31,000 people.", "31,000", "losses_of_party", "Russia"),
+    # civilians, whatever their nationality, when displaced or named so
+    ("Police found four bodies of civilians in the cellar.", "four", "civilian_noun", "civilians"),
+    ("Some 40,000 Ukrainian refugees live in Poland.", "Some 40,000", "displaced_civilians", "civilians"),
+    # ground: its holder, the subject that took it, the opponent of the land's owner
+    ("About 600 square kilometres remain under the control of Ukraine.", "About 600 square kilometres",
+     "owner_named", "Ukraine"),
+    ("The army took 300 square kilometres of Russian territory.", "300 square kilometres", "land_of_party",
+     "Ukraine"),
+    ("Some 500 square kilometres of Ukrainian land were liberated.", "Some 500 square kilometres",
+     "land_of_party", "Ukraine"),
+    ("Moscow has seized 900 square kilometres of Ukrainian territory this year, against 400 square "
+     "kilometres last year.", "400 square kilometres", "party_before", "Russia"),
+    ("Kyiv's troops took 700 square kilometres in the offensive.", "700 square kilometres", "party_before",
+     "Ukraine"),
+    # a target ("at Ukraine") is not whose the weapons are
+    ("Russia fired 60 drones and 8 missiles at Ukraine overnight.", "8", "party_before", "Russia"),
+    # the speaker's own side and its enemy ("us" in lower case is no country)
+    ("“This lets us train 20,000 soldiers a year,” Oleksandr Syrskyi said.", "20,000", "own_side_of_claimant",
+     "Ukraine"),
+    ("Oleksandr Syrskyi said his forces had advanced 12 kilometres.", "12 kilometres", "own_side_of_claimant",
+     "Ukraine"),
+    ("“We destroyed 400 enemy soldiers,” Mr Zelensky said.", "400", "enemy_of_claimant", "Russia"),
+    ("Russia's ministry disputed claims that 3,000 of its soldiers had died.", "3,000", "demonym_in_counted",
+     "Russia"),
+    # the side the sentence before named, in one paragraph (a title naming a city is no side)
+    ("Russia suffered heavy losses again. The tally in the Kyiv Post lists 30 tanks and 12 artillery systems.",
+     "30", "party_of_paragraph", "Russia"),
+    ("A Russian drone attack hit the Ukrainian city of Sumy. Four drones struck the centre.", "Four",
+     "party_of_paragraph", "Russia"),
+])
+def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
+    rows = extract_figures(text)
+    row = rows[rows["text"] == figure].iloc[0]
+    assert (row["rules"].split(";")[1], _actor(row)) == (f"actor={rule}", actor)
+
+
+def _actor(row) -> str | None:
+    return None if pd.isna(row["actor"]) else row["actor"]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "actor"), [
+    ("Russia lost 800 soldiers killed, while Ukraine reported 200 killed.", "800", "200", None),
+    ("About 600 North Korean soldiers fighting for Russia died and 4,000 others were wounded.", "About 600",
+     "4,000", "North Korea"),
+])
+def test_a_figure_takes_the_actor_before_it_unless_another_side_opens_its_clause(
+        text: str, first: str, second: str, actor: str | None) -> None:
+    rows = extract_figures(text).set_index("text")
+    assert _actor(rows.loc[first]) is not None and _actor(rows.loc[second]) == actor
+
+
+def test_a_paragraph_break_ends_the_side_a_sentence_takes_from_the_one_before() -> None:
+    rows = extract_figures("Russia suffered heavy losses again.\nThe tally lists 30 tanks.")
+    assert rows.iloc[0]["rules"].split(";")[1] != "actor=party_of_paragraph"
+
+
+def test_the_speaker_side_waits_for_the_claimant_and_stays_unknown_without_one() -> None:
+    reading = reading_of("We have taken 40 square kilometres.", "40 square kilometres")
+    assert reading.actor == OWN
+    assert extract_figures("We have taken 40 square kilometres.")["actor"].isna().all()
+
+
+def test_sides_come_from_the_claimants_registry() -> None:
+    assert side_of("Oleksandr Syrskyi") == "Ukraine" and side_of("Mr Zelensky") == "Ukraine"
+    assert side_of("Pentagon") is None  # not a side of this war

@@ -1,11 +1,14 @@
 """Whose people, forces or equipment a figure counts (its actor), decided by named rules.
 
-The rules of :data:`ACTOR_RULES` are tried in order on a figure and its measure reading: a party
-named in the counted words ("North Korean troops"), civilians by their noun ("residents"), the side
-that took prisoners or lost soldiers, the victims of a strike, an owner named in the sentence
-("Russia's losses"), the launcher of drones, the side that destroyed equipment (whose it is then the
-opponent's), the party named before the figure. :func:`carry_actors` then gives figures left without
-one the actor of the figures beside them ("6,662 Russian troops were killed and 10,446 wounded").
+The rules of :data:`ACTOR_RULES` are tried in order on a figure and its measure reading: civilians by
+the event or their noun (the displaced, "residents"), a party named in the counted words ("North
+Korean troops"), the side that held, released or got back prisoners, that killed or lost soldiers, the
+victims of a strike, an owner named in the sentence ("Russia's losses", "under Ukrainian control"), the
+launcher of drones, the side that destroyed equipment (whose it is then the opponent's), the party
+named before the figure, the owner of the land taken. The speaker's own side ("we", "our forces") is
+:data:`OWN` (its enemy :data:`ENEMY`) until :func:`carry_actors` knows the claimant; it then gives
+figures left without one the actor of the figures beside them ("6,662 Russian troops were killed and
+10,446 wounded") or of the sentence before in their paragraph.
 
 >>> from analysis.extract.numbers import find_numbers
 >>> from analysis.extract import measures
@@ -18,15 +21,17 @@ one the actor of the figures beside them ("6,662 Russian troops were killed and 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
+from analysis.extract.sentences import split_sentences
 from analysis.extract.view import Figure
-from analysis.vocabulary import VOCABULARY, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
 
-__all__ = ["ACTOR_RULES", "OPPONENT", "actor_of", "carry_actors", "decide_actor", "side_of"]
+__all__ = ["ACTOR_RULES", "ENEMY", "OPPONENT", "OWN", "actor_of", "carry_actors", "decide_actor", "side_of"]
 
 _V = VOCABULARY.actors
 _W = _V.words
@@ -41,27 +46,53 @@ def _words(phrases) -> str:
 
 PARTY_RE = re.compile(rf"(?<![\w-])(?:{_PARTY})(?![\w-])", re.I)
 _PARTY_LOW_RE = re.compile(PARTY_RE.pattern)  # on lowered() text
+_NA = _V.not_actor
 _NOT_ACTOR_BEFORE_RE = re.compile(
-    rf"\b(?:{_words(_V.not_actor.before)}|(?:{_words(_V.not_actor.before_directions)}\s+(?:the\s+)?"
-    rf"{_words(_V.not_actor.directions)}\w*))\s+(?:the\s+)?$")  # on lowered() text
+    rf"\b(?:{_words(_NA.before)}|(?:{_words(_NA.before_directions)}\s+(?:the\s+)?"
+    rf"{_words(_NA.directions)}\w*))\s+(?:the\s+)?$")  # on lowered() text
+# "the Ukrainian city of", "of Russian territory", "the Kyiv Independent": a place or a title, no side
+_PLACE_AFTER_RE = re.compile(rf"\s+{_words(_NA.place_nouns)}(?![\w-])")
+_NAME_AFTER_RE = re.compile(rf"\s+{_words(_NA.names_after)}(?![\w-])")
+_CAPITALS_ONLY = frozenset(_NA.capitals_only)
 _O = _V.owners
+_OWN = _V.own_side
+# the speaker's own side and its opponent, until carry_actors knows the claimant: "we advanced 3 km"
+OWN, ENEMY = "@own", "@enemy"
+_OWN_PARTY_LOW_RE = re.compile(
+    rf"(?<![\w-])({_words(_OWN.pronouns)})(?![\w-])(?!\s+{_words(_OWN.pronouns)}\b)"
+    rf"|(?<![\w-])({_words(_OWN.possessives)})\s+(?:[\w-]+\s+)?{_words(_V.words.military)}\b")
 _OWNER_RE = re.compile(
     rf"(?<![\w-])({_PARTY})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(_O.losses)}\b"
     rf"|\b{re.escape(_O.losses)}\s+{_words(_O.losses_of)}\s+(?:the\s+)?({_PARTY})(?![\w-])"
     rf"|\b{phrase_pattern([_O.inflicted_on])}\s+(?:the\s+)?({_PARTY})(?![\w-])"
-    rf"|\bin\s+({_PARTY})\s+{re.escape(_O.in_hands)}\b")  # on lowered() text
-_OWNER_HINTS = (_O.losses, _O.inflicted_on.split()[0], _O.in_hands)
+    rf"|\bin\s+({_PARTY})\s+{re.escape(_O.in_hands)}\b"
+    rf"|\b{_words(_O.control_before)}\s+(?:the\s+)?{re.escape(_O.control)}\s+of\s+(?:the\s+)?({_PARTY})(?![\w-])"
+    rf"|\b{_words(_O.control_before)}\s+({_PARTY}|{_words(_OWN.pronouns)})\s+{re.escape(_O.control)}\b")
+_OWNER_HINTS = (_O.losses, _O.inflicted_on.split()[0], _O.in_hands, _O.control)
 _CIVILIAN_NOUNS = frozenset(_W.civilian_nouns)
 _CIVILIAN_RE = re.compile(rf"\b{re.escape(_W.civilian_stem)}")
 _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"\b{_words(_W.destroy)}\b")
 _LAUNCHED_BY_RE = re.compile(rf"^[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
 _CAPTURE_RE = re.compile(rf"\b{_words(_W.capture)}\b")
-_LOSS_WORD_RE = re.compile(rf"\b{_words(_W.loss)}\b")
+_RELEASE_RE = re.compile(rf"\b(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
+_CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
+_PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
+_GENERIC_PEOPLE = frozenset(_W.generic_people)
+_BOTH_SIDES_RE = re.compile(rf"\b{_words(_W.both_sides)}\b")
+_LOSS_WORD_RE = re.compile(rf"\b{_words((*_W.loss, *_W.suffered))}\b")
+_REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
+_OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
 _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
+_ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
+_KILL_RE = re.compile(rf"\b{_words(_W.kill)}\b")
+_PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
+_NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
+_HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
 _STRIKE_RE = re.compile(rf"\b{_words(_EV.strikes)}\b")
 _CIVILIANS = "civilians"
+_CLAIMANTS = VOCABULARY.claimants.by_alias
 
 
 def actor_of(phrase: str) -> str | None:
@@ -74,11 +105,18 @@ def actor_of(phrase: str) -> str | None:
 
 
 def side_of(claimant: str | None) -> str | None:
-    """The party a claimant speaks for, when its name says so ("Russian Defence Ministry" -> Russia).
+    """The party a claimant speaks for: the side the claimants registry gives it, else the party its
+    name names ("Russian Defence Ministry" -> Russia).
 
-    >>> side_of("Russian Defence Ministry"), side_of("Pentagon")
-    ('Russia', None)
+    >>> side_of("Oleksandr Syrskyi"), side_of("Russian Defence Ministry"), side_of("a local doctor")
+    ('Ukraine', 'Russia', None)
     """
+    words = (claimant or "").lower().replace("’", "'").split()
+    if words and words[0] in _HONORIFICS:
+        words = words[1:]  # "Mr Zelensky"
+    entry = _CLAIMANTS.get(" ".join(words))
+    if entry is not None and entry.side in OPPONENT:
+        return entry.side
     for word in (claimant or "").split():
         side = actor_of(word)
         if side is not None:
@@ -86,20 +124,57 @@ def side_of(claimant: str | None) -> str | None:
     return None
 
 
+def _party_words(low: str, text: str, *, every: bool = False) -> list[tuple[int, int, str | None, bool]]:
+    """The party words of a lowered stretch (``text`` as written) as (start, end, actor, names land),
+    less destinations and opponents ("sent to Russia", "fighting against Ukraine"; with ``every``: kept),
+    titles ("the Kyiv Independent") and "us" in lower case; a party word before a place noun ("of
+    Russian territory") names whose land it is."""
+    found = []
+    for m in _PARTY_LOW_RE.finditer(low):
+        word = m.group().replace("’", "'")
+        if word in _CAPITALS_ONLY and not text[m.start():m.end()].isupper():
+            continue
+        if _NAME_AFTER_RE.match(low, m.end()) or (
+                not every and _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start())):
+            continue
+        found.append((m.start(), m.end(), _ACTOR_OF_WORD.get(word), _PLACE_AFTER_RE.match(low, m.end()) is not None))
+    return found
+
+
 @lru_cache(maxsize=1024)
-def _sentence_parties(low: str) -> tuple[tuple[int, int, str | None], ...]:
-    """The parties a lowered sentence names, less destinations and opponents ("sent to Russia",
-    "fighting against Ukraine"), as (start, end, actor); read once per sentence."""
-    return tuple((m.start(), m.end(), _ACTOR_OF_WORD.get(m.group().replace("’", "'")))
-                 for m in _PARTY_LOW_RE.finditer(low)
-                 if not _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()))
+def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | None], ...],
+                                                     tuple[tuple[int, int, str | None], ...]]:
+    """(the parties a lowered sentence names, including the speaker's own side: "we", "our forces";
+    the parties whose land it names: "of Russian territory"), each as (start, end, actor); read once
+    per sentence."""
+    parties, lands = [], []
+    for start, end, actor, land in _party_words(low, text):
+        (lands if land else parties).append((start, end, actor))
+    named = None
+    for m in _OWN_PARTY_LOW_RE.finditer(low):
+        if _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()) or text[m.start():m.end()].isupper():
+            continue  # "sent against us"; "US" is a country
+        earlier = [party for party in parties if party[1] <= m.start()]
+        if not earlier and m.group(2):  # "from Moscow's claims that 600 of its troops": "its" is Moscow's
+            if named is None:
+                named = [(start, end, actor) for start, end, actor, land in _party_words(low, text, every=True)
+                         if not land]
+            earlier = [party for party in named if party[1] <= m.start()]
+        # "we", "our forces": the speaker's side; "its forces" the side named before, if any ("his forces"
+        # after "the commander said": the speaker's)
+        parties.append((m.start(), m.end(), earlier[-1][2] if m.group(2) and earlier else OWN))
+    return tuple(sorted(parties)), tuple(lands)
 
 
-def _parties_in(f: Figure, a: int, b: int) -> list[tuple[int, int, str | None]]:
-    """Parties named in low[a:b] of the figure's sentence."""
+def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple[int, int, str | None]]:
+    """Parties named in low[a:b] of the figure's sentence (with ``lands``: the owners of land named)."""
     lo = f.lo
-    return [(lo + start, lo + end, actor) for start, end, actor in _sentence_parties(f.low[lo:f.hi])
-            if a <= lo + start and lo + end <= b]
+    found = _sentence_parties(f.low[lo:f.hi], f.text[lo:f.hi])[1 if lands else 0]
+    return [(lo + start, lo + end, actor) for start, end, actor in found if a <= lo + start and lo + end <= b]
+
+
+def _opponent(actor: str | None) -> str | None:
+    return ENEMY if actor == OWN else OWN if actor == ENEMY else OPPONENT.get(actor)
 
 
 def _before(f: Figure) -> list[tuple[int, int, str | None]]:
@@ -122,15 +197,87 @@ def _military_noun(reading: Reading) -> bool:
     return reading.noun is not None and _MILITARY_RE.fullmatch(reading.noun.group()) is not None
 
 
+@lru_cache(maxsize=8)
+def _sentence_memo(view) -> dict:
+    """What the rules work out once per sentence (not once per figure: a sentence may hold thousands)."""
+    return {}
+
+
 def _military_sentence(f: Figure) -> bool:
-    if "military" not in f.memo:
-        f.memo["military"] = _MILITARY_RE.search(f.low, f.lo, f.hi) is not None
-    return f.memo["military"]
+    memo = _sentence_memo(f.sentence)
+    if "military" not in memo:
+        memo["military"] = _MILITARY_RE.search(f.low, f.lo, f.hi) is not None
+    return memo["military"]
+
+
+@lru_cache(maxsize=8)
+def _mention_bounds(view) -> tuple[list[int], list[int]]:
+    """The starts and ends of a sentence's number mentions, in order (for bisecting)."""
+    return [m.start for m in view.mentions], [m.end for m in view.mentions]
+
+
+def _counted_by_number(f: Figure, start: int) -> bool:
+    """Whether a party word at ``start`` is part of another figure's counted words ("12 Russian tanks")."""
+    ends = _mention_bounds(f.sentence)[1]
+    i = bisect.bisect_right(ends, start) - 1  # the last mention ending before the party word
+    if i < 0 or ends[i] == f.m.end or start - ends[i] > 25:
+        return False
+    return _COUNTED_GAP_RE.fullmatch(f.low, ends[i], start) is not None
+
+
+def _mention_between(f: Figure, a: int, b: int) -> bool:
+    starts = _mention_bounds(f.sentence)[0]
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+_COUNTED_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+)?")
+
+
+def _subject_of(f: Figure, verb: re.Match) -> tuple[int, int, str | None] | None:
+    """The party doing what ``verb`` says: the last one named before it that is not another figure's
+    counted words ("Ukrainian forces destroyed 12 Russian tanks and took 40 prisoners"), if no other
+    side is named between the verb and the figure."""
+    before = _before(f)
+    for i in range(len(before) - 1, -1, -1):
+        party = before[i]
+        if _counted_by_number(f, party[0]):
+            continue
+        if party[0] >= verb.end():
+            return None
+        if party[1] <= verb.start():
+            if f.low.rfind(",", f.lo, party[0]) >= 0 and f.low.find(",", party[1], verb.start()) >= 0:
+                continue  # "The army, fighting Russian troops, took 40": an aside, not the subject
+            if i and _AND_RE.fullmatch(f.low, before[i - 1][1], party[0]):
+                return None  # "Moscow and Kyiv each handed back 100": both sides
+            return party
+    return None
+
+
+_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _verb_before(f: Figure, pattern: re.Pattern) -> re.Match | None:
+    """The last match of ``pattern`` in the sentence before the figure (within reach)."""
+    found = None
+    for match in pattern.finditer(f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
+        found = match
+    return found
+
+
+_VERB_REACH = 250  # how far before a figure the verb that decides whose it is may stand
+
+
+def _captor_party(f: Figure) -> tuple[int, int, str | None] | None:
+    """The party that took prisoners before the figure: the subject of the last capture verb."""
+    if "captor" not in f.memo:
+        verb = _verb_before(f, _CAPTURE_RE) if _before(f) else None
+        f.memo["captor"] = _subject_of(f, verb) if verb else None
+    return f.memo["captor"]
 
 
 def _captor(f: Figure) -> bool:
-    before = _before(f)
-    return bool(before) and _CAPTURE_RE.search(f.low, before[-1][1], f.m.start) is not None
+    return _captor_party(f) is not None
 
 
 # --- the rules, in the order they are tried (each takes the figure and its measure reading) --------
@@ -140,14 +287,41 @@ def demonym_in_counted(f: Figure, reading: Reading):
     if reading.noun is None:
         return None
     inside = _parties_in(f, f.m.end, reading.noun.end())
-    return inside[-1][2] if inside else None
+    if inside:
+        return inside[-1][2]
+    return ENEMY if _ENEMY_LOW_RE.search(f.low, f.m.end, reading.noun.end()) else None
+
+
+def displaced_civilians(f: Figure, reading: Reading):
+    """'2,000 were evacuated', '9,000 Ukrainian refugees': the displaced are civilians unless they
+    are soldiers."""
+    if reading.measure != "displaced" or _military_noun(reading):
+        return None
+    return _CIVILIANS
 
 
 def civilian_noun(f: Figure, reading: Reading):
-    """'12 residents were killed': victims counted by a word for civilians."""
-    if reading.noun is not None and reading.noun.group().lower() in _CIVILIAN_NOUNS and \
-            reading.measure in PERSON_MEASURES:
+    """'12 residents were killed', 'two bodies of civilians': victims counted by a word for civilians
+    (but "people" lost by a side are that side's: "Russia lost 300 people")."""
+    if reading.noun is None or reading.measure not in PERSON_MEASURES:
+        return None
+    noun = reading.noun.group().lower()
+    if noun in _GENERIC_PEOPLE and (_owner_in(f) is not None or losses_of_party(f, reading) is not None):
+        return None
+    if noun in _CIVILIAN_NOUNS:
         return _CIVILIANS
+    of = _OF_CIVILIANS_RE.match(f.low, reading.noun.end(), f.hi)
+    if of is not None and (of.group(1) in _CIVILIAN_NOUNS or _CIVILIAN_RE.match(of.group(1))):
+        return _CIVILIANS
+    return None
+
+
+def both_sides(f: Figure, reading: Reading):
+    """'40 prisoners released by each side': the figure counts both sides, no one actor."""
+    lo, hi = f.clause
+    if reading.measure in PERSON_MEASURES and _BOTH_SIDES_RE.search(
+            f.low, max(lo, f.m.start - _VERB_REACH), min(hi, f.m.end + _VERB_REACH)):
+        return STOP
     return None
 
 
@@ -159,11 +333,54 @@ def party_in_toll(f: Figure, reading: Reading):
     return inside[-1][2] if inside else None
 
 
+def from_captivity(f: Figure, reading: Reading):
+    """'freed 300 from Russian captivity': the captives of a side are its opponent's people."""
+    if reading.measure != "captured" or _W.captivity not in f.low[f.lo:f.hi]:
+        return None
+    held = _CAPTIVITY_RE.search(f.low, f.lo, f.hi)
+    return _opponent(actor_of(held.group(1))) if held else None
+
+
+def released_by_party(f: Figure, reading: Reading):
+    """'Moscow handed over 90 prisoners' (the opponent's people), 'Kyiv brought home 90' (its own)."""
+    if reading.measure != "captured" or not _before(f):
+        return None
+    verb = _verb_before(f, _RELEASE_RE)
+    party = _subject_of(f, verb) if verb else None
+    if party is None:
+        return None
+    return _opponent(party[2]) if verb.group(1) else party[2]
+
+
 def captor_opponent(f: Figure, reading: Reading):
     """'Ukrainian forces took 711 prisoners': the prisoners of a side are its opponent's people."""
     if reading.measure not in PERSON_MEASURES or not _captor(f):
         return None
-    return OPPONENT.get(_before(f)[-1][2])
+    return _opponent(_captor_party(f)[2])
+
+
+def people_of_party(f: Figure, reading: Reading):
+    """'among the freed Ukrainians are 40 medics': prisoners counted among a nation's people."""
+    if reading.measure != "captured":
+        return None
+    before = _before(f)
+    if before and f.low[before[-1][0]:before[-1][1]] in _PEOPLE_OF_PARTY:
+        return before[-1][2]
+    return None
+
+
+def killed_by_party(f: Figure, reading: Reading):
+    """'Ukrainian units killed 40 soldiers', 'we eliminated 300': in a sentence about soldiers, the
+    people a side killed or wounded are its opponent's."""
+    if reading.measure not in PERSON_MEASURES or not (_military_noun(reading) or _military_sentence(f)) or \
+            not _before(f):
+        return None
+    verb = _verb_before(f, _KILL_RE)
+    party = _subject_of(f, verb) if verb else None
+    if party is None or _mention_between(f, party[1], verb.start()) or \
+            _PASSIVE_BEFORE_RE.search(f.low, max(f.lo, verb.start() - 12), verb.start()):
+        return None  # "suffered 900 soldiers killed", "have been killed": no side killing
+    return _opponent(party[2])
 
 
 def soldiers_of_party(f: Figure, reading: Reading):
@@ -175,12 +392,14 @@ def soldiers_of_party(f: Figure, reading: Reading):
 
 
 def losses_of_party(f: Figure, reading: Reading):
-    """'Ukraine lost 40 and 12 were wounded' in a sentence about soldiers: the side that lost them."""
-    if reading.measure not in PERSON_MEASURES or _captor(f) or _military_noun(reading) or \
-            not _military_sentence(f):
+    """'Moscow lost 300 men', 'Russia suffered 900 casualties': the side that lost or suffered them
+    (in a sentence about soldiers, or with the party just before the figure)."""
+    if reading.measure not in PERSON_MEASURES or _captor(f) or _military_noun(reading):
         return None
     before = _before(f)
-    return before[-1][2] if before and _LOSS_WORD_RE.search(f.low, before[-1][1], f.m.start) else None
+    if not before or (not _military_sentence(f) and f.m.start - before[-1][1] > 60):
+        return None
+    return before[-1][2] if _LOSS_WORD_RE.search(f.low, before[-1][1], f.m.start) else None
 
 
 def strike_victims(f: Figure, reading: Reading):
@@ -194,15 +413,11 @@ def strike_victims(f: Figure, reading: Reading):
 
 
 def owner_named(f: Figure, reading: Reading):
-    """'among Russia's losses', 'inflicted on Russian forces', 'still in Ukrainian hands'."""
-    if reading.measure not in PERSON_MEASURES and reading.measure not in ("equipment", "area"):
+    """'among Russia's losses', 'inflicted on Russian forces', 'still in Ukrainian hands', 'under the
+    control of Ukraine'."""
+    if reading.measure not in PERSON_MEASURES and reading.measure not in ("equipment", "area", "settlements"):
         return None
     return _owner_in(f)
-
-
-def displaced_civilians(f: Figure, reading: Reading):
-    """'2,000 were evacuated': the displaced are civilians unless the text says otherwise."""
-    return _displaced_default(reading)
 
 
 def victims_unknown(f: Figure, reading: Reading):
@@ -225,16 +440,29 @@ def destroyed_by_party(f: Figure, reading: Reading):
     """'Ukrainian forces destroyed 12 tanks': equipment a side destroyed is its opponent's."""
     if reading.measure != "equipment":
         return None
-    before = _before(f)
-    if before and _DESTROY_RE.search(f.low, before[-1][1], f.m.start):
-        return OPPONENT.get(before[-1][2]) or STOP
-    return None
+    verb = _verb_before(f, _DESTROY_RE) if _before(f) else None
+    party = _subject_of(f, verb) if verb else None
+    if party is None:
+        return None
+    return _opponent(party[2]) or STOP
 
 
 def party_before(f: Figure, reading: Reading):
     """'Russia deployed 12,000 ...': the party named last before the figure."""
     before = _before(f)
     return (before[-1][2] or STOP) if before else None
+
+
+def land_of_party(f: Figure, reading: Reading):
+    """'took 40 km2 of Ukrainian land': captured ground is the opponent's of the land's owner; ground
+    'liberated' or 'regained' is the owner's."""
+    if reading.measure not in ("area", "settlements", "advance"):
+        return None
+    lands = _parties_in(f, f.lo, f.hi, lands=True)
+    if not lands:
+        return None
+    owner = min(lands, key=lambda land: abs(land[0] - f.m.start))[2]
+    return owner if _REGAIN_RE.search(f.low, f.lo, f.hi) else _opponent(owner)
 
 
 def party_after(f: Figure, reading: Reading):
@@ -245,13 +473,10 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-def _displaced_default(reading: Reading) -> str | None:
-    return _CIVILIANS if reading.measure == "displaced" else None
-
-
-ACTOR_RULES = (demonym_in_counted, civilian_noun, party_in_toll, captor_opponent, soldiers_of_party,
-               losses_of_party, strike_victims, owner_named, displaced_civilians, victims_unknown, launched_by,
-               destroyed_by_party, party_before, party_after)
+ACTOR_RULES = (displaced_civilians, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
+               released_by_party, captor_opponent, people_of_party, killed_by_party, soldiers_of_party, losses_of_party,
+               strike_victims, owner_named, victims_unknown, launched_by, destroyed_by_party, party_before,
+               land_of_party, party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:
@@ -267,31 +492,140 @@ ACTOR_FAMILY = {"troops": "forces", "units": "forces", "killed": "forces", "inju
                 "area": "ground", "settlements": "ground", "equipment": "equipment"}
 
 
-def carry_actors(rows: list[dict]) -> None:
+def carry_actors(rows: list[dict], text: str | None = None) -> None:
     """'6,662 Russian troops were killed and 10,446 were wounded': the second count is Russian too.
 
     Rows are one article's, in order, each with ``measure``, ``actor``, ``claimant``, ``sentence``,
-    ``_k`` (its sentence's index) and ``_rules`` (a dict of field -> rule name). An actor is carried to
-    a later figure of the same family in the same sentence (rule ``carried_in_sentence``), or to a
-    later sentence that names no party of its own (``carried_from_before``: "Their casualties stand at
-    about 4,700"); the "enemy" of a claimant whose side is known is the other side (``enemy_of_claimant``).
+    ``start``, ``end``, ``_k`` (its sentence's index), ``_lo`` (where its sentence starts in ``text``)
+    and ``_rules`` (a dict of field -> rule name). The speaker's own side ("we", "our forces") is the
+    side of the claimant (rule ``own_side_of_claimant``), its "enemy" the other side
+    (``enemy_of_claimant``). An actor is then carried to a later figure of the same family in the same
+    sentence when no other party is named between them (``carried_in_sentence``); to a later sentence
+    that names no party of its own (``carried_from_before``: "Their casualties stand at about 4,700"),
+    from a figure of the same paragraph first, else from the last party the paragraph named before
+    (``party_of_paragraph``: "Russia suffered heavy losses. The tally lists 40 tanks"), else from a
+    figure of an earlier paragraph. Without ``text`` the rows are taken as one paragraph.
     """
-    last: dict[str, tuple[int, str]] = {}
+    last: dict[str, tuple[int, str, int]] = {}
+    sentences: dict[int, _SentenceFacts] = {}  # what each sentence says, read once however many figures it has
     for row in rows:
-        if row["actor"] is None and _ENEMY_RE.search(row["sentence"]):
-            row["actor"] = OPPONENT.get(side_of(row["claimant"]))
-            if row["actor"] is not None:
-                row["_rules"]["actor"] = "enemy_of_claimant"
+        facts = sentences.get(row["_k"])
+        if facts is None:
+            facts = sentences[row["_k"]] = _SentenceFacts(row, text)
+        _own_side(row, facts)
         family = ACTOR_FAMILY.get(row["measure"])
-        if family is None:
+        if family is None or row["_rules"].get("actor") == "both_sides":
             continue
-        if row["actor"] is None and family in last:
-            k, actor = last[family]
-            same_sentence = k == row["_k"]
-            if (same_sentence or not PARTY_RE.search(row["sentence"])) and not (
-                    actor == _CIVILIANS and row["measure"] in ("troops", "units")):
-                row["actor"] = actor
-                row["_rules"]["actor"] = "carried_in_sentence" if same_sentence else "carried_from_before"
+        if row["actor"] is None:
+            _carry(row, family, last.get(family), facts, text)
         if row["actor"] is not None:
-            last[family] = (row["_k"], row["actor"])
+            last[family] = (row["_k"], row["actor"], row.get("end", 0))
 
+
+class _SentenceFacts:
+    """What carry_actors asks of a figure's sentence, each worked out on first use."""
+
+    __slots__ = ("_before", "_enemy", "_names", "paragraph", "row", "text")
+
+    def __init__(self, row: dict, text: str | None) -> None:
+        self.row, self.text = row, text
+        self._enemy = self._names = self._before = None
+        # where its paragraph starts (looking back no further than the reach of party_of_paragraph)
+        lo = row.get("_lo")
+        if text is None or lo is None:
+            self.paragraph = 0
+        else:
+            reach = max(0, lo - _PARAGRAPH_REACH)
+            self.paragraph = max(reach, text.rfind("\n", reach, lo) + 1)
+
+    @property
+    def enemy(self) -> bool:
+        if self._enemy is None:
+            self._enemy = _ENEMY_RE.search(self.row["sentence"]) is not None
+        return self._enemy
+
+    @property
+    def names_party(self) -> bool:
+        if self._names is None:
+            self._names = _names_party(self.row["sentence"])
+        return self._names
+
+    @property
+    def party_before(self) -> str | None:
+        if self._before is None:
+            found = _party_of_sentence_before(self.text, self.paragraph, self.row["_lo"]) \
+                if self.text is not None and "_lo" in self.row else None
+            self._before = (found,)
+        return self._before[0]
+
+
+def _own_side(row: dict, facts: _SentenceFacts) -> None:
+    """The speaker's own side (and its enemy) as the claimant's side; the "enemy" named in an unread
+    figure's sentence."""
+    if row["actor"] in (OWN, ENEMY):
+        side = side_of(row["claimant"])
+        row["actor"] = side if row["actor"] == OWN else OPPONENT.get(side)
+        if row["actor"] is not None:
+            row["_rules"]["actor"] = "own_side_of_claimant" if side == row["actor"] else "enemy_of_claimant"
+        else:
+            row["_rules"]["actor"] = "none"
+    if row["actor"] is None and facts.enemy:
+        row["actor"] = OPPONENT.get(side_of(row["claimant"]))
+        if row["actor"] is not None:
+            row["_rules"]["actor"] = "enemy_of_claimant"
+
+
+def _carry(row: dict, family: str, previous: tuple[int, str, int] | None, facts: _SentenceFacts,
+           text: str | None) -> None:
+    same_sentence = previous is not None and previous[0] == row["_k"]
+    ground_or_equipment = family in ("equipment", "ground")
+    if same_sentence:
+        if text is not None and "start" in row and _named_party(text, previous[2], row["start"]):
+            return  # "Russia lost 900, while Ukraine reported 300": another side's figure
+        actor, rule = previous[1], "carried_in_sentence"
+    elif (previous is None and not ground_or_equipment) or facts.names_party:
+        return  # nothing to carry; a sentence naming a party of its own does not take another's
+    elif previous is not None and (text is None or previous[2] >= facts.paragraph):
+        actor, rule = previous[1], "carried_from_before"
+    else:
+        actor, rule = (facts.party_before if ground_or_equipment else None), "party_of_paragraph"
+        if actor is None and previous is not None:
+            actor, rule = previous[1], "carried_from_before"
+    if actor is None or (actor == _CIVILIANS and row["measure"] in ("troops", "units")):
+        return
+    row["actor"] = actor
+    row["_rules"]["actor"] = rule
+
+
+_PARAGRAPH_REACH = 600  # how far back in its paragraph a sentence looks for the side it is about
+
+
+def _named_party(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (from the end of one figure to the next) opens a clause about a side: "..., while
+    Ukraine reported 300" (not "300 North Korean soldiers fighting for Russia")."""
+    if a >= b:
+        return False
+    stretch = text[a:b]
+    low = lowered(stretch)
+    return any(actor for start, _, actor, land in _party_words(low, stretch)
+               if not land and _NEW_CLAUSE_RE.search(low, max(0, start - 20), start))
+
+
+def _names_party(sentence: str) -> bool:
+    """Whether a sentence names a side (not a place, a title or a destination)."""
+    return PARTY_RE.search(sentence) is not None and any(
+        actor for _, _, actor, land in _party_words(lowered(sentence), sentence) if not land)
+
+
+def _party_of_sentence_before(text: str, paragraph: int, lo: int) -> str | None:
+    """The last side named in the sentence before ``lo`` in its paragraph (not a place: "the Ukrainian
+    city of")."""
+    a = max(paragraph, lo - _PARAGRAPH_REACH)
+    if a >= lo:
+        return None
+    before = split_sentences(text[a:lo])
+    if not before:
+        return None
+    stretch = before[-1].text
+    parties = [actor for _, _, actor, land in _party_words(lowered(stretch), stretch) if not land and actor]
+    return parties[-1] if parties else None

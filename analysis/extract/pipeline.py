@@ -106,11 +106,12 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
                 continue
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             reading = as_written(text, low, reading)
-            rows.append(_row(article, links, mentions[i], reading, shown, derived=False) | {"_k": k})
+            where = {"_k": k, "_lo": sentence.start}  # the sentence's index and start, for carry_actors
+            rows.append(_row(article, links, mentions[i], reading, shown, derived=False) | where)
             derived = composite_total(view.figure(i), reading)
             if derived is not None:
-                rows.append(_row(article, links, derived[0], derived[1], shown, derived=True) | {"_k": k})
-    carry_actors(rows)
+                rows.append(_row(article, links, derived[0], derived[1], shown, derived=True) | where)
+    carry_actors(rows, text)
     for row in rows:
         row["rules"] = ";".join(f"{name}={row['_rules'][name]}" for name in RULE_FIELDS if name in row["_rules"])
     return rows
