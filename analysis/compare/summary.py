@@ -91,7 +91,9 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
 
     The *standing* claims of a group are those neither superseded nor outliers (see
     :func:`analysis.compare.claims`). ``agree_low``/``agree_high`` is the interval that every
-    standing claim allows (NaN when they contradict each other). The estimate follows UCDP's
+    voice's standing claims allow: each voice by the span of its own claims (two figures of one voice
+    never contradict: a part and its whole, a figure and its update), intersected across voices
+    (NaN when voices contradict each other). The estimate follows UCDP's
     low / best / high: each independent voice counts once, by the median of its standing claims'
     values (an open bound counts at its bound, a range at its middle); ``low`` and ``high`` are the
     smallest and largest of these, ``best`` their median, moved into the agreed interval when there
@@ -150,7 +152,8 @@ def _daily_column(table: pd.DataFrame) -> pd.Series:
 
 def _summary(claim_id: int, group: pd.DataFrame) -> dict[str, object]:
     standing = group.loc[group["status"].isin(_ALLOWING)]
-    low, high = standing["lo"].max(), standing["hi"].min()
+    spans = standing.groupby("voice").agg(lo=("lo", "min"), hi=("hi", "max"))  # what each voice allows
+    low, high = spans["lo"].max(), spans["hi"].min()
     agreed = bool(low <= high)
     per_voice = standing.groupby("voice")["point"].median()
     best = float(per_voice.median()) if len(per_voice) else np.nan
