@@ -86,3 +86,12 @@ def test_summary_margins_add_totals_that_match_the_row_count() -> None:
 
 def test_summary_of_no_figures_is_an_empty_table() -> None:
     assert summary(figures_frame([])).empty
+
+
+def test_the_mark_shows_the_deciding_rules_on_hover() -> None:
+    import analysis
+    figures = analysis.extract_figures("A drone attack on Odesa on Monday killed 12 people, the governor said.",
+                                       published="2024-11-05")
+    page = analysis.highlight(figures).html
+    assert "<mark title=\"measure: " in page and "claimant: subject_said" in page and "date: own_" in page
+    assert "[12]" in str(analysis.highlight(figures))  # the plain text stays plain

@@ -90,7 +90,15 @@ def _number(value: object) -> str:
     return "" if pd.isna(value) else f"{float(value):,.10g}"
 
 
-def _marked(sentence: object, text: object, at: object, *, html_out: bool) -> str:
+def _why(row: pd.Series) -> str:
+    """The hover text of a figure: the rules that decided its fields, one per line."""
+    rules = row.get("rules")
+    if rules is None or pd.isna(rules):
+        return ""
+    return "\n".join(part.replace("=", ": ", 1) for part in str(rules).split(";"))
+
+
+def _marked(sentence: object, text: object, at: object, *, html_out: bool, why: str = "") -> str:
     if pd.isna(sentence):
         return "" if pd.isna(text) else (html.escape(str(text)) if html_out else str(text))
     sentence = str(sentence)
@@ -101,7 +109,8 @@ def _marked(sentence: object, text: object, at: object, *, html_out: bool) -> st
     before, span, after = sentence[:at], sentence[at:stop], sentence[stop:]
     if not html_out:
         return f"{before}[{span}]{after}"
-    return f"{html.escape(before)}<mark>{html.escape(span)}</mark>{html.escape(after)}"
+    title = f' title="{html.escape(why, quote=True)}"' if why else ""
+    return f"{html.escape(before)}<mark{title}>{html.escape(span)}</mark>{html.escape(after)}"
 
 
 def highlight(figures: pd.DataFrame, *, n: int | None = None) -> Highlighted:
@@ -118,8 +127,9 @@ def highlight(figures: pd.DataFrame, *, n: int | None = None) -> Highlighted:
     Returns
     -------
     Highlighted
-        Renders as an HTML table in Jupyter (text escaped, the figure in ``<mark>``) and prints as
-        plain text with the figure in square brackets.
+        Renders as an HTML table in Jupyter (text escaped, the figure in ``<mark>``; resting the
+        pointer on it shows the ``rules`` that decided its measure, actor, claimant, place and date)
+        and prints as plain text with the figure in square brackets.
 
     Examples
     --------
@@ -140,7 +150,7 @@ def highlight(figures: pd.DataFrame, *, n: int | None = None) -> Highlighted:
         claimant = row.get("claimant")
         cells = (row.get("article_id"), row.get("measure"), _number(row.get("value")), row.get("qualifier"), claimant)
         text_cells = "".join(f'<td style="{_CELL}">{"" if pd.isna(c) else html.escape(str(c))}</td>' for c in cells)
-        sentence = _marked(row.get("sentence"), row.get("text"), spans[i], html_out=True)
+        sentence = _marked(row.get("sentence"), row.get("text"), spans[i], html_out=True, why=_why(row))
         rows.append(f'<tr>{text_cells}<td style="{_CELL}">{sentence}</td></tr>')
         who = "no claimant" if pd.isna(claimant) else claimant
         plain = _marked(row.get("sentence"), row.get("text"), spans[i], html_out=False)
