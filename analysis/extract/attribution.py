@@ -34,11 +34,13 @@ def _words(phrases) -> str:
 _VERB_RE = re.compile(rf"(?<![\w-]){_words(_SP.verbs)}(?![\w-])")
 # matched against lowered() text: lower-case patterns without re.I are several times faster
 _ACCORDING_RE = re.compile(rf"{_words(_SP.phrases)}\s+")
-_BODY_RE = re.compile(rf"(?<![\w-]){_words(_BODIES)}(?![\w-])")
+_BODY_RE = re.compile(  # the registry spells ’ as ': a text may write either
+    rf"(?<![\w-]){_words([*_BODIES, *(alias.replace(chr(39), '’') for alias in _BODIES if chr(39) in alias)])}(?![\w-])")
 _TITLE_WORDS = _A.title_words
 _NOT_ROLE_NOUNS = frozenset(_A.titles_with("not_a_role_noun"))
 _ORG_WORDS = frozenset(_A.organisations.words)
 _PRONOUN_RE = re.compile(rf"^{_words(_SU.pronouns)}$", re.I)
+_PERSON_PRONOUNS, _BODY_PRONOUNS = frozenset(_SU.person_pronouns), frozenset(_SU.body_pronouns)
 _POSSESSIVE_RE = re.compile(rf"^{_words(_SU.possessives)}\b", re.I)
 _ROLE_RE = re.compile(rf"^{_words(_SU.role_determiners)}\s+(?:[\w'’-]+\s+){{0,2}}?([\w'’-]+)$", re.I)
 _VAGUE = frozenset(_SU.vague)
@@ -48,6 +50,7 @@ _COUNTRY_WORDS = _A.groups.countries_cased
 _COUNTRIES_RE = re.compile(rf"(?<![\w.]){_words(_COUNTRY_WORDS)}(?![\w])")
 _GROUP_WORD_RE = re.compile(rf"\b({phrase_pattern(_A.groups.words)})\b")  # on lowered() text
 _PLACE_WORDS = frozenset(_NA.place_words)
+_FIELD_WORDS = frozenset(_NA.field_words)
 _NAME_PARTICLES = frozenset(_NA.particles)
 _NOT_NAME_START = frozenset(_NA.not_first)
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
@@ -112,25 +115,55 @@ class Claim:
     end: int
     person: bool
     rule: str = ""  # the claimant rule that found it (see CLAIMANT_RULES)
+    opens_clause: bool = False  # "..., while Ukraine reported 340": its statement follows it, not before
+    back: int = 0  # it credits the sentences before: 1 its paragraph's ("..., Syrskyi said."), 2 also the
+    # paragraph before when it opens one ("This was stated by ...")
+
+
+@lru_cache(maxsize=16384)
+def spelling_key(name: str) -> str:
+    """One key for the romanisations of a name: 'Syrskyi', 'Sirskyi' and 'Syrskiy' -> 'sirski'.
+
+    >>> spelling_key("Zelenskyy") == spelling_key("Zelenskiy") == spelling_key("Zelensky")
+    True
+    """
+    key = re.sub(r"['’ʼ`.\-]", "", name.lower()).replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+_PEOPLE_BY_SPELLING = {spelling_key(alias): entry for alias, entry in _PEOPLE.items()}
+
+
+def known_person(name: str):
+    """The registry's entry for a person, by any alias or a romanisation of one (None if unknown)."""
+    return _PEOPLE.get(name.lower()) or _PEOPLE_BY_SPELLING.get(spelling_key(name))
 
 
 class _Speakers:
     """Who has been named so far in an article: to resolve surnames, pronouns and role nouns."""
 
-    def __init__(self) -> None:
-        self.by_surname: dict[str, str] = {}
+    def __init__(self, outlets: frozenset[str] = frozenset()) -> None:
+        self.by_surname: dict[str, str] = {}  # 'Syrskyi' and its spelling key 'sirski' -> 'Oleksandr Syrskyi'
         self.by_role: dict[str, str] = {}  # 'governor' -> 'Ivan Fedorov', 'ministry' -> 'Russian Defence Ministry'
         self.last: Claim | None = None
         self.last_person: Claim | None = None
+        self.last_body: Claim | None = None
+        self.roles: dict[str, str] = {}  # 'Ivan Fedorov' -> 'regional governor': what the text called them
+        self.outlets = outlets  # the names of the article's own outlet: its voice is no claimant
 
     def person(self, name: str, role: str | None) -> str:
-        known = _PEOPLE.get(name.lower())
+        known = known_person(name)
         name = known.name if known is not None else name
-        if " " not in name and name in self.by_surname:
-            return self.by_surname[name]
+        if " " not in name:
+            full = self.by_surname.get(name) or self.by_surname.get(spelling_key(name))
+            if full is not None:
+                return full
         if " " in name:
+            if role:
+                self.roles[name] = role.lower()
             for part in name.split()[1:]:
                 self.by_surname.setdefault(part, name)
+                self.by_surname.setdefault(spelling_key(part), name)
             if role:
                 for word in role.lower().replace(",", " ").split():
                     if word in _TITLE_WORDS and word not in _NOT_ROLE_NOUNS:
@@ -147,6 +180,8 @@ class _Speakers:
         self.last = claim
         if claim.person:
             self.last_person = claim
+        else:
+            self.last_body = claim
 
 
 @lru_cache(maxsize=4096)
@@ -189,17 +224,30 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=16384)
 def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
-    segment = _OF_PHRASE_RE.split(segment, maxsplit=1)[0]
+    head, *tail = _OF_PHRASE_RE.split(segment, maxsplit=1)
+    found = _person_words(head)
+    if found is None and tail:  # "Commander-in-Chief of the Armed Forces of Ukraine Oleksandr Syrskyi"
+        found = _person_words(tail[0])
+        if found is not None:
+            found = (found[0], _clean(segment[:segment.rfind(found[0])]) or None)
+    return found
+
+
+def _person_words(segment: str) -> tuple[str, str | None] | None:
     words = segment.split()
     name, role = _split_title(words)
     for i in range(len(name) - 2, -1, -1):  # "United Nations Dorothy Shea": the body is part of the role
         prefix = " ".join(name[:i + 1])
-        if _BODY_RE.fullmatch(lowered(prefix)) or _COUNTRIES_RE.fullmatch(prefix) or _bare(name[i]) in _ORG_WORDS:
+        if _BODY_RE.fullmatch(lowered(prefix)) or _COUNTRIES_RE.fullmatch(prefix) or \
+                _bare(name[i]) in _ORG_WORDS or _bare(name[i]) in _FIELD_WORDS:
             name, role = name[i + 1:], role + name[:i + 1]
             break
     if not name or not all(_is_name_word(w) for w in name) or len(name) > 4:
         return None
-    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS or _bare(w) in _PLACE_WORDS for w in name):
+    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS or _bare(w) in _PLACE_WORDS
+                                                 or _bare(w) in _FIELD_WORDS for w in name):
+        return None
+    if name[-1].lower().strip(",") in _TITLE_WORDS:  # "Ministry of Defence": a name never ends in a title
         return None
     joined = " ".join(name).strip(",")
     if _COUNTRIES_RE.fullmatch(joined + ".") or joined.upper() == joined:
@@ -217,7 +265,7 @@ def _read_phrase(phrase: str) -> tuple:
     ('pronoun',), ('none',), ('group', name), ('person', name, role), ('body', name, alias), ('rest', phrase)."""
     phrase = _clean(phrase)
     if _PRONOUN_RE.match(phrase):
-        return ("pronoun",)
+        return ("pronoun", phrase.lower())
     if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
             _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
         return ("none",)
@@ -244,8 +292,10 @@ def _read_phrase(phrase: str) -> tuple:
 def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
     """Read a subject or 'according to' phrase as a claimant."""
     kind, *parts = _read_phrase(phrase)
-    if kind == "pronoun":
-        return replace(speakers.last, start=start, end=end, rule="pronoun") if speakers.last else None
+    if kind == "pronoun":  # "he" is the last person named, "it" the last body, "they" either
+        last = speakers.last_person if parts[0] in _PERSON_PRONOUNS else \
+            speakers.last_body if parts[0] in _BODY_PRONOUNS else speakers.last
+        return replace(last, start=start, end=end, rule="pronoun", back=0, opens_clause=False) if last else None
     if kind == "none":
         return None
     if kind == "group":
@@ -267,9 +317,11 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
                 name = speakers.by_role[_bare(word)]
                 return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
         if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None:
-            return replace(speakers.last, start=start, end=end)
-        if low.split()[-1] in _TITLE_WORDS and speakers.last_person is not None:
-            return replace(speakers.last_person, start=start, end=end)  # "the general said"
+            return replace(speakers.last, start=start, end=end, back=0, opens_clause=False)
+        last_person = speakers.last_person
+        if low.split()[-1] in _TITLE_WORDS and last_person is not None and \
+                low.split()[-1] in speakers.roles.get(last_person.name, ""):
+            return replace(last_person, start=start, end=end, back=0, opens_clause=False)  # "the general said"
     words = phrase.split()
     if len(words) > 7:
         return None
@@ -279,6 +331,8 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         if last in speakers.by_role:
             return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
+    if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
+        return None  # "Geolocated footage", "About": a fragment, no one's name
     if any(w.lower() in _ORG_WORDS for w in words) or words[0][:1].isupper() or _COUNTRIES_RE.search(phrase):
         return Claim(speakers.body(name) if words[-1].lower() in _ORG_WORDS else name, None, start, end, False)
     return None
@@ -500,9 +554,10 @@ def _carry_report(sentences: list[Sentence], result: list[list[Claim]], reach: s
 def _named(claim: Claim, speakers: _Speakers) -> Claim:
     """'..., the Commander-in-Chief said.' ... 'Oleksandr Syrskyi, Commander-in-Chief, ...': a role
     named before the person is resolved once the article has named them."""
-    role = claim.name.lower().removeprefix("the ")
-    if claim.person and role in speakers.by_role and role in _TITLE_WORDS:
-        return replace(claim, name=speakers.by_role[role], role=claim.name.removeprefix("the "))
+    role = claim.name.removeprefix("the ")
+    words = role.lower().split()  # "Commander-in-Chief", "the acting mayor", "Kharkiv governor"
+    if claim.person and 0 < len(words) <= 2 and words[-1] in _TITLE_WORDS and words[-1] in speakers.by_role:
+        return replace(claim, name=speakers.by_role[words[-1]], role=role)
     return claim
 
 
