@@ -503,6 +503,7 @@ class Speech:
     put_at_link: str
     add_verbs: Words
     add_not_speech_after: Words
+    speech_nouns: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words
 
@@ -532,6 +533,8 @@ class Names:
     not_first: Words
     place_words: Words
     field_words: Words
+    members: Words
+    member_links: Words
     ends_before: Words
     relative_pronouns: Words
     articles: Words
@@ -551,6 +554,7 @@ class Documents:
     words: Words
     lead_kinds: Words
     lead_links: Words
+    lead_verbs: Words
 
 
 @dataclass(frozen=True)
@@ -572,8 +576,10 @@ class BackReferences:
     subjects: Words
     links: Words
     verbs: Words
+    anaphora: Words
     labels: Words
     objects: Words
+    object_ends: Words
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ CASES = [
     ("According to Ukraine's General Staff, Russia has lost 1,300 soldiers.", "Ukrainian General Staff", None),
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
-     "ISW", None),
+     "Institute for the Study of War", None),
     # lists of claimants
     ("Intelligence assessments from the U.S., South Korea, and Ukraine indicate that up to 12,000 troops were sent.",
      "U.S., South Korea and Ukraine intelligence", None),
