@@ -334,7 +334,10 @@ def _read_phrase(phrase: str) -> tuple:
             if role is None and len(segments) > 1:
                 role = _clean(segments[1] if segment == segments[0] else segments[0]) or None
             return ("person", name, role)
-    bodies = list(_BODY_RE.finditer(phrase.lower()))
+    bodies, low, at = [], phrase.lower(), 0
+    while (body := _BODY_RE.search(low, at)) is not None:  # overlapping: "the UN refugee agency"
+        bodies.append(body)
+        at = body.start() + 1
     if bodies:
         body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
         alias = phrase_key(body.group().replace("’", "'"))
@@ -369,7 +372,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
             if _bare(word) in speakers.by_role and _bare(word) not in _ACTOR_OF_WORD:
                 name = speakers.by_role[_bare(word)]
                 return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
-        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None:
+        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None and phrase.split()[-1].islower():
             return replace(speakers.last, start=start, end=end, back=0, opens_clause=False)
         noun = low.split()[-1]
         if noun in _TITLE_WORDS and speakers.last_person is not None:  # "the general said": the last person
@@ -388,7 +391,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         if last in speakers.by_role:
             return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
-    if len(words) > 1 and (_bare(last) in _DOCUMENT_WORDS or last in _LEAD_KINDS):
+    if len(words) > 1 and (_bare(last) in _DOCUMENT_WORDS or last in _LEAD_KINDS) and words[-1].islower():
         return _claim_from_rest(phrase[:phrase.rstrip().rfind(" ")], start, end, speakers)  # "an AFP analysis"
     if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
