@@ -503,6 +503,8 @@ class Speech:
     put_at_link: str
     add_verbs: Words
     add_not_speech_after: Words
+    claim_verbs: Words
+    claim_not_speech_after: Words
     speech_nouns: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words

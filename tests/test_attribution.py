@@ -141,6 +141,8 @@ CREDITED = [
      "900", "Ukrainian colonel", None),
     # "released 90 prisoners" is no speech; the innermost source; members of a body; a dateline
     ("Russia released 90 prisoners of war on Friday, according to Andriy Yermak.", "90", "Andriy Yermak", None),
+    ("The strike on the market claimed the lives of 16 people.\nSource: Governor Ivan Petrenko on Telegram", "16",
+     "Ivan Petrenko", None),
     ("Russia gained 300 sq km, according to footage reviewed by the Institute for the Study of War.",
      "300 sq km", "Institute for the Study of War", None),
     ("Analysts at the Royal United Services Institute wrote that 12,000 troops were sent.", "12,000",

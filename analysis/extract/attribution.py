@@ -106,6 +106,8 @@ _POSSESSOR_RE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
 # the capitalised words that end a phrase after a lower-case word: "the 31,000 deaths Zelensky"
 _TRAILING_NAME_RE = re.compile(r"(?<=[a-z,] )((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) ?$")
 _NOT_SPEECH_BEFORE_FIGURE = frozenset(_SP.not_speech_before_figure)
+_CLAIM_VERBS = frozenset(_SP.claim_verbs)
+_CLAIM_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.claim_not_speech_after)}\b")  # on lowered text
 _BR = _A.back_references
 # "This was stated by X", "Such information was given by X", "Source: X" (on lowered text, at a sentence's start)
 _BACK_RE = re.compile(rf"(?:{_words(_BR.subjects)}\s+(?:{_words(_BR.links)}\s+)?{_words(_BR.verbs)}(?:\s+by)?"
@@ -635,7 +637,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         if verb.group() in _PHRASE_ONLY or (verb.group() in _SPEECH_NOUNS and _DETERMINER_END_RE.search(
                 low, max(0, verb.start() - 20), verb.start())) or \
                 (verb.group() in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())) or \
-                (verb.group() in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, verb.end())):
+                (verb.group() in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, verb.end())) or \
+                (verb.group() in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, verb.end())):
             continue  # "the report", "its estimates": nouns; "adds to the pressure", "released 20 captives": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
