@@ -389,7 +389,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         return None
     name = _ARTICLE_START_RE.sub("", phrase)
     last = name.split()[-1].lower()
-    if last in _TITLE_WORDS:  # "the governor": a person, named if the article named them before
+    if last in _TITLE_WORDS and last not in _ORG_WORDS:  # "the governor": a person, named if named before
         if last in speakers.by_role:
             return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
