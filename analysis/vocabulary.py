@@ -538,18 +538,26 @@ class Speech:
     put_at_link: str
     add_verbs: Words
     add_not_speech_after: Words
+    claim_verbs: Words
+    claim_not_speech_after: Words
+    speech_nouns: Words
+    not_speech_before_figure: Words
     determiners_before_noun: Words
 
 
 @dataclass(frozen=True)
 class Subjects:
     pronouns: Words
+    person_pronouns: Words
+    body_pronouns: Words
     possessives: Words
     role_determiners: Words
     vague: Words
     not_subject_end: Words
     adverbs_before_verb: Words
+    subject_words: Words
     subject_starts: Words
+    clause_openers: Words
     clause_words: Words
     vague_sources: Words
     vague_source_verbs: Words
@@ -561,6 +569,9 @@ class Names:
     particles: Words
     not_first: Words
     place_words: Words
+    field_words: Words
+    members: Words
+    member_links: Words
     ends_before: Words
     relative_pronouns: Words
     articles: Words
@@ -580,6 +591,7 @@ class Documents:
     words: Words
     lead_kinds: Words
     lead_links: Words
+    lead_verbs: Words
 
 
 @dataclass(frozen=True)
@@ -597,6 +609,23 @@ class Groups:
 
 
 @dataclass(frozen=True)
+class BackReferences:
+    subjects: Words
+    links: Words
+    verbs: Words
+    anaphora: Words
+    labels: Words
+    objects: Words
+    object_ends: Words
+
+
+@dataclass(frozen=True)
+class Outlets:
+    source_links: Words
+    staff_words: Words
+
+
+@dataclass(frozen=True)
 class Attribution:
     speech: Speech
     subjects: Subjects
@@ -606,6 +635,8 @@ class Attribution:
     documents: Documents
     sources: Sources
     groups: Groups
+    back_references: BackReferences
+    outlets: Outlets
 
     def check(self) -> str | None:
         for title, roles in self.titles.items():

@@ -34,11 +34,13 @@ def _words(phrases) -> str:
 _VERB_RE = re.compile(rf"(?<![\w-]){_words(_SP.verbs)}(?![\w-])")
 # matched against lowered() text: lower-case patterns without re.I are several times faster
 _ACCORDING_RE = re.compile(rf"{_words(_SP.phrases)}\s+")
-_BODY_RE = re.compile(rf"(?<![\w-]){_words(_BODIES)}(?![\w-])")
+_CURLY = [alias.replace("'", "’") for alias in _BODIES if "'" in alias]  # the registry spells ’ as '
+_BODY_RE = re.compile(rf"(?<![\w-]){_words([*_BODIES, *_CURLY])}(?![\w-])")
 _TITLE_WORDS = _A.title_words
 _NOT_ROLE_NOUNS = frozenset(_A.titles_with("not_a_role_noun"))
 _ORG_WORDS = frozenset(_A.organisations.words)
 _PRONOUN_RE = re.compile(rf"^{_words(_SU.pronouns)}$", re.I)
+_PERSON_PRONOUNS, _BODY_PRONOUNS = frozenset(_SU.person_pronouns), frozenset(_SU.body_pronouns)
 _POSSESSIVE_RE = re.compile(rf"^{_words(_SU.possessives)}\b", re.I)
 _ROLE_RE = re.compile(rf"^{_words(_SU.role_determiners)}\s+(?:[\w'’-]+\s+){{0,2}}?([\w'’-]+)$", re.I)
 _VAGUE = frozenset(_SU.vague)
@@ -48,9 +50,11 @@ _COUNTRY_WORDS = _A.groups.countries_cased
 _COUNTRIES_RE = re.compile(rf"(?<![\w.]){_words(_COUNTRY_WORDS)}(?![\w])")
 _GROUP_WORD_RE = re.compile(rf"\b({phrase_pattern(_A.groups.words)})\b")  # on lowered() text
 _PLACE_WORDS = frozenset(_NA.place_words)
+_FIELD_WORDS = frozenset(_NA.field_words)
 _NAME_PARTICLES = frozenset(_NA.particles)
 _NOT_NAME_START = frozenset(_NA.not_first)
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
+_SINGLE_CLOSE_RE = re.compile(r"[,.!?…]’(?!\w)")
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
 _ROLE_SYNONYMS = _A.organisations.role_synonyms
 _FIGURE_OR_CLAUSE_RE = re.compile(
@@ -71,10 +75,13 @@ _NAME_THEN_TITLE_RE = re.compile(  # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets 
     rf"(?i:{phrase_pattern(_A.titles_with('follows_name'))})\b)")
 _OF_PHRASE_RE = re.compile(rf"\s+{_words(_NA.ends_before)}\s+(?=the\b|[a-z])")
 _SEGMENT_SPLIT_RE = re.compile(rf",|\s+{_words(_NA.relative_pronouns)}\s+")
+_MEMBERS_RE = re.compile(rf"(?i:(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?{_words(_NA.members)}\s+{_words(_NA.member_links)})"
+                         rf"\s+((?:the\s+)?[A-Z].*)$")
 _ARTICLE_START_RE = re.compile(rf"^{_words(_NA.articles)}\s+", re.I)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _THE_START_RE = re.compile(r"^the\s+")
 _COMMA_SPLIT_RE = re.compile(r",\s+")
+_APPOSED_NAME_RE = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*(?:,|$)")
 _NAME_AFTER_RE = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:“”\"()]{1,80})")
 # "according to X": where X ends, what may trail it, what may lead it ("a tally of ... by")
 _SOURCE_END_RE = re.compile(
@@ -84,22 +91,50 @@ _SOURCE_END_RE = re.compile(
 _SOURCE_TAIL_RE = re.compile(rf"\s+{_words(_SO.tail_words)}\b.*$")
 _SOURCE_LEAD_RE = re.compile(rf"^(?:an?\s+\w+\s+{_words(_A.documents.lead_kinds)}\s+"
                              rf"(?:of\s+[\w\s]+?\s+)?{_words(_A.documents.lead_links)}\s+)", re.I)
+_SOURCE_BY_RE = re.compile(rf"\b{_words(_A.documents.lead_verbs)}\s+by\s+", re.I)
 _SUBJECT_STARTS = _SU.subject_starts
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
+_LEAD_KINDS = frozenset(_A.documents.lead_kinds)
 _DETERMINER_END_RE = re.compile(rf"\b{_words(_SP.determiners_before_noun)}\s+$")  # lowered
 _PUT_AT = _SP.put_at[0]
+_SUBJECT_WORDS = frozenset(_SU.subject_words)
+_CLAUSE_OPENERS = frozenset(_SU.clause_openers)
+_SPEECH_NOUNS = frozenset(_SP.speech_nouns)
+# "Moscow's widely disputed claims": the possessor of a speech noun (matched on a short tail)
+_POSSESSOR_RE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s(?: [a-z-]+){0,3} ?$")
+# the capitalised words that end a phrase after a lower-case word: "the 31,000 deaths Zelensky"
+_TRAILING_NAME_RE = re.compile(r"(?<=[a-z,] )((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) ?$")
+_NOT_SPEECH_BEFORE_FIGURE = frozenset(_SP.not_speech_before_figure)
+_CLAIM_VERBS = frozenset(_SP.claim_verbs)
+_CLAIM_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.claim_not_speech_after)}\b")  # on lowered text
+_BR = _A.back_references
+# "This was stated by X", "Such information was given by X", "Source: X" (on lowered text, at a sentence's start)
+_BACK_RE = re.compile(rf"(?:{_words(_BR.subjects)}\s+(?:{_words(_BR.links)}\s+)?{_words(_BR.verbs)}(?:\s+by)?"
+                      rf"|{_words(_BR.labels)})\s+")
+_BACK_OBJECT_RE = re.compile(  # "..., Syrskyi said this on Telegram." (on lowered text, after the verb)
+    rf"\s+{_words(_BR.objects)}(?:[.,;]|\s+{_words(_BR.object_ends)}\b)")
+_BACK_REACH = 6  # how many sentences after a figure its paragraph's closing attribution is looked for
+_ANAPHORA_RE = re.compile(rf"\b{_words(_BR.anaphora)}\b")  # on lowered text
+_CLOSING_RULES = frozenset(("subject_said", "said_subject", "quote_then_said", "name_role_said"))
+_OUTLET_LINKS_RE = re.compile(rf"[()\[\],;/|]|\s+{_words(_A.outlets.source_links)}\s+|\s+[-–—]\s+")
+_STAFF_RE = re.compile(rf"\b{_words(_A.outlets.staff_words)}\b")
+_FIGURE_AHEAD_RE = re.compile(  # "released 215 prisoners", "released more than 200 people" (on lowered text)
+    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:\d|{_words(VOCABULARY.numbers.words.units)}\b)")
 _PUT_AT_RE = re.compile(
     rf"\b{_words(_SP.put_at)}\b(?=[^.;]{{0,80}}?\b{re.escape(_SP.put_at_link)}\s+(?:[a-z]+\s+){{0,3}}?\d)")
 
 
 # The names of the rules that find a figure's claimant (the ``rules`` column's ``claimant=``): in the
 # sentence, "according to X", "X said", "..., said X", "X, a spokesman for Y, said", "A, B and C said",
-# "X put the losses at"; carried from elsewhere, the speaker of the quote it is in, of the paragraph's
-# sentence before, or the body whose report the story is. A pronoun for the last speaker prefixes the
-# rule with "pronoun_" ("he said": pronoun_subject_said).
+# "X put the losses at", "X did ..., saying", "X's claims that", "This was stated by X"; carried from
+# elsewhere, the speaker of the quote it is in, of a statement credited after it ("..., X said." closing
+# its paragraph, "This was stated by X" opening the next), of the paragraph's sentence before, or the
+# body whose report the story is. A pronoun for the last speaker prefixes the rule with "pronoun_"
+# ("he said": pronoun_subject_said).
 CLAIMANT_RULES = ("according_to", "subject_said", "quote_then_said", "said_subject", "name_role_said",
-                  "parties_said", "put_at", "quote_speaker", "paragraph_speaker", "story_source")
+                  "parties_said", "put_at", "subject_saying", "possessive_source", "back_reference",
+                  "quote_speaker", "statement_after", "paragraph_speaker", "story_source")
 
 
 @dataclass(slots=True)
@@ -112,28 +147,72 @@ class Claim:
     end: int
     person: bool
     rule: str = ""  # the claimant rule that found it (see CLAIMANT_RULES)
+    opens_clause: bool = False  # "..., while Ukraine reported 340": its statement follows it, not before
+    back: int = 0  # it credits the sentences before: 1 its paragraph's ("..., Syrskyi said."), 2 also the
+    # paragraph before when it opens one ("This was stated by ...")
+
+
+@lru_cache(maxsize=16384)
+def spelling_key(name: str) -> str:
+    """One key for the romanisations of a name: 'Syrskyi', 'Sirskyi' and 'Syrskiy' -> 'sirski'.
+
+    >>> spelling_key("Zelenskyy") == spelling_key("Zelenskiy") == spelling_key("Zelensky")
+    True
+    """
+    key = re.sub(r"['’ʼ`.\-]", "", name.lower()).replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+_PEOPLE_BY_SPELLING = {spelling_key(alias): entry for alias, entry in _PEOPLE.items()}
+
+
+def known_person(name: str):
+    """The registry's entry for a person, by any alias or a romanisation of one (None if unknown)."""
+    return _PEOPLE.get(name.lower()) or _PEOPLE_BY_SPELLING.get(spelling_key(name))
+
+
+_BY_NAME = {entry.name: entry for entry in VOCABULARY.claimants.claimant}
+
+
+def registry_side(name: str | None) -> str | None:
+    """The country or organisation a registered claimant speaks for (None if it is not registered).
+
+    >>> registry_side("Pentagon"), registry_side("NIS"), registry_side("a local resident")
+    ('United States', 'South Korea', None)
+    """
+    entry = _BY_NAME.get(name) if name else None
+    return entry.side if entry is not None else None
 
 
 class _Speakers:
     """Who has been named so far in an article: to resolve surnames, pronouns and role nouns."""
 
-    def __init__(self) -> None:
-        self.by_surname: dict[str, str] = {}
+    def __init__(self, outlets: frozenset[str] = frozenset()) -> None:
+        self.by_surname: dict[str, str] = {}  # 'Syrskyi' and its spelling key 'sirski' -> 'Oleksandr Syrskyi'
         self.by_role: dict[str, str] = {}  # 'governor' -> 'Ivan Fedorov', 'ministry' -> 'Russian Defence Ministry'
         self.last: Claim | None = None
         self.last_person: Claim | None = None
+        self.last_body: Claim | None = None
+        self.roles: dict[str, str] = {}  # 'Ivan Fedorov' -> 'regional governor': what the text called them
+        self.people: dict[str, Claim] = {}  # the people credited so far, the latest last
+        self.outlets = outlets  # the names of the article's own outlet: its voice is no claimant
 
     def person(self, name: str, role: str | None) -> str:
-        known = _PEOPLE.get(name.lower())
+        known = known_person(name)
         name = known.name if known is not None else name
-        if " " not in name and name in self.by_surname:
-            return self.by_surname[name]
+        if " " not in name:
+            full = self.by_surname.get(name) or self.by_surname.get(spelling_key(name))
+            if full is not None:
+                return full
         if " " in name:
+            if role:
+                self.roles[name] = role.lower()
             for part in name.split()[1:]:
                 self.by_surname.setdefault(part, name)
+                self.by_surname.setdefault(spelling_key(part), name)
             if role:
                 for word in role.lower().replace(",", " ").split():
-                    if word in _TITLE_WORDS and word not in _NOT_ROLE_NOUNS:
+                    if word in _TITLE_WORDS and word not in _NOT_ROLE_NOUNS and word not in _ACTOR_OF_WORD:
                         self.by_role[word] = name
         return name
 
@@ -143,10 +222,21 @@ class _Speakers:
         self.by_role.setdefault(name.lower().split()[-1], name)
         return name
 
+    def titled(self, noun: str) -> Claim | None:
+        """The person credited last whose role or name has the title ``noun`` ('colonel')."""
+        for name in reversed(self.people):
+            if noun in self.roles.get(name, "").split() or noun in name.lower().split():
+                return self.people[name]
+        return None
+
     def remember(self, claim: Claim) -> None:
         self.last = claim
         if claim.person:
             self.last_person = claim
+            self.people.pop(claim.name, None)
+            self.people[claim.name] = claim
+        else:
+            self.last_body = claim
 
 
 @lru_cache(maxsize=4096)
@@ -189,17 +279,30 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=16384)
 def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
-    segment = _OF_PHRASE_RE.split(segment, maxsplit=1)[0]
+    head, *tail = _OF_PHRASE_RE.split(segment, maxsplit=1)
+    found = _person_words(head)
+    if found is None and tail:  # "Commander-in-Chief of the Armed Forces of Ukraine Oleksandr Syrskyi"
+        found = _person_words(tail[0])
+        if found is not None:
+            found = (found[0], _clean(segment[:segment.rfind(found[0])]) or None)
+    return found
+
+
+def _person_words(segment: str) -> tuple[str, str | None] | None:
     words = segment.split()
     name, role = _split_title(words)
     for i in range(len(name) - 2, -1, -1):  # "United Nations Dorothy Shea": the body is part of the role
         prefix = " ".join(name[:i + 1])
-        if _BODY_RE.fullmatch(lowered(prefix)) or _COUNTRIES_RE.fullmatch(prefix) or _bare(name[i]) in _ORG_WORDS:
+        if _BODY_RE.fullmatch(lowered(prefix)) or _COUNTRIES_RE.fullmatch(prefix) or \
+                _bare(name[i]) in _ORG_WORDS or _bare(name[i]) in _FIELD_WORDS:
             name, role = name[i + 1:], role + name[:i + 1]
             break
     if not name or not all(_is_name_word(w) for w in name) or len(name) > 4:
         return None
-    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS or _bare(w) in _PLACE_WORDS for w in name):
+    if name[0].lower() in _NOT_NAME_START or any(_bare(w) in _ORG_WORDS or _bare(w) in _PLACE_WORDS
+                                                 or _bare(w) in _FIELD_WORDS for w in name):
+        return None
+    if name[-1].lower().strip(",") in _TITLE_WORDS:  # "Ministry of Defence": a name never ends in a title
         return None
     joined = " ".join(name).strip(",")
     if _COUNTRIES_RE.fullmatch(joined + ".") or joined.upper() == joined:
@@ -217,7 +320,7 @@ def _read_phrase(phrase: str) -> tuple:
     ('pronoun',), ('none',), ('group', name), ('person', name, role), ('body', name, alias), ('rest', phrase)."""
     phrase = _clean(phrase)
     if _PRONOUN_RE.match(phrase):
-        return ("pronoun",)
+        return ("pronoun", phrase.lower())
     if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
             _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
         return ("none",)
@@ -233,7 +336,10 @@ def _read_phrase(phrase: str) -> tuple:
             if role is None and len(segments) > 1:
                 role = _clean(segments[1] if segment == segments[0] else segments[0]) or None
             return ("person", name, role)
-    bodies = list(_BODY_RE.finditer(phrase.lower()))
+    bodies, low, at = [], phrase.lower(), 0
+    while (body := _BODY_RE.search(low, at)) is not None:  # overlapping: "the UN refugee agency"
+        bodies.append(body)
+        at = body.start() + 1
     if bodies:
         body = max(bodies, key=lambda b: len(b.group()))  # "UN Human Rights Monitoring Mission", not "UN"
         alias = phrase_key(body.group().replace("’", "'"))
@@ -244,8 +350,10 @@ def _read_phrase(phrase: str) -> tuple:
 def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
     """Read a subject or 'according to' phrase as a claimant."""
     kind, *parts = _read_phrase(phrase)
-    if kind == "pronoun":
-        return replace(speakers.last, start=start, end=end, rule="pronoun") if speakers.last else None
+    if kind == "pronoun":  # "he" is the last person named, "it" the last body, "they" either
+        last = speakers.last_person if parts[0] in _PERSON_PRONOUNS else \
+            speakers.last_body if parts[0] in _BODY_PRONOUNS else speakers.last
+        return replace(last, start=start, end=end, rule="pronoun", back=0, opens_clause=False) if last else None
     if kind == "none":
         return None
     if kind == "group":
@@ -263,23 +371,34 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
     low = phrase.lower()
     if _ROLE_RE.match(low):  # "the ministry", "the ministry's statement", "the report"
         for word in low.split()[1:]:
-            if _bare(word) in speakers.by_role:
+            if _bare(word) in speakers.by_role and _bare(word) not in _ACTOR_OF_WORD:
                 name = speakers.by_role[_bare(word)]
                 return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
-        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None:
-            return replace(speakers.last, start=start, end=end)
-        if low.split()[-1] in _TITLE_WORDS and speakers.last_person is not None:
-            return replace(speakers.last_person, start=start, end=end)  # "the general said"
+        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None and phrase.split()[-1].islower():
+            return replace(speakers.last, start=start, end=end, back=0, opens_clause=False)
+        noun = low.split()[-1]
+        if noun in _TITLE_WORDS and speakers.last_person is not None:  # "the general said": the last person
+            named = speakers.titled(noun)  # so called, else the last person named
+            return replace(named or speakers.last_person, start=start, end=end, back=0, opens_clause=False)
+    member = _MEMBERS_RE.match(phrase)  # "analysts at the Royal Institute": the institute
+    if member is not None:
+        at = start + member.start(1)
+        return _claim_from_phrase(member.group(1), at, at + len(member.group(1)), speakers)
     words = phrase.split()
     if len(words) > 7:
         return None
     name = _ARTICLE_START_RE.sub("", phrase)
     last = name.split()[-1].lower()
-    if last in _TITLE_WORDS:  # "the governor": a person, named if the article named them before
+    if last in _TITLE_WORDS and last not in _ORG_WORDS:  # "the governor": a person, named if named before
         if last in speakers.by_role:
             return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
-    if any(w.lower() in _ORG_WORDS for w in words) or words[0][:1].isupper() or _COUNTRIES_RE.search(phrase):
+    if len(words) > 1 and (_bare(last) in _DOCUMENT_WORDS or last in _LEAD_KINDS) and words[-1].islower():
+        return _claim_from_rest(phrase[:phrase.rstrip().rfind(" ")], start, end, speakers)  # "an AFP analysis"
+    if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
+        return None  # "Geolocated footage", "About": a fragment, no one's name
+    proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"
+    if any(w.lower() in _ORG_WORDS for w in words) or (proper and name[:1].isupper()) or _COUNTRIES_RE.search(phrase):
         return Claim(speakers.body(name) if words[-1].lower() in _ORG_WORDS else name, None, start, end, False)
     return None
 
@@ -294,7 +413,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         tail = left[-60:]
         left = left[:-60] + tail[:adverbs.start()] + tail[adverbs.end():]
     offset = sentence.start + floor
-    if left.rstrip().endswith(("”", '"', ",”", ',"')):
+    if left.rstrip().endswith(("”", '"', ",’", ".’", "!’", "?’")):
         inverted = _inverted_claim(sentence, verb, speakers)  # "“We need help,” said Zelensky"
         if inverted is not None:
             return _ruled(inverted, "quote_then_said")
@@ -302,24 +421,90 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     if parties is not None:  # "Ukraine, the United States and South Korea all said"
         return Claim(parties, None, offset, offset + len(left.rstrip()), False, "parties_said")
     if left.strip() and not _AUX_END_RE.search(lowered(left[-30:])):
+        if verb.group().endswith("ing") and left.rstrip().endswith(","):
+            main = _main_subject_claim(left, offset, speakers)  # "The ministry raised its estimate, saying"
+            if main is not None:
+                return _ruled(main, "subject_saying")
+        if verb.group() in _SPEECH_NOUNS:
+            possessor = _POSSESSOR_RE.search(left[-80:])  # "Moscow's disputed claims that ..."
+            if possessor is not None:
+                p_start = offset + len(left) - len(left[-80:]) + possessor.start(1)
+                claim = _claim_from_phrase(possessor.group(1), p_start, p_start + len(possessor.group(1)), speakers)
+                if claim is not None:
+                    return _ruled(claim, "possessive_source")
         appositive = _appositive_claim(left, offset, speakers)
         if appositive is not None:
             return _ruled(appositive, "name_role_said")
-        start_at = max(map(left.rfind, _SUBJECT_STARTS))
-        subject = left[start_at + 1:] if start_at >= 0 else left
-        if start_at >= 0 and left[start_at:].startswith(" and ") and _COUNTRIES_RE.search(left):
-            subject = left  # "U.S., South Korea and Ukraine intelligence": keep the whole list
+        start_at, opener = _subject_start(left)
+        subject = left[start_at + len(opener):] if start_at >= 0 else left
+        if start_at >= 0 and opener == " and " and _COUNTRIES_RE.search(left):
+            subject, opener = left, ""  # "U.S., South Korea and Ukraine intelligence": keep the whole list
         last_comma = subject.rstrip().rstrip(",").rfind(",")
         if last_comma >= 0 and not subject.rstrip().endswith(","):
             is_list = (_GROUP_WORD_RE.search(lowered(subject)) and len(_COUNTRIES_RE.findall(subject)) > 1
-                       and not any(ch.isdecimal() for ch in subject))
+                       and " and " in subject[last_comma:] and not any(ch.isdecimal() for ch in subject))
             if not is_list:
-                subject = subject[last_comma + 1:]
-        s_start = offset + left.find(subject.strip()) if subject.strip() else offset
+                subject, opener = subject[last_comma + 1:], ""
+        s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
+        if claim is None and _FIGURE_OR_CLAUSE_RE.search(lowered(subject)):
+            claim = _trailing_name_claim(subject, s_start, speakers)  # "the 31,000 deaths Zelensky reported"
         if claim is not None:
+            claim.opens_clause = opener.strip() in _CLAUSE_OPENERS
             return _ruled(claim, "subject_said")
     return _ruled(_inverted_claim(sentence, verb, speakers), "said_subject")
+
+
+def _subject_start(left: str) -> tuple[int, str]:
+    """Where a speech verb's subject begins in the text before it: after the last clause opener
+    ("; ", " that ", " while ", " after "...) that leaves some words before the verb ("as saying": not "as")."""
+    best, opener = -1, ""
+    for token in _SUBJECT_STARTS:
+        at = left.rfind(token)
+        if at >= 0 and not left[at + len(token):].strip():
+            at = left.rfind(token, 0, at)
+        if at > best:
+            best, opener = at, token
+    return best, opener
+
+
+def _main_subject_claim(left: str, offset: int, speakers: _Speakers) -> Claim | None:
+    """The subject of the main clause before ', saying': the names and titles that open it
+    ('Acting Mayor Olena Hrytsenko visited the site, saying'), past a short opener ('On Monday,')."""
+    pos = 0
+    for piece in left.split(","):
+        words = piece.split()
+        taken: list[str] = []
+        for word in words[:8]:
+            low = word.lower()
+            if not (_is_name_word(word) or low in _SUBJECT_WORDS or low in _TITLE_WORDS or _bare(word) in _ORG_WORDS):
+                break
+            taken.append(word)
+        while taken and taken[-1].lower() in _SUBJECT_WORDS:
+            taken.pop()
+        if taken:
+            phrase = " ".join(taken)
+            start = offset + pos + piece.find(taken[0])
+            claim = _claim_from_phrase(phrase, start, start + len(phrase), speakers)
+            if claim is not None:
+                return claim
+        if len(words) > 3:
+            return None  # only a short opener is passed over
+        pos += len(piece) + 1
+    return None
+
+
+def _trailing_name_claim(subject: str, start: int, speakers: _Speakers) -> Claim | None:
+    """The name that ends a longer phrase, right before its verb: 'the 31,000 deaths Zelensky' -> Zelensky
+    (a figure the speaker reported), when the phrase names a person or a known body there."""
+    trailing = _TRAILING_NAME_RE.search(subject)
+    if trailing is None:
+        return None
+    kind = _read_phrase(trailing.group(1))[0]
+    if kind not in ("person", "body"):
+        return None
+    at = start + subject.strip().rfind(trailing.group(1).strip())
+    return _claim_from_phrase(trailing.group(1), at, at + len(trailing.group(1)), speakers)
 
 
 def _party_list(left: str) -> str | None:
@@ -343,8 +528,15 @@ def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | No
     if not left.rstrip().endswith(","):
         return None
     segments = [seg for seg in _COMMA_SPLIT_RE.split(left.rstrip().rstrip(",")) if seg.strip()]
-    if len(segments) < 2 or not segments[-1].strip()[:1].islower():
+    if len(segments) < 2:
         return None
+    if not segments[-1].strip()[:1].islower():  # "the acting governor of the region, Ivan Petrenko, said"
+        person = _person_in(segments[-1].strip())
+        role = _clean(segments[-2])
+        if person is None or not any(w.strip(",") in _TITLE_WORDS for w in role.lower().split()):
+            return None
+        start = offset + left.rfind(segments[-1])
+        return Claim(speakers.person(person[0], role), role, start, offset + len(left.rstrip()), True)
     start = offset + left.rfind(segments[-2])
     person = _person_in(segments[-2].strip())
     if person is None:  # "DeepState, a monitoring project with ties to Ukraine's military, said"
@@ -357,7 +549,7 @@ def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | No
 def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> Claim | None:
     """'..., said Ivan Fedorov, the governor.'"""
     text = sentence.text
-    if not text[:verb.start()].rstrip().endswith((",", "”", '"')):
+    if not text[:verb.start()].rstrip().endswith((",", "”", '"', "’")):
         return None
     after = _NAME_AFTER_RE.match(text[verb.end():verb.end() + 120])
     if after is None:
@@ -370,9 +562,17 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     """'according to X': ``end`` is where the phrase ends in the sentence."""
     rest = sentence.text[end:end + 160]
     phrase = _SOURCE_END_RE.split(rest, maxsplit=1)[0]
+    apposed = _APPOSED_NAME_RE.match(rest, len(phrase))  # "according to the regional head, Ivan Petrenko,"
     phrase = _SOURCE_TAIL_RE.sub("", phrase)
     phrase = _SOURCE_LEAD_RE.sub("", phrase)
-    start = sentence.start + end
+    by = _SOURCE_BY_RE.search(phrase)  # "geolocated footage reviewed by X": X
+    phrase = phrase[by.end():] if by is not None else phrase
+    start = sentence.start + end + (by.end() if by is not None else 0)
+    if apposed is not None and any(w.strip(",") in _TITLE_WORDS for w in phrase.lower().split()):
+        person = _person_in(apposed.group(1))
+        if person is not None:
+            return Claim(speakers.person(person[0], _clean(phrase)), _clean(phrase), start,
+                         sentence.start + end + apposed.end(1), True, "according_to")
     return _ruled(_claim_from_phrase(phrase, start, start + len(phrase), speakers), "according_to")
 
 
@@ -421,25 +621,41 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         mentions = _mentions_by_sentence(sentence.text, [Sentence(0, 0, len(sentence.text), sentence.text)])[0]
     _register_mentions(mentions, speakers)
     claims: list[Claim] = []
+    low = lowered(sentence.text)
+    back = _BACK_RE.match(low)  # "This was stated by X": credits what came before
+    if back is not None:
+        claim = _according_claim(sentence, back.end(), speakers)
+        if claim is not None:
+            claim.rule, claim.back = "back_reference", 2
+            claims.append(claim)
     for end in mentions[3]:
         claim = _according_claim(sentence, end, speakers)
         if claim is not None:
             claims.append(claim)
     floor = 0
-    low = lowered(sentence.text)
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() in _PHRASE_ONLY or _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()) or \
-                (verb.group() in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())):
-            continue  # "the report", "its estimates": nouns; "adds to the pressure": not speech
+        if verb.group() in _PHRASE_ONLY or (verb.group() in _SPEECH_NOUNS and _DETERMINER_END_RE.search(
+                low, max(0, verb.start() - 20), verb.start())) or \
+                (verb.group() in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())) or \
+                (verb.group() in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, verb.end())) or \
+                (verb.group() in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, verb.end())):
+            continue  # "the report", "its estimates": nouns; "adds to the pressure", "released 20 captives": not speech
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
         if claim is not None:
+            if _BACK_OBJECT_RE.match(low, verb.end()):
+                claim.back = 2  # "Syrskyi said this on Telegram"
+            elif claim.rule in _CLOSING_RULES:
+                claim.back = _closing(sentence, claim)
             claims.append(claim)
+            speakers.remember(claim)  # "HRMMU said it verified": "it" is the subject just named
     for verb in _PUT_AT_RE.finditer(sentence.text) if _PUT_AT in sentence.text else ():  # "put Russia's losses at"
         claim = _subject_claim(sentence, verb, 0, speakers)
         if claim is not None:
             claim.rule = "put_at"
             claims.append(claim)
+    if speakers.outlets and claims:
+        claims = [c for c in claims if not _is_outlet(c, sentence, speakers.outlets)]
     if len(claims) < 2:
         for claim in claims:
             speakers.remember(claim)
@@ -453,8 +669,50 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
     return claims
 
 
+def _closing(sentence: Sentence, claim: Claim) -> int:
+    """1 when the attribution closes its sentence after a comma or a quote ("..., Syrskyi said."): the
+    statement it closes may have begun in the sentences before; else 0."""
+    head = sentence.text[:claim.start - sentence.start].rstrip()
+    if claim.rule == "said_subject":  # "..., said President Zelensky": the verb sits before the name
+        head = head[:head.rfind(" ")].rstrip() if " " in head else ""
+    tail = sentence.text[claim.end - sentence.start:]
+    if len(head) < 20 or not head.endswith((",", "”", "’", '"')) or len(tail) > 40 or any(c.isdigit() for c in tail):
+        return 0
+    return 1 if _ANAPHORA_RE.search(lowered(head)) else 0  # "..., so they bring in more, X said": it goes on
+
+
+def outlet_names(source: str | None) -> frozenset[str]:
+    """The names an article's outlet goes by, read from its source header: 'The Moscow Times (AFP)' ->
+    moscow times, afp; 'Ukrainian News Agency (ukranews.com)' -> ..., ukranews.com, ukranews.
+
+    >>> sorted(outlet_names("Dayton Daily News (AP)"))
+    ['ap', 'dayton daily news', 'ddn']
+    """
+    names: set[str] = set()
+    for part in _OUTLET_LINKS_RE.split((source or "").lower()):
+        part = part.strip().removeprefix("the ").strip()
+        if len(part) < 2:
+            continue
+        names.add(part)
+        if "." in part and " " not in part:
+            names.add(part.split(".")[0])  # a web address: its name
+        if len(part.split()) > 1:
+            names.add("".join(word[0] for word in part.split()))  # "associated press": ap
+    return frozenset(names)
+
+
+def _is_outlet(claim: Claim, sentence: Sentence, outlets: frozenset[str]) -> bool:
+    """Whether a claim is the article's own outlet speaking ("Ukrinform correspondent reports" in
+    Ukrinform's story); an outlet's named analysis or count ("an AFP analysis") stays a source."""
+    phrase = lowered(sentence.text[max(0, claim.start - sentence.start):claim.end - sentence.start])
+    if any(_bare(word) in _DOCUMENT_WORDS or word in _LEAD_KINDS for word in phrase.split()):
+        return False
+    name = claim.name.lower().removeprefix("the ")
+    return name in outlets or " ".join(_STAFF_RE.sub(" ", name).split()) in outlets
+
+
 def claims_by_sentence(text: str, sentences: list[Sentence], *,
-                       needed: set[int] | None = None) -> list[list[Claim]]:
+                       needed: set[int] | None = None, source: str | None = None) -> list[list[Claim]]:
     """The attributions of each sentence.
 
     A sentence without its own takes the speaker of the quote it sits in, else the speaker of the
@@ -463,8 +721,8 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
     attributions are read only where they can reach those sentences; the others only teach the
     names and bodies they mention. The result for the needed sentences is the same.
     """
-    speakers = _Speakers()
-    quotes = _quote_groups(sentences)
+    speakers = _Speakers(outlet_names(source))
+    quotes = _quote_groups(sentences, text)
     reach = set(range(len(sentences))) if needed is None else _reach(text, sentences, needed, quotes)
     last_needed = max(reach, default=-1)
     mentions = _mentions_by_sentence(text, sentences)
@@ -478,15 +736,55 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
             result.append([])
     result = [[_named(claim, speakers) for claim in claims] if claims else claims for claims in result]
     _carry_quotes(sentences, result, quotes)
+    _carry_back(text, sentences, result)
     _carry_paragraphs(text, sentences, result)
-    _carry_report(sentences, result, reach)
+    _carry_report(text, sentences, result, reach)
     return result
 
 
-def _carry_report(sentences: list[Sentence], result: list[list[Claim]], reach: set[int]) -> None:
+def _new_paragraph(text: str, sentences: list[Sentence], k: int) -> bool:
+    """Whether sentence k opens a paragraph."""
+    return k == 0 or "\n" in text[sentences[k - 1].end:sentences[k].start]
+
+
+def _carry_back(text: str, sentences: list[Sentence], result: list[list[Claim]]) -> None:
+    """A statement credited at its end ("..., Syrskyi said.") or by a sentence pointing back ("This was
+    stated by ...") is the speaker's from the start of its paragraph (and, pointing back from a
+    paragraph's opening, the paragraph before): its unattributed sentences are credited to it."""
+    for k, claims in enumerate(result):
+        claim = next((c for c in claims if c.back), None)
+        if claim is None:
+            continue
+        run, j = [], k
+        while not _new_paragraph(text, sentences, j) and not result[j - 1]:
+            j -= 1
+            run.append(j)
+        if not _new_paragraph(text, sentences, j):
+            continue  # the paragraph credits someone before: its statement goes on (paragraph_speaker)
+        if claim.back == 2 and j == k and j > 0:  # a paragraph of its own, pointing back to the one before
+            before = [j - 1]
+            while not _new_paragraph(text, sentences, before[-1]):
+                before.append(before[-1] - 1)
+            if not any(result[i] for i in before):
+                run += before
+        for j in run:
+            if not _VAGUE_SOURCE_RE.match(sentences[j].text):
+                result[j] = [replace(claim, rule="statement_after", back=0, opens_clause=False)]
+
+
+def _lede_length(text: str, sentences: list[Sentence]) -> int:
+    """How many sentences open the story: the first, and the second after a headline (a line with no
+    full stop) or in the first's paragraph."""
+    if len(sentences) > 1 and (not _new_paragraph(text, sentences, 1) or not sentences[0].text.rstrip().endswith(
+            (".", "!", "?", "”", '"', "’"))):
+        return 2
+    return min(1, len(sentences))
+
+
+def _carry_report(text: str, sentences: list[Sentence], result: list[list[Claim]], reach: set[int]) -> None:
     """A story that opens by crediting a body ("the UN monitoring mission said in its monthly report")
     is that body's report: its later unattributed sentences are credited to the body last named."""
-    lede = next((claims[0] for claims in result[:2] if claims), None)
+    lede = next((claims[0] for k, claims in enumerate(result[:_lede_length(text, sentences)]) if claims), None)
     if lede is None or lede.person:
         return
     body = lede
@@ -500,21 +798,28 @@ def _carry_report(sentences: list[Sentence], result: list[list[Claim]], reach: s
 def _named(claim: Claim, speakers: _Speakers) -> Claim:
     """'..., the Commander-in-Chief said.' ... 'Oleksandr Syrskyi, Commander-in-Chief, ...': a role
     named before the person is resolved once the article has named them."""
-    role = claim.name.lower().removeprefix("the ")
-    if claim.person and role in speakers.by_role and role in _TITLE_WORDS:
-        return replace(claim, name=speakers.by_role[role], role=claim.name.removeprefix("the "))
+    role = claim.name.removeprefix("the ")
+    words = role.lower().split()  # "Commander-in-Chief", "the acting mayor", "Kharkiv governor"
+    if claim.person and 0 < len(words) <= 2 and words[-1] in _TITLE_WORDS and words[-1] in speakers.by_role:
+        return replace(claim, name=speakers.by_role[words[-1]], role=role)
     return claim
 
 
 def _reach(text: str, sentences: list[Sentence], needed: set[int], quotes: list[list[int]]) -> set[int]:
     """The sentences whose attributions can reach the needed ones: the paragraph up to each (carried
     statements), the sentence before it (pronouns), and whole quotes with the sentence after them."""
-    reach: set[int] = set()
+    reach: set[int] = set(range(min(2, len(sentences))))  # the lede: a story may be its source's report
     for k in sorted(needed):
         j = k
         while j > 0 and j - 1 not in reach and "\n" not in text[sentences[j - 1].end:sentences[j].start]:
             j -= 1
         reach.update(range(max(0, j - 1), k + 1))
+        j = k + 1  # and after it: its paragraph's closing attribution, the next one's "This was stated by"
+        while j < len(sentences) and j - k <= _BACK_REACH:
+            reach.add(j)
+            if _new_paragraph(text, sentences, j):
+                break
+            j += 1
     for group in quotes:
         if reach.intersection(group):
             reach.update(group)
@@ -522,14 +827,22 @@ def _reach(text: str, sentences: list[Sentence], needed: set[int], quotes: list[
     return reach
 
 
-def _quote_groups(sentences: list[Sentence]) -> list[list[int]]:
-    """Runs of sentences inside one quotation (a quote may run over several sentences)."""
+def _quote_groups(sentences: list[Sentence], text: str | None = None) -> list[list[int]]:
+    """Runs of sentences inside one quotation (a quote may run over several sentences). With the
+    ``text``, a quote that closes without opening ("..., there is none,’ said X") opened its paragraph."""
     groups, depth, members = [], 0, []
     for k, sentence in enumerate(sentences):
         opens, closes = sentence.text.count(_OPEN_QUOTES), sentence.text.count(_CLOSE_QUOTES)
+        if "’" in sentence.text or "‘" in sentence.text:  # single quotes: ’ closes after a stop, else an apostrophe
+            opens, closes = opens + sentence.text.count("‘"), closes + len(_SINGLE_CLOSE_RE.findall(sentence.text))
         if not opens and not closes and sentence.text.count('"') % 2 == 1:
             opens, closes = (1, 0) if depth == 0 else (0, 1)
-        if depth > 0 or opens:
+        if depth == 0 and closes > opens and text is not None and not _new_paragraph(text, sentences, k):
+            j, lo = k, groups[-1][-1] + 1 if groups else 0  # the quote opened where its paragraph did
+            while j > lo and not _new_paragraph(text, sentences, j):
+                j -= 1
+            members = list(range(j, k))
+        if depth > 0 or opens or members:
             members.append(k)
         depth = max(0, depth + opens - closes)
         if depth == 0 and members:

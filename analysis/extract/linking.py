@@ -307,11 +307,13 @@ class SentenceLinks:
         return self._clauses[key]
 
     def claimant(self, m: NumberMention) -> Claim | None:
-        """The claim nearest the figure among its sentence's (its ``rule`` says which rule found it)."""
+        """The claim nearest the figure among its sentence's (its ``rule`` says which rule found it); a
+        claim that opens a clause of its own after the figure ("..., while Kyiv reported ...") is not its."""
         claims = self.article.claims[self.k]
         if not claims:
             return None
-        return min(claims, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
+        own = [c for c in claims if not (c.opens_clause and c.start >= m.end)] or claims
+        return min(own, key=lambda c: m.start - c.end if c.end <= m.start else max(0, c.start - m.end))
 
     def place(self, m: NumberMention, measure: str):
         """The most specific place the text ties the figure to, its precision, and the place rule that

@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.extract import measures, places
 from analysis.extract.actors import carry_actors, decide_actor, side_of
 from analysis.extract.articles import article_id_for, parse_published
-from analysis.extract.attribution import claims_by_sentence
+from analysis.extract.attribution import claims_by_sentence, registry_side
 from analysis.extract.linking import ArticleContext, SentenceLinks
 from analysis.extract.measures import Reading, as_written, composite_total
 from analysis.extract.numbers import NumberMention, find_numbers
@@ -87,7 +87,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     with_numbers = {k for k, mentions in enumerate(mentions_in) if _has_quantity(mentions)}
     if not with_numbers:
         return []
-    claims = claims_by_sentence(text, sentences, needed=with_numbers)
+    claims = claims_by_sentence(text, sentences, needed=with_numbers, source=source)
     # a figure's place is in its sentence, the one before, or the lede: only those are read
     lede = set(range(min(2, len(sentences))))
     wanted = sorted(with_numbers | {k - 1 for k in with_numbers if k} | lede)
@@ -143,7 +143,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "actor": reading.actor, "counted": reading.counted,
         "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
         "claimant_text": shown[claim.start:claim.end] if claim else None,
-        "claimant_side": side_of(claim.name) if claim else None,
+        "claimant_side": (registry_side(claim.name) or side_of(claim.name)) if claim else None,
         "location": place.name if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
