@@ -37,7 +37,7 @@ def reading_of(sentence: str, figure: str):
     ("Moscow said 95 Georgians and 90 Chechens were released.", "95", "noun_then_verb", "captured"),
     ("The ministry said 45,000 people were called up in the first month.", "45,000", "noun_then_verb", "troops"),
     ("About 6,500 citizens volunteered before the decree.", "About 6,500", "noun_then_verb", "troops"),
-    ("Roughly 3 million Ukrainians have been registered as refugees abroad.", "Roughly 3 million",
+    ("Some 2.4 million Ukrainians are now registered as refugees across the bloc.", "Some 2.4 million",
      "noun_then_verb", "displaced"),
     ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
     ("Marines captured three Chechen fighters who were fighting near the bridge.", "three", "noun_then_verb",

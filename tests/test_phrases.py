@@ -89,11 +89,11 @@ FIGURES = [
     ("About 600 foreigners were evacuated from the port.", [("displaced", 600.0, "approx")]),
     ("Nearly two million people have found shelter abroad.", [("displaced", 2_000_000.0, "approx")]),
     # figures whose noun is elsewhere
-    ("Some 1,200 marines arrived on Monday, bringing the total in the port to about 4,000.",
-     [("troops", 1200.0, "approx"), ("troops", 4000.0, "approx")]),
+    ("Another 1,200 marines landed over the weekend, bringing the total at the base to roughly 4,000.",
+     [("troops", 1200.0, "exact"), ("troops", 4000.0, "approx")]),
     ("Some 90,000 refugees registered in Austria, nearly 40,000 in Slovenia.",
      [("displaced", 90000.0, "approx"), ("displaced", 40000.0, "approx")]),
-    ("The ministry said 1,200 people were sent to the area of the operation, of which more than 700 serve in "
+    ("The ministry said 1,200 people were dispatched to the front, of which more than 700 serve in "
      "assault units.", [("troops", 1200.0, "exact"), ("troops", 700.0, "at_least")]),
 ]
 
@@ -157,7 +157,7 @@ def test_qualifier_sets_the_interval(sentence, low, high):
     ("In addition, it listed 940 air defence systems among Russia's losses since the start of the war.", "Russia"),
     ("Of that total, 1,300 casualties were inflicted on Russian forces over the past day.", "Russia"),
     ("The territory still in Ukrainian hands had shrunk to 140 square kilometres.", "Ukraine"),
-    ("More than 121,000 people have been evacuated from the border districts.", "civilians"),
+    ("Some 46,500 people have now been evacuated out of three frontier villages.", "civilians"),
 ])
 def test_actor_from_demonym_subject_and_context(sentence, actor):
     assert extract_figures(sentence).iloc[0].actor == actor

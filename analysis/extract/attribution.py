@@ -281,7 +281,7 @@ def _person_in(segment: str) -> tuple[str, str | None] | None:
     """A person's name (title stripped) ending a phrase: 'Pentagon spokesman Maj. Gen. Pat Ryder'."""
     head, *tail = _OF_PHRASE_RE.split(segment, maxsplit=1)
     found = _person_words(head)
-    if found is None and tail:  # "Commander-in-Chief of the Armed Forces of Ukraine Oleksandr Syrskyi"
+    if found is None and tail:  # "Minister of Defence of Ukraine Rustem Umerov": a title that runs into the name
         found = _person_words(tail[0])
         if found is not None:
             found = (found[0], _clean(segment[:segment.rfind(found[0])]) or None)

@@ -332,7 +332,7 @@ class SentenceLinks:
             if candidates:
                 regions = [p for p in candidates if p.precision == "admin1"]
                 if regions and len({p.place for p in candidates if p.precision == "place"}) >= 2:
-                    # "near Zapselye, Yunakivka and Sadki in the Sumy region": the region the listed towns are in
+                    # "near three villages, each named, in the Kharkiv region": the region the listed towns are in
                     candidates, rule = regions, "region_of_list"
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return (*art.regional(best, measure), rule)
