@@ -26,3 +26,20 @@ def test_it_makes_the_figures_folder_and_sets_the_display(tmp_path) -> None:
         paths = analysis.notebook_setup(tmp_path, max_columns=12)
         assert pd.get_option("display.max_columns") == 12
     assert paths.figures.is_dir() and paths.figures == tmp_path.resolve() / "reports" / "figures"
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_uses_the_shared_setup_and_the_installed_kernel(path) -> None:
+    import json
+    import re
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    setup = (ROOT / "scripts" / "ensure_venv.sh").read_text(encoding="utf-8")
+    name, display = re.search(r'--name (\S+) --display-name "([^"]+)"', setup).groups()
+    assert notebook["metadata"]["kernelspec"]["name"] == name
+    assert notebook["metadata"]["kernelspec"]["display_name"] == display  # opening it does not modify it
+    code = "".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+    assert "analysis.notebook_setup()" in code and 'Path("..")' not in code
+    assert "filterwarnings(" not in code or "message=" not in code  # warnings are filtered by their class
