@@ -13,6 +13,8 @@ True
 from __future__ import annotations
 
 import html
+import re
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +23,7 @@ from analysis.schema import MEASURES
 from analysis.views.maps import MEASURE_COLORS, _located, _select
 from analysis.views.style import MAP_CREDIT, source_line
 
-__all__ = ["POPUP_FIELDS", "explore", "write_map"]
+__all__ = ["POPUP_FIELDS", "explore", "inline_leaflet", "write_map"]
 
 # What a popup shows, in order: the figure, what it counts, who said it, where and when it was told.
 POPUP_FIELDS = ("value", "qualifier", "measure", "actor", "claimant", "source", "published", "location", "sentence")
@@ -96,9 +98,35 @@ def _caption(text: str):
                    f'background:white;padding:3px 6px;font:12px sans-serif">{html.escape(text)}</div>')
 
 
-def write_map(figures: pd.DataFrame, path: str | Path, *, measure: str | None = None, **kwargs: object) -> Path:
-    """Write :func:`explore`'s map to an HTML file (``run.sh`` writes ``reports/map.html``); return its path."""
+def write_map(figures: pd.DataFrame, path: str | Path, *, measure: str | None = None, self_contained: bool = True,
+              **kwargs: object) -> Path:
+    """Write :func:`explore`'s map to an HTML file (``run.sh`` writes ``reports/map.html``); return its path.
+
+    With ``self_contained`` (the default) the page carries Leaflet itself (the copy in
+    ``analysis/data/leaflet``, BSD-2-Clause) instead of fetching it from a CDN, so its markers and
+    popups show offline and the file can be archived with the figures; only the background tiles
+    (``tiles=None`` for none) and folium's optional styling still come from the network.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    explore(figures, measure=measure, **kwargs).save(str(path))
+    page = explore(figures, measure=measure, **kwargs).get_root().render()
+    path.write_text(inline_leaflet(page) if self_contained else page, encoding="utf-8")
     return path
+
+
+_LEAFLET_JS_RE = re.compile(r'<script src="[^"]*/leaflet@[\d.]+/dist/leaflet\.js"></script>')
+_LEAFLET_CSS_RE = re.compile(r'<link rel="stylesheet" href="[^"]*/leaflet@[\d.]+/dist/leaflet\.css"\s*/?>')
+
+
+def inline_leaflet(page: str) -> str:
+    """The page with its Leaflet script and stylesheet written into it instead of fetched.
+
+    >>> page = '<link rel="stylesheet" href="https://cdn/npm/leaflet@1.9.3/dist/leaflet.css"/>'
+    >>> inline_leaflet(page).startswith("<style>")
+    True
+    """
+    folder = resources.files("analysis").joinpath("data", "leaflet")
+    script = folder.joinpath("leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    style = folder.joinpath("leaflet.css").read_text(encoding="utf-8")
+    page = _LEAFLET_JS_RE.sub(lambda _: f"<script>{script}</script>", page, count=1)
+    return _LEAFLET_CSS_RE.sub(lambda _: f"<style>{style}</style>", page, count=1)
