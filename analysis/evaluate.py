@@ -257,12 +257,27 @@ def _lines_of(path: Path) -> Iterable[tuple[dict, str]]:
 def read_gold(src: str | Path | Iterable[str | Path] | Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     """Gold figures from JSONL files (a path or a list of paths), a list of dicts, or a frame, checked.
 
-    Returns one row per gold figure with the columns ``article``, ``text``, ``measure``, ``value``,
-    ``qualifier``, ``low``, ``high``, ``actor``, ``location``, ``claimant``, ``event_date``,
-    ``optional``, ``note``, ``file`` and ``line`` (where the figure was read; None for dicts).
-    Raises GoldError naming the file and line (or the row) of the first line that is not valid JSON
-    or lacks what the guidelines require.
+    Parameters
+    ----------
+    src : str, Path, list of paths, list of dicts, or DataFrame
+        JSONL gold files (one figure a line), or the figures themselves as mappings or table rows
+        (``article``, ``text``, ``measure`` and ``value`` at least).
 
+    Returns
+    -------
+    DataFrame
+        One row per gold figure with the columns ``article``, ``text``, ``measure``, ``value``,
+        ``qualifier``, ``low``, ``high``, ``actor``, ``location``, ``claimant``, ``event_date``,
+        ``optional``, ``note``, ``file`` and ``line`` (where the figure was read; None for dicts).
+
+    Raises
+    ------
+    GoldError
+        (a ValueError) Naming the file and line (or the row) of the first line that is not valid
+        JSON or lacks what the guidelines require, or a path that is no file.
+
+    Examples
+    --------
     >>> gold = read_gold([{"article": "n1", "text": "six", "measure": "killed", "value": 6}])
     >>> gold[["measure", "value", "optional"]].values.tolist()
     [['killed', 6.0, False]]
@@ -603,6 +618,16 @@ def score(data: pd.DataFrame, gold: str | Path | Iterable[str | Path] | Iterable
         ``outcomes`` and ``articles`` frames. Articles extracted here are scored all, with or without
         gold; gold for articles not scored is left out.
 
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame (for a folder, use :func:`score_folder`).
+    ValueError
+        If ``data`` has neither a ``text`` nor a ``measure`` column, articles lack ``article_id``,
+        or ``articles`` lacks ``article_id`` or ``text``.
+    GoldError
+        (a ValueError) If the gold is not valid, as in :func:`read_gold`.
+
     Examples
     --------
     >>> gold = [{"article": "n1", "text": "40", "measure": "killed", "value": 40, "claimant": "Ivan Fedorov"},
@@ -665,6 +690,28 @@ def score_folder(folder: str | Path, gold: Iterable[str | Path] | None = None, *
     names (then only the articles with gold lines are scored). ``label`` (default: the folder as
     given) fills the ``set`` column.
 
+    Parameters
+    ----------
+    folder : str or Path
+        A folder of annotated articles (``.txt`` files with a header block) and their gold.
+    gold : list of paths, optional
+        The gold files to use instead of the folder's ``gold.jsonl``.
+    label : str, optional
+        The ``set`` column of the result; by default the folder as given.
+
+    Returns
+    -------
+    Evaluation
+        As :func:`score` returns it, for the articles of ``folder``.
+
+    Raises
+    ------
+    GoldError
+        (a ValueError) If ``folder`` is not a folder of annotated articles, an article cannot be
+        read, there is no gold, or a gold line is not valid or names an article the folder lacks.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "n1.txt").write_text("source: Wire\\npublished: 2024-11-05\\n\\nUp to 12,000 troops were sent.")

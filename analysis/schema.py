@@ -211,6 +211,20 @@ def figures_frame(records: Iterable[Mapping[str, object]] | pd.DataFrame) -> pd.
 
     Missing columns are added as NA; unknown ones are dropped.
 
+    Parameters
+    ----------
+    records : iterable of dict, or DataFrame
+        The rows, one mapping of column name to value per figure, or a table. A value a column
+        cannot hold as its category (an unknown ``measure``, say) becomes missing; dates are parsed,
+        and one that is not a date becomes NaT.
+
+    Returns
+    -------
+    DataFrame
+        One row per record, with the columns of :data:`FIGURE_COLUMNS`, in order, with their dtypes.
+
+    Examples
+    --------
     >>> row = figures_frame([{"measure": "troops", "value": 12000.0}])
     >>> str(row.dtypes["measure"]), str(row.dtypes["start"])
     ('category', 'Int64')

@@ -108,6 +108,22 @@ def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "7D", event_wi
     by_location : bool, default True
         If False, ignore places.
 
+    Returns
+    -------
+    DataFrame
+        ``figures`` (same rows, same order, same index) with the columns ``quantity``, ``scope``,
+        ``voice``, ``claim_id`` (Int64) and ``status`` (categorical: current, superseded, outlier,
+        contradiction) added.
+
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``figures`` lacks a column grouping needs (``measure``, ``value``, ``low``, ``high``,
+        ``qualifier``, ``actor``, ``published``, ``event_date``), if ``window`` or ``event_window``
+        is not a positive duration, or if ``tolerance`` is not a number >= 0.
+
     Examples
     --------
     >>> from analysis.schema import figures_frame

@@ -42,6 +42,34 @@ def compare(figures: pd.DataFrame, *, measure: str, actor: str | None = None, lo
     else ``published``; ``quantity``, ``scope``, ``claim_id`` and ``status`` are kept when the input
     has them (the output of :func:`analysis.compare.claims`).
 
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table, or the output of :func:`analysis.compare.claims`.
+    measure : str
+        The measure to compare (one of :data:`analysis.schema.MEASURES`).
+    actor : str, optional
+        Keep only the figures about this actor.
+    location : str, optional
+        Keep only the figures placed here (a place, an admin-1 region or a country).
+    include_derived : bool, default False
+        Keep the rows derived from other figures too.
+
+    Returns
+    -------
+    DataFrame
+        One row per distinct claim, sorted by ``date`` then ``claimant``, with the columns ``date``,
+        ``claimant``, ``claimant_side``, ``source``, ``measure``, ``actor``, ``location``, ``value``,
+        ``low``, ``high``, ``qualifier``, ``counted``, ``published``, ``event_date``, ``text`` and
+        ``article_id`` that the input has, and the claim columns when it has them.
+
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame, or ``actor`` or ``location`` is not a string or None.
+    ValueError
+        If ``measure`` is not a measure, or ``figures`` lacks a column the comparison needs.
+
     Examples
     --------
     >>> from analysis.schema import figures_frame
@@ -106,6 +134,24 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
         A figures table, or the output of :func:`analysis.compare.claims`.
     tolerance, window, event_window, by_location
         As in :func:`analysis.compare.claims`, when the groups are made here.
+
+    Returns
+    -------
+    DataFrame
+        One row per claim group, ordered by ``claim_id``: the group (``claim_id``, ``quantity``,
+        ``measure``, ``actor``, ``scope``, ``location``, ``kind``, ``daily``), its counts
+        (``n_mentions``, ``n_reports``, ``n_sources``, ``n_claimants``, ``n_current``,
+        ``n_superseded``, ``n_outliers``), ``contradiction``, the agreed interval (``agree_low``,
+        ``agree_high``), the estimate (``low``, ``best``, ``high``), the spread of the values
+        (``value_min``, ``value_median``, ``value_max``, ``spread``) and ``first_date``/``last_date``.
+
+    Raises
+    ------
+    TypeError
+        If ``figures_or_claims`` is not a DataFrame.
+    ValueError
+        If it lacks a column grouping needs, if ``tolerance`` is not a number >= 0, or if
+        ``window`` or ``event_window`` is not a positive duration.
 
     Examples
     --------
@@ -210,6 +256,30 @@ def revisions(figures: pd.DataFrame, *, min_reports: int = 2, **options: object)
     (article) that gives the series several figures is shown by its largest. ``change`` is the
     value minus the series' previous one. Series with fewer than ``min_reports`` reports are left
     out. ``options`` go to :func:`analysis.compare.claims` when the groups are made here.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table, or the output of :func:`analysis.compare.claims`.
+    min_reports : int, default 2
+        Leave out the series told by fewer reports than this.
+    **options
+        ``window``, ``event_window``, ``tolerance`` and ``by_location``, as in
+        :func:`analysis.compare.claims` (used only when ``figures`` has no claim groups yet).
+
+    Returns
+    -------
+    DataFrame
+        One row per report of each series kept, by ``series`` then publication date, with the
+        columns ``series``, ``quantity``, ``measure``, ``actor``, ``scope``, ``claimant``,
+        ``source``, ``published``, ``date``, ``value``, ``low``, ``high``, ``qualifier``,
+        ``change``, ``status``, ``claim_id``, ``article_id`` and ``sentence`` that the table has.
+
+    Raises
+    ------
+    ValueError
+        If ``min_reports`` is not a whole number >= 1, or, when the groups are made here, as in
+        :func:`analysis.compare.claims` (a missing column, a bad ``window``).
 
     Examples
     --------

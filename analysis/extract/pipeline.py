@@ -44,6 +44,19 @@ def extract_figures(text: str, *, published: object = None, source: str | None =
     source, article_id : str, optional
         Copied into every row; ``article_id`` defaults to a hash of the text.
 
+    Returns
+    -------
+    DataFrame
+        One row per figure, with the columns and dtypes of
+        :data:`analysis.schema.FIGURE_COLUMNS`; no rows if the text reports no figure.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str (bytes included: decode them first).
+    ValueError
+        If ``text`` is longer than one article may be, or ``published`` is not a date.
+
     Examples
     --------
     >>> extract_figures("An attack on Tuesday left six dead, according to Governor Ivan Fedorov.",

@@ -33,6 +33,36 @@ def extract(articles: pd.DataFrame | str | Path | Iterable[str | Path], *,
     warning; :func:`extract_with_errors` returns them as a table. ``progress`` shows a tqdm bar
     (default: only for more than 200 articles).
 
+    Parameters
+    ----------
+    articles : DataFrame, str, Path or list of them
+        An articles table with a ``text`` column, or a folder, a glob, a file or a list of paths
+        (see :func:`analysis.read_articles`).
+    progress : bool, optional
+        Show a progress bar; by default only for more than 200 articles.
+
+    Returns
+    -------
+    DataFrame
+        The figures of every article, one row per figure, as a figures table (see
+        :mod:`analysis.schema`); ``article_id`` says which article each came from.
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a table, a path, a glob or a list of paths (None, a number).
+    ValueError
+        For an empty name ``''``.
+
+    Warns
+    -----
+    UserWarning
+        Naming how many articles could not be read or parsed, and the first of them.
+    PublishedDateWarning
+        Naming the articles whose ``published`` is not a date (their figures are kept, undated).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> extract(pd.DataFrame({"text": ["Russia lost 5 tanks."], "article_id": ["a"]}))[
     ...     ["article_id", "measure", "value"]].values.tolist()
@@ -56,6 +86,30 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
     article could not be read), ``extract`` (extraction failed) or ``published`` (its publication
     date is not a date: its figures are kept, undated, and a :class:`PublishedDateWarning` names it).
 
+    Parameters
+    ----------
+    articles : DataFrame, str, Path or list of them
+        As in :func:`extract`.
+    progress : bool, optional
+        Show a progress bar; by default only for more than 200 articles.
+
+    Returns
+    -------
+    figures : DataFrame
+        The figures table, as :func:`extract` returns it.
+    errors : DataFrame
+        One row per article that could not be read, could not be parsed or has a publication date
+        that is not a date: ``article_id``, ``path``, ``stage`` and ``error``.
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a table, a path, a glob or a list of paths (None, a number).
+    ValueError
+        For an empty name ``''``.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> figures, errors = extract_with_errors(pd.DataFrame({"text": ["Six died.", ""], "article_id": ["a", "b"]}))
     >>> errors[["article_id", "error"]].values.tolist()

@@ -71,6 +71,17 @@ def regions(level: str = "admin1", *, crimea: str = "Ukraine") -> geopandas.GeoD
     crimea : {"Ukraine", "Russia"}
         The country Crimea and Sevastopol belong to.
 
+    Returns
+    -------
+    GeoDataFrame
+        One polygon per region, in EPSG:4326, with the columns of :func:`read_regions`; a copy, so
+        changing it leaves the next call's table as read.
+
+    Raises
+    ------
+    ValueError
+        If ``level`` or ``crimea`` is not one of its choices.
+
     Examples
     --------
     >>> regions("admin1", crimea="Russia").set_index("iso_3166_2").loc["UA-43", "country"]

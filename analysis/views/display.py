@@ -131,6 +131,13 @@ def highlight(figures: pd.DataFrame, *, n: int | None = None) -> Highlighted:
         pointer on it shows the ``rules`` that decided its measure, actor, claimant, place and date)
         and prints as plain text with the figure in square brackets.
 
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``figures`` lacks ``sentence``, ``text`` or ``start``, or ``n`` is not a whole number >= 0.
+
     Examples
     --------
     >>> from analysis.schema import figures_frame
@@ -164,6 +171,26 @@ def summary(figures: pd.DataFrame, *, margins: bool = False) -> pd.DataFrame:
 
     Measures keep the schema's order and only those present appear; a missing source is counted
     as "(no source)". ``margins`` adds a ``total`` row and column.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table (a ``source`` and a ``measure`` column).
+    margins : bool, default False
+        Add a ``total`` row and a ``total`` column.
+
+    Returns
+    -------
+    DataFrame
+        Counts (int64), one row per source (index named ``source``, sorted), one column per measure
+        reported (named ``measure``, in the schema's order).
+
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``figures`` lacks the ``source`` or the ``measure`` column.
 
     Examples
     --------

@@ -64,6 +64,26 @@ def explore(figures: pd.DataFrame, *, measure: str | None = None, tiles: str | N
     Returns
     -------
     folium.Map
+        The map, fitted to the markers and captioned with the measure, the count and the sources;
+        an empty map of the region when no figure is placed.
+
+    Raises
+    ------
+    ImportError
+        If folium is not installed (``pip install 'war-figures-analysis[interactive]'``).
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``measure`` is not a measure, or ``figures`` lacks the ``lat`` or ``lon`` column.
+
+    Examples
+    --------
+    >>> from analysis.schema import figures_frame
+    >>> rows = figures_frame([{"measure": "injured", "value": 23.0, "location": "Zaporizhzhia",
+    ...                        "lat": 47.85, "lon": 35.12}])
+    >>> fmap = explore(rows, tiles=None)
+    >>> type(fmap).__name__, [type(child).__name__ for child in fmap._children.values()]
+    ('Map', ['FitBounds', 'GeoJson'])
     """
     try:
         import folium  # noqa: F401

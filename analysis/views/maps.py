@@ -154,6 +154,13 @@ def to_geodataframe(figures: pd.DataFrame) -> geopandas.GeoDataFrame:
         ``attrs["dropped"]`` is the number of rows left out for lacking lat or lon; when it is
         not zero a :class:`DroppedFiguresWarning` says so too.
 
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``figures`` lacks the ``lat`` or ``lon`` column, or is a GeoDataFrame with no CRS.
+
     Examples
     --------
     >>> import warnings
@@ -209,6 +216,15 @@ def by_region(figures: pd.DataFrame, *, level: str = "admin1", measure: str | No
         figures, 0 when counting) and ``n_figures``. ``attrs`` holds ``measure``, ``how``, ``level``,
         ``dropped`` (rows without lat/lon) and ``unassigned`` (located rows in no region, or only
         to a country at admin-1 level); a :class:`DroppedFiguresWarning` names any left out.
+
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``how``, ``level``, ``crimea`` or ``measure`` is not one of its choices, if ``figures``
+        lacks a column the join needs, or if ``how`` aggregates the values of several measures
+        (different units) with no ``measure`` chosen.
 
     Examples
     --------
@@ -515,6 +531,15 @@ def plot_map(figures: pd.DataFrame, *, measure: str | None = None, ax: Axes | No
     -------
     matplotlib Axes
 
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        If ``measure``, ``level``, ``crimea`` or ``extent`` is not one of its choices, if
+        ``figures`` lacks a column the map needs, or if it holds several measures and no
+        ``measure`` is chosen.
+
     Examples
     --------
     >>> from analysis.schema import figures_frame
@@ -570,6 +595,41 @@ def plot_regions(figures: pd.DataFrame, *, measure: str | None = None, how: str 
     ``how="count"`` shades by the number of figures reported in each region (mentions, not
     people); ``how="sum"``/``"max"``/``"median"`` by that aggregate of one measure's values. The
     title and the colour bar say which. ``**kwargs`` go to :meth:`geopandas.GeoDataFrame.plot`.
+
+    Parameters
+    ----------
+    figures : DataFrame or GeoDataFrame
+        A figures table, placed by ``lat``/``lon``.
+    measure : str, optional
+        Only this measure; needed for a ``how`` other than ``"count"`` when several are held.
+    how : {"count", "sum", "max", "median"}, default "count"
+        What shades a region: its number of figures, or that aggregate of their values.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if missing.
+    level : {"admin1", "country"}
+        Admin-1 regions (oblasts, krais...) or countries.
+    crimea : {"Ukraine", "Russia"}
+        The country Crimea and Sevastopol are drawn in.
+    crs : optional
+        The map's projection; by default a projected GeoDataFrame's own CRS, else :data:`MAP_CRS`.
+    cmap : str, default "OrRd"
+        The matplotlib colour map.
+    **kwargs
+        Passed to :meth:`geopandas.GeoDataFrame.plot`.
+
+    Returns
+    -------
+    matplotlib Axes
+        The map, with a title, a subtitle counting what is shown and what is left out, a colour bar
+        and a source line.
+
+    Raises
+    ------
+    TypeError
+        If ``figures`` is not a DataFrame.
+    ValueError
+        As :func:`by_region`: a ``how``, ``level``, ``crimea`` or ``measure`` that is not one of its
+        choices, or a missing column.
 
     Examples
     --------

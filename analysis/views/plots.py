@@ -73,6 +73,20 @@ def plot_estimates(table: pd.DataFrame, *, ax: Axes | None = None, tolerance: fl
     title, subtitle : str, optional
         Replace the title ("<measure> of <actor>: the claims") and the subtitle.
 
+    Returns
+    -------
+    matplotlib Axes
+        The plot, with a title, a subtitle, a legend and a source line; a note "no estimates to plot"
+        when ``table`` has no claim to draw.
+
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a DataFrame.
+    ValueError
+        If ``table`` lacks a column a claim needs (``measure``, ``value``, ``low``, ``high``,
+        ``qualifier``), or ``tolerance`` is not a number >= 0.
+
     Examples
     --------
     >>> from analysis.schema import figures_frame
@@ -119,6 +133,34 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
     event's toll are linked by a thin dashed line (gid "revision"): they are revisions of one
     figure. Superseded claims and outliers are faint. ``actor`` and ``location`` filter as in
     :func:`analysis.compare.compare`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        A figures table, or the output of :func:`analysis.compare.claims`.
+    measure : str
+        The measure to plot (one of :data:`analysis.schema.MEASURES`).
+    actor : str, optional
+        Only the figures about this actor.
+    location : str, optional
+        Only the figures placed here (a place, an admin-1 region or a country).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if missing.
+    title, subtitle : str, optional
+        Replace the title ("<measure> of <actor>: claims over time") and the subtitle.
+
+    Returns
+    -------
+    matplotlib Axes
+        The plot, dates along x and values up y, with a legend and a source line; a note "no dated
+        figures to plot" when none is left.
+
+    Raises
+    ------
+    TypeError
+        If ``actor`` or ``location`` is not a string or None.
+    ValueError
+        If ``measure`` is not a measure, or ``figures`` lacks a column grouping needs.
 
     Examples
     --------
