@@ -97,6 +97,8 @@ ERROR_COLUMNS: dict[str, object] = {
 
 
 def _typed(records: Iterable[Mapping[str, object]] | pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        raise TypeError(f"a table is built from a DataFrame or an iterable of row dicts, not {type(records).__name__}")
     if isinstance(records, pd.DataFrame):
         frame = records.reindex(columns=list(columns))
         values = {name: frame[name] for name in columns}
@@ -222,6 +224,11 @@ def figures_frame(records: Iterable[Mapping[str, object]] | pd.DataFrame) -> pd.
     -------
     DataFrame
         One row per record, with the columns of :data:`FIGURE_COLUMNS`, in order, with their dtypes.
+
+    Raises
+    ------
+    TypeError
+        If ``records`` is neither a DataFrame nor an iterable of row dicts.
 
     Examples
     --------

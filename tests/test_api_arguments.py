@@ -85,3 +85,14 @@ def test_contradictions_are_judged_once_per_group_not_pair_by_pair() -> None:
     finally:
         groups._contradicted = original
     assert statuses.eq("contradiction").any() and sum(calls) <= n
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [
+    (lambda: analysis.revisions(5), TypeError, r"revisions\(\) needs a figures table"),
+    (lambda: analysis.plot_timeline(5, measure="killed"), TypeError, r"plot_timeline\(\) needs a figures table"),
+    (lambda: figures_frame(5), TypeError, "iterable of row dicts, not int"),
+    (lambda: figures_frame({"value": 1.0}), TypeError, "not dict"),
+])
+def test_a_value_that_is_no_table_is_a_type_error(call, error, message) -> None:
+    with pytest.raises(error, match=message):
+        call()

@@ -293,6 +293,8 @@ def revisions(figures: pd.DataFrame, *, min_reports: int = 2, **options: object)
     """
     if not isinstance(min_reports, int) or min_reports < 1:
         raise ValueError(f"min_reports={min_reports!r} is not a count; pass a whole number such as 2")
+    need(figures, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"],
+         caller="revisions")
     table = _claimed(figures, **options)
     table = table.loc[table["claim_id"].notna()]
     table = table.assign(date=claim_dates(table), _point=point_values(table),

@@ -174,6 +174,8 @@ def plot_timeline(figures: pd.DataFrame, *, measure: str, actor: str | None = No
     >>> len([line for line in ax.get_lines() if len(line.get_xdata()) > 1])
     0
     """
+    require_columns(figures, ["measure", "value", "low", "high", "qualifier", "published", "event_date"],
+                    caller="plot_timeline")
     ax = ax if ax is not None else plt.subplots(figsize=(10, 5.5))[1]
     table = compare(claims(figures) if "status" not in figures else figures, measure=measure, actor=actor,
                     location=location)
