@@ -137,8 +137,10 @@ def _fast_array(values: list | tuple, dtype: object):
         codes = [-1 if v is None else codes_of.get(v) for v in values]
         return None if None in codes else pd.Categorical.from_codes(np.array(codes, dtype="int16"), dtype=dtype)
     kind = _FAST_KINDS.get(dtype)
-    if kind is None or not all(v is None or kind[0](v) for v in values):
+    if kind is None or not set(map(type, values)) <= kind[0]:  # (one pass in C over the types)
         return None
+    if dtype == "datetime64[ns]" and any(v is not None and v.tzinfo is not None for v in values):
+        return None  # a zone: the slow path says what to do with it
     return kind[1](values)
 
 
@@ -152,16 +154,17 @@ def _masked(values) -> np.ndarray:
     return np.array([v is None for v in values], dtype=bool)
 
 
-# dtype -> (is a value already of it, the array of such values with None as missing)
+_NONE = type(None)
+# dtype -> (the types its values may already have, the array of such values with None as missing)
 _FAST_KINDS = {
-    "string": (lambda v: type(v) is str, _strings),
-    "float64": (lambda v: type(v) is float or type(v) is int,
+    "string": ({str, _NONE}, _strings),
+    "float64": ({float, int, _NONE},
                 lambda values: np.array([np.nan if v is None else v for v in values], dtype="float64")),
-    "Int64": (lambda v: type(v) is int, lambda values: pd.arrays.IntegerArray(
+    "Int64": ({int, _NONE}, lambda values: pd.arrays.IntegerArray(
         np.array([0 if v is None else v for v in values], dtype="int64"), _masked(values))),
-    "boolean": (lambda v: type(v) is bool, lambda values: pd.arrays.BooleanArray(
+    "boolean": ({bool, _NONE}, lambda values: pd.arrays.BooleanArray(
         np.array([bool(v) for v in values], dtype=bool), _masked(values))),
-    "datetime64[ns]": (lambda v: type(v) is pd.Timestamp and v.tzinfo is None, lambda values: np.array(
+    "datetime64[ns]": ({pd.Timestamp, _NONE}, lambda values: np.array(
         [_NAT if v is None else v.as_unit("ns").to_datetime64() for v in values], dtype="datetime64[ns]")),
 }
 
