@@ -9,7 +9,7 @@ import pandas as pd
 
 import analysis
 from analysis.io import runner
-from analysis.io.runner import _cyclic_gc_paused
+from analysis.runtime import cyclic_gc_paused as _cyclic_gc_paused
 
 from .conftest import ROOT
 

@@ -23,6 +23,7 @@ from analysis.extract.numbers import NumberMention, find_numbers
 from analysis.extract.rules import NONE
 from analysis.extract.sentences import group_by_sentence, split_sentences
 from analysis.extract.view import Figure, SentenceView
+from analysis.runtime import cyclic_gc_paused
 from analysis.schema import MEASURE_UNITS, figures_frame
 from analysis.vocabulary import lowered
 
@@ -72,8 +73,9 @@ def extract_figures(text: str, *, published: object = None, source: str | None =
     base = parse_published(published)
     if article_id is None:
         article_id = article_id_for(text)
-    rows = figure_records(text, published=base, source=source, article_id=article_id)
-    return figures_frame(rows)
+    with cyclic_gc_paused():  # (a call allocates enough to start the collector, which frees nothing here)
+        rows = figure_records(text, published=base, source=source, article_id=article_id)
+        return figures_frame(rows)
 
 
 def read_figure(f: Figure) -> Reading | None:

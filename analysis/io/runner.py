@@ -10,17 +10,15 @@ ends up with figures, with none, or in the errors table with the stage that fail
 """
 from __future__ import annotations
 
-import gc
-import threading
 import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.extract.articles import iter_articles, parse_published, replace_surrogates, warn_published
 from analysis.extract.pipeline import MAX_TEXT_CHARS, figure_records
+from analysis.runtime import cyclic_gc_paused
 from analysis.schema import errors_frame, figures_frame
 
 
@@ -125,7 +123,7 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
     rows: list[dict] = []
     chunks: list[pd.DataFrame] = []  # rows as dicts take ten times the memory of the table they become
     errors: list[dict] = []
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         for record in _progress(records, progress):
             figure_rows, record_errors = _extract_record(record)
             errors.extend(record_errors)
@@ -141,36 +139,6 @@ def extract_with_errors(articles: pd.DataFrame | str | Path | Iterable[str | Pat
 
 
 _ROWS_PER_CHUNK = 20_000
-
-
-_GC_LOCK = threading.Lock()
-_gc_pauses = 0  # extractions running in this process
-_gc_was_enabled = False
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while articles are extracted.
-
-    Extraction makes no reference cycles (reference counting frees everything it drops; a test
-    checks it), but it allocates so much that the collector runs again and again, and each full
-    collection walks every object of the process (pandas, the gazetteer, the caches): about 5% of a
-    long run, to free nothing. The collector's state is restored when the last extraction running
-    in the process (in any thread) ends.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _GC_LOCK:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _extract_record(record: dict) -> tuple[list[dict], list[dict]]:
