@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-__all__ = ["VOCABULARY", "VocabularyError", "load_vocabulary", "lowered", "phrase_key", "phrase_pattern",
-           "word_starts"]
+__all__ = ["VOCABULARY", "VocabularyError", "load_vocabulary", "lowered", "phrase_group", "phrase_key",
+           "phrase_pattern", "word_starts"]
 
 
 class VocabularyError(ValueError):
@@ -129,6 +129,15 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body  # greedy: a longer phrase wins over its prefix
+
+
+def phrase_group(phrases: typing.Iterable[str]) -> str:
+    """:func:`phrase_pattern` as one group, to stand between other parts of a pattern.
+
+    >>> bool(re.fullmatch(rf"{phrase_group(['up to', 'about'])} 5", "about 5"))
+    True
+    """
+    return f"(?:{phrase_pattern(phrases)})"
 
 
 def hint_words(phrases: typing.Iterable[str]) -> tuple[str, ...]:

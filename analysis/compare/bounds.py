@@ -34,7 +34,7 @@ def claim_bounds(figures: pd.DataFrame, *, tolerance: float = APPROX_TOLERANCE) 
     [[100.0, 100.0], [90.0, 110.0], [100.0, inf], [0.0, 100.0]]
     """
     tolerance = fraction(tolerance, "tolerance", caller="claim_bounds")
-    need(figures, ["value", "low", "high", "qualifier"], caller="claim_bounds")
+    require_columns(figures, ["value", "low", "high", "qualifier"], caller="claim_bounds")
     value = figures["value"].astype("float64")
     low = figures["low"].astype("float64").fillna(value)
     high = figures["high"].astype("float64").fillna(value)
@@ -84,7 +84,3 @@ def lower(column: pd.Series) -> pd.Series:
     """Strings stripped and case-folded, for matching names."""
     return column.astype("string").str.strip().str.casefold()
 
-
-def need(frame: pd.DataFrame, columns: list[str], caller: str = "compare") -> None:
-    """Raise a ValueError naming the columns ``frame`` lacks (see :func:`analysis.schema.require_columns`)."""
-    require_columns(frame, columns, caller=caller)

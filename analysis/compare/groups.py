@@ -18,12 +18,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.compare.bounds import APPROX_TOLERANCE, claim_bounds, claim_dates, lower, need, point_values
+from analysis.checks import require_columns
+from analysis.compare.bounds import APPROX_TOLERANCE, claim_bounds, claim_dates, lower, point_values
 from analysis.compare.quantity import daily, equipment_kinds, place_scopes, quantity_kinds
 from analysis.schema import MEASURES
 from analysis.vocabulary import VOCABULARY
 
-__all__ = ["STATUSES", "claims", "voices"]
+__all__ = ["CLAIM_INPUT_COLUMNS", "STATUSES", "claims", "voices"]
+
+# what claims() reads of a figures table (and so what consensus() and revisions() need too)
+CLAIM_INPUT_COLUMNS = ("measure", "value", "low", "high", "qualifier", "actor", "published", "event_date")
 
 STATUSES: tuple[str, ...] = ("current", "superseded", "outlier", "contradiction")
 # Durations grow with the date they are stated on ("the 1,000th day of the war"), so two of them are
@@ -137,7 +141,7 @@ def claims(figures: pd.DataFrame, *, window: str | pd.Timedelta = "7D", event_wi
     >>> claims(rows)[["claim_id", "status"]].values.tolist()
     [[0, 'contradiction'], [0, 'contradiction'], [1, 'current']]
     """
-    need(figures, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"], caller="claims")
+    require_columns(figures, CLAIM_INPUT_COLUMNS, caller="claims")
     gaps = {"event": _timedelta(event_window, "event_window"), "other": _timedelta(window, "window")}
     eligible = figures["measure"].notna() & figures["value"].notna() & ~figures["measure"].isin(UNGROUPED_MEASURES)
     if "derived" in figures:

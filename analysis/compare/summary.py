@@ -17,9 +17,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from analysis.checks import fraction, optional_text
-from analysis.compare.bounds import APPROX_TOLERANCE, claim_bounds, claim_dates, lower, need, point_values
-from analysis.compare.groups import claims
+from analysis.checks import fraction, optional_text, require_columns
+from analysis.compare.bounds import APPROX_TOLERANCE, claim_bounds, claim_dates, lower, point_values
+from analysis.compare.groups import CLAIM_INPUT_COLUMNS, claims
 from analysis.compare.quantity import QUANTITIES
 from analysis.schema import FIGURE_COLUMNS, MEASURES
 
@@ -85,9 +85,9 @@ def compare(figures: pd.DataFrame, *, measure: str, actor: str | None = None, lo
         raise ValueError(f"measure={measure!r} is not a measure; pass one of {', '.join(MEASURES)}")
     actor = optional_text(actor, "actor", caller="compare")
     location = optional_text(location, "location", caller="compare")
-    need(figures, ["measure", "value", "low", "high", "qualifier", "claimant", "source", "published", "event_date",
-                   *(["actor"] if actor is not None else []),
-                   *(["location", "admin1", "country"] if location is not None else [])])
+    require_columns(figures, ["measure", "value", "low", "high", "qualifier", "claimant", "source", "published",
+                              "event_date", *(["actor"] if actor is not None else []),
+                              *(["location", "admin1", "country"] if location is not None else [])], caller="compare")
     keep = figures["measure"].astype("object").eq(measure)
     if actor is not None:
         keep &= lower(figures["actor"]).eq(actor.strip().casefold()).fillna(False)
@@ -164,12 +164,12 @@ def consensus(figures_or_claims: pd.DataFrame, *, tolerance: float = APPROX_TOLE
     >>> row["quantity"], int(row["n_superseded"]), float(row["best"]), bool(row["contradiction"])
     ('event_toll', 2, 55.0, False)
     """
-    need(figures_or_claims, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"],
-         caller="consensus")
+    require_columns(figures_or_claims, CLAIM_INPUT_COLUMNS, caller="consensus")
     tolerance = fraction(tolerance, "tolerance", caller="consensus")
     table = _claimed(figures_or_claims, tolerance=tolerance, window=window, event_window=event_window,
                      by_location=by_location)
-    need(table, ["measure", "actor", "location", "source", "published", "event_date", "claim_id", "status"])
+    require_columns(table, ["measure", "actor", "location", "source", "published", "event_date", "claim_id", "status"],
+                    caller="consensus")
     table = table.loc[table["claim_id"].notna()]
     bounds = claim_bounds(table, tolerance=tolerance)
     work = pd.DataFrame({
@@ -293,8 +293,7 @@ def revisions(figures: pd.DataFrame, *, min_reports: int = 2, **options: object)
     """
     if not isinstance(min_reports, int) or min_reports < 1:
         raise ValueError(f"min_reports={min_reports!r} is not a count; pass a whole number such as 2")
-    need(figures, ["measure", "value", "low", "high", "qualifier", "actor", "published", "event_date"],
-         caller="revisions")
+    require_columns(figures, CLAIM_INPUT_COLUMNS, caller="revisions")
     table = _claimed(figures, **options)
     table = table.loc[table["claim_id"].notna()]
     table = table.assign(date=claim_dates(table), _point=point_values(table),

@@ -30,6 +30,7 @@ from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
 from analysis.extract.view import Figure
 from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["ACTOR_RULES", "ENEMY", "OPPONENT", "OWN", "actor_of", "carry_actors", "decide_actor", "side_of"]
 
@@ -38,10 +39,6 @@ _W = _V.words
 OPPONENT: dict[str, str] = dict(_V.opponents)
 _ACTOR_OF_WORD = _V.actor_of_word
 _PARTY = phrase_pattern(_ACTOR_OF_WORD)
-
-
-def _words(phrases) -> str:
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 PARTY_RE = re.compile(rf"(?<![\w-])(?:{_PARTY})(?![\w-])", re.I)

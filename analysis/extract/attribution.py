@@ -19,16 +19,13 @@ from functools import lru_cache
 
 from analysis.extract.sentences import Sentence, group_by_sentence
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _A = VOCABULARY.attribution
 _SP, _SU, _NA, _SO = _A.speech, _A.subjects, _A.names, _A.sources
 _BODIES = VOCABULARY.claimants.bodies
 _PEOPLE = VOCABULARY.claimants.people
 _ACTOR_OF_WORD = VOCABULARY.actors.actor_of_word
-
-
-def _words(phrases) -> str:
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 _VERB_RE = re.compile(rf"(?<![\w-]){_words(_SP.verbs)}(?![\w-])")

@@ -18,16 +18,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _D = VOCABULARY.dates
 _WEEKDAYS = _D.weekdays
 _MONTH_NUMBER = _D.month_number
 _LAST = frozenset(_D.weekday_last)
-
-
-def _words(phrases) -> str:
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 _MONTH_RE = rf"{_words(_MONTH_NUMBER)}\.?"

@@ -28,13 +28,10 @@ from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
 from analysis.extract.sentences import Sentence
 from analysis.vocabulary import VOCABULARY, hint_words, phrase_pattern
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _L = VOCABULARY.linking.places
 _EV = VOCABULARY.events
-
-
-def _words(phrases) -> str:
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 _NEAR_RE = re.compile(

@@ -27,15 +27,12 @@ from analysis.extract.rules import STOP, decide
 from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composite_total", "read", "read_measure"]
 
 _V = VOCABULARY.measures
 _P = _V.phrases
-
-
-def _words(phrases) -> str:
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 _MEASURE_OF_NOUN = {**_V.measure_of_noun, **{word: "equipment" for word in _V.phrases.units_of}}

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _VOCAB = VOCABULARY.numbers
 _NOT = _VOCAB.not_quantities
@@ -29,11 +30,6 @@ _SCALES = _VOCAB.words.scales
 _AND = _VOCAB.words.joiner
 _AND_CONTINUES_AFTER = frozenset(_VOCAB.words.and_continues_after)
 _DIGIT_SCALES = phrase_pattern(_VOCAB.words.digit_scales)
-
-
-def _words(phrases) -> str:
-    """A group matching any of ``phrases`` (see :func:`analysis.vocabulary.phrase_pattern`)."""
-    return f"(?:{phrase_pattern(phrases)})"
 
 
 _NUMBER_WORD = phrase_pattern([*_WORD_NUMBERS, *_SCALES])
