@@ -120,6 +120,7 @@ LINKED_UNITS = st.sampled_from([
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINKED_UNITS, min_size=1, max_size=3), st.sampled_from(CONTEXT))
 @example(["The ministry said. 7 drones. "], "")  # each figure's claimant in the sentence before
+@example(["5 of whom "], "")  # each part looks back for its whole: only to the few counts just before
 def test_work_grows_linearly_with_the_text(units, opening):
     unit = opening + " " + "".join(units)
     _lines_run(unit * 5 + "soldiers.")  # warm up (the gazetteer, memoised words)

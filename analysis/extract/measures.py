@@ -274,17 +274,15 @@ def _unit_reading(f: Figure, measure: str) -> Reading:
 
 def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
     """'12 people, including three children', 'out of some 10,000': count what the figure before counts."""
-    for j in range(f.i - 1, -1, -1):
-        parent = f.sentence.reading(j)
-        if parent is None:
-            continue
+    found = _list_parent(f)  # (the few counts just before: looking further back made long lists quadratic)
+    if found is not None:
+        parent = found[1]
         if noun is None:
             return replace(parent, measure_rule="", actor_rule="of_the_whole")
         if parent.measure in PERSON_MEASURES:
             counted = f.low[f.m.end:noun.end()].strip()
             return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor,
                            actor_rule="of_the_whole")
-        return None
     return None
 
 
