@@ -195,3 +195,20 @@ def test_the_missiles_a_strike_launched_share_its_day_but_a_tally_of_losses_does
 def test_near_a_town_and_its_front_sector_are_the_towns_area(text, figure, measure, place, precision) -> None:
     linked = link(text, figure, measure)
     assert (linked["place"], linked["precision"]) == (place, precision)
+
+
+def test_a_capital_named_by_its_country_is_a_town_never_a_country() -> None:
+    # the story's country is looked for among the places found only: a capital can never be it
+    from analysis.extract.linking import _CAPITAL_OF
+    kinds = {capital: places.geocode(capital).kind for capital in _CAPITAL_OF.values() if places.geocode(capital)}
+    assert kinds and set(kinds.values()) == {"place"}
+
+
+def test_the_storys_country_is_the_first_country_named_as_a_place() -> None:
+    text = "Ukraine's General Staff said on Monday. Fighting in Ukraine went on, and 12 soldiers died in Russia."
+    sentences = split_sentences(text)
+    claims = claims_by_sentence(text, sentences)
+    found = places.find_places(text)
+    context = ArticleContext.build(text, sentences, claims, found, group_by_sentence(found, sentences), None)
+    assert context.lede_country.place.name == "Ukraine"
+    assert context.lede_country.start == text.index("Ukraine went")

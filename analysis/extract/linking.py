@@ -205,8 +205,9 @@ class ArticleContext:
         context = cls(text, sentences, claims, places_in, published)
         context.lede = context._lede_place(place_mentions)
         context.lede_date = context._lede_date()
-        context.lede_country = next((p for k in range(len(places_in)) for p in context.locations_in(k)
-                                     if p.precision == "country"), None)
+        # (a capital named by its country is a town: only the places found can be the country)
+        context.lede_country = next((p for k in range(len(places_in)) for p in places_in[k]
+                                     if p.precision == "country" and is_location(text, claims[k], p)), None)
         context.lede_statement_date = context._lede_statement_date()
         context.national_story = bool(sentences) and _is_national(sentences[0].text)
         return context

@@ -557,7 +557,7 @@ def as_written(text: str, low: str, reading: Reading) -> Reading:
     """The reading with its counted words as the text writes them (the rules read them lowered)."""
     at = low.find(reading.counted, reading.counted_start)
     counted = text[at:at + len(reading.counted)] if at >= 0 else reading.counted
-    return replace(reading, counted=counted)
+    return reading if counted == reading.counted else replace(reading, counted=counted)
 
 
 def read_measure(text: str, mentions: list[NumberMention], i: int, lo: int, hi: int, *,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -36,12 +37,15 @@ def group_by_sentence(items: Iterable, sentences: list[Sentence], *,
     [['Six'], ['five']]
     """
     groups: list[list] = [[] for _ in sentences]
-    k = 0
+    if not sentences:
+        return groups
+    ends = [sentence.end for sentence in sentences]
+    last, k = len(sentences) - 1, 0
     for item in items:
         start, end = span(item)
-        while k < len(sentences) - 1 and start >= sentences[k].end:
-            k += 1
-        if sentences and sentences[k].start <= start and end <= sentences[k].end:
+        if start >= ends[k] and k < last:  # the first sentence ending after the item's start
+            k = min(bisect_right(ends, start, k), last)
+        if sentences[k].start <= start and end <= ends[k]:
             groups[k].append(item)
     return groups
 
