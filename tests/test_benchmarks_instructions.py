@@ -1,0 +1,56 @@
+"""benchmarks/instructions.py: instructions per article under valgrind (its argument checks and its
+arithmetic; running valgrind itself takes minutes, so the tests stand in for it)."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "instructions.py"
+
+
+@pytest.fixture()
+def instructions():
+    spec = importlib.util.spec_from_file_location("bench_instructions", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_without_valgrind_it_says_so_and_exits_2(instructions, monkeypatch, capsys):
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: None)
+    assert instructions.main([]) == 2
+    assert "needs valgrind" in capsys.readouterr().err
+
+
+def test_a_folder_that_is_no_checkout_is_refused(instructions, monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/valgrind")
+    with pytest.raises(SystemExit) as stop:
+        instructions.main(["--repo", str(tmp_path)])
+    assert stop.value.code == 2 and "no analysis/ package" in capsys.readouterr().err
+
+
+def test_the_count_is_the_extraction_alone_per_article(instructions, monkeypatch, capsys):
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/valgrind")
+    programs = []
+
+    def valgrind(command, **kwargs):
+        program = Path(command[-1]).read_text()
+        programs.append(program)
+        extracts = 1 if "range(1)" in program else 0
+        total = f"{5_000_000 + extracts * 2_000_000:,}"
+        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {total}\n")
+
+    monkeypatch.setattr(instructions.subprocess, "run", valgrind)
+    assert instructions.main(["--articles", "4", "--json"]) == 0
+    assert '"instructions_per_article": 500000' in capsys.readouterr().out
+    assert len(programs) == 2 and all("generate_articles(4, seed=3)" in p for p in programs)
+
+
+def test_a_failed_valgrind_run_raises_with_its_output(instructions, monkeypatch):
+    monkeypatch.setattr(instructions.subprocess, "run",
+                        lambda command, **kw: subprocess.CompletedProcess(command, 1, "", "boom"))
+    with pytest.raises(RuntimeError, match="boom"):
+        instructions.count_instructions(SCRIPT.parents[1], 1, 0, 1)
