@@ -566,6 +566,7 @@ class Subjects:
     adverbs_before_verb: Words
     subject_words: Words
     subject_starts: Words
+    before_leading_date: Words
     clause_openers: Words
     clause_words: Words
     vague_sources: Words

@@ -165,6 +165,13 @@ CREDITED = [
     ("The Washington Post reports that 20 drones were shot down over the region.", "20", "Washington Post",
      "Kyiv Post"),
     ("According to an AFP tally, 20 drones were shot down over the region.", "20", "AFP", "Barron's (AFP)"),
+    # a date opening the clause without a comma is no part of the subject; a weekday begins no name
+    ("On Thursday Governor Petro Kovalenko said eight people were hurt.", "eight", "Petro Kovalenko", None),
+    ("Late on Friday the regional governor reported 11 wounded.", "11", "regional governor", None),
+    ("Earlier on Sunday the air force said 35 drones were downed.", "35", "Ukrainian Air Force", None),
+    ("In March Ukraine's Defence Ministry said 60 soldiers were captured.", "60", "Ukrainian Defence Ministry", None),
+    ("Yesterday the mayor said 17 people were hurt.", "17", "mayor", None),
+    ("Saturday Evening Digest said 40 soldiers died.", "40", None, None),
     # never a fragment
     ("Satellite images show that Russian forces advanced 3 km.", "3 km", None, None),
     ("About 40 drones were launched overnight. About reported the air force on Telegram.", "40",

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from analysis.extract.dates import date_phrase_end
 from analysis.extract.sentences import Sentence, group_by_sentence
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
@@ -49,7 +50,7 @@ _GROUP_WORD_RE = re.compile(rf"\b({phrase_pattern(_A.groups.words)})\b")  # on l
 _PLACE_WORDS = frozenset(_NA.place_words)
 _FIELD_WORDS = frozenset(_NA.field_words)
 _NAME_PARTICLES = frozenset(_NA.particles)
-_NOT_NAME_START = frozenset(_NA.not_first)
+_NOT_NAME_START = frozenset(_NA.not_first) | frozenset(VOCABULARY.dates.weekdays)  # ("Tuesday's strike")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 _SINGLE_CLOSE_RE = re.compile(r"[,.!?…]’(?!\w)")
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
@@ -90,6 +91,8 @@ _SOURCE_LEAD_RE = re.compile(rf"^(?:an?\s+\w+\s+{_words(_A.documents.lead_kinds)
                              rf"(?:of\s+[\w\s]+?\s+)?{_words(_A.documents.lead_links)}\s+)", re.I)
 _SOURCE_BY_RE = re.compile(rf"\b{_words(_A.documents.lead_verbs)}\s+by\s+", re.I)
 _SUBJECT_STARTS = _SU.subject_starts
+_DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULARY.dates.month_number)
+_BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
 _LEAD_KINDS = frozenset(_A.documents.lead_kinds)
@@ -442,6 +445,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
                        and " and " in subject[last_comma:] and not any(ch.isdecimal() for ch in subject))
             if not is_list:
                 subject, opener = subject[last_comma + 1:], ""
+        subject = _past_leading_date(subject)
         s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
         if claim is None and _FIGURE_OR_CLAUSE_RE.search(lowered(subject)):
@@ -450,6 +454,19 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
             claim.opens_clause = opener.strip() in _CLAUSE_OPENERS
             return _ruled(claim, "subject_said")
     return _ruled(_inverted_claim(sentence, verb, speakers), "said_subject")
+
+
+def _past_leading_date(subject: str) -> str:
+    """'On Tuesday the governor' -> 'the governor': a date opening the clause without a comma is
+    no part of its subject (with a comma, the clause's comma already parts them). A bare day or
+    month name leads no subject: it may begin a title ("Sunday Times")."""
+    low = lowered(subject)
+    lead = _BEFORE_LEADING_DATE_RE.match(low)
+    end = date_phrase_end(low, lead.end())
+    if end is None or not low[end:end + 1].isspace() or not subject[end:].strip():
+        return subject
+    named = low[lead.end():end].split()[0].rstrip(".") in _DAY_AND_MONTH_NAMES
+    return subject if named and not low[:lead.end()].strip() else subject[end:]
 
 
 def _subject_start(left: str) -> tuple[int, str]:

@@ -132,6 +132,16 @@ def _relative(rel: str, base: pd.Timestamp) -> tuple[pd.Timestamp, str]:
     return base - _DAYS[spec.days], spec.precision
 
 
+def date_phrase_end(low: str, pos: int = 0) -> int | None:
+    """Where a date phrase that begins at ``pos`` of a lowered text ends, if one begins there.
+
+    >>> date_phrase_end("late on tuesday the governor said")
+    15
+    """
+    match = _DATE_RE.match(low, pos)
+    return match.end() if match is not None and match.group() != _MODAL_MONTH else None
+
+
 def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) -> list[DateMention]:
     """Dated phrases in ``text`` (a sentence), resolved against ``published``; none without a base."""
     if published is None:
