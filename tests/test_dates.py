@@ -110,3 +110,14 @@ def test_published_accepts_dates_in_any_common_form(value, expected):
 def test_published_that_is_not_a_date_is_a_clear_value_error(value):
     with pytest.raises(ValueError, match="is not a date"):
         extract_figures("Six people died.", published=value)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a possessive day names the event's day, even after "from" or "since", which otherwise open a period
+    ("The toll from Saturday's drone strike on Sumy rose to 14, officials said.", "2024-11-02"),
+    ("Since Sunday’s shelling of the town, 9 people have died in hospital.", "2024-11-03"),
+    ("Figures have been collected from Monday to count 30 wounded.", None),  # (from Monday: a period's start)
+])
+def test_a_possessive_day_is_the_events_day(text, date):
+    got = extract_figures(text, published=PUBLISHED).event_date.iloc[0]
+    assert (None if pd.isna(got) else str(got.date())) == date

@@ -169,6 +169,8 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
 def _period_start(low: str, match: re.Match) -> bool:
     """Whether a date tells when a period began ("since early August", "from June"), not when a figure's
     event happened; "since October 2022, when 317 were killed" and "UN data from August" date their figures."""
+    if low.startswith(("'s ", "’s "), match.end()):
+        return False  # "the toll from Monday's strike": a possessive day is an event's, never a period's start
     found = _PERIOD_START_RE.search(low, max(0, match.start() - 90), match.start())
     if found is None or found.group("count") is not None:
         return False
