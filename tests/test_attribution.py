@@ -34,6 +34,16 @@ CASES = [
     ("Syrskyi dismissed the claim made by Russian President Vladimir Putin that 2,000 soldiers were encircled.",
      "Vladimir Putin", None),
     ("The General Staff put Russia's losses at no fewer than 1,300 soldiers.", "Ukrainian General Staff", None),
+    # a place or body before the title is part of the role: the name begins after the last title word
+    ("Zaporizhzhia Governor Ivan Fedorov said three people died.", "Ivan Fedorov", "Zaporizhzhia Governor"),
+    ("Three people died overnight, Sumy regional governor Volodymyr Artiukh said.", "Volodymyr Artiukh",
+     "Sumy regional governor"),
+    ("Kursk acting governor Pavel Orlov said 2,000 residents had left.", "Pavel Orlov", None),
+    ("NATO Secretary General Mark Rutte told reporters that 10,000 North Korean troops had come.", "Mark Rutte",
+     None),
+    ("UN rights chief Volker Turk reported 57 more civilian deaths.", "Volker Turk", None),
+    ("Donetsk regional military administration head Vadym Filashkin said seven were killed.", "Vadym Filashkin",
+     None),
     # one spelling per person
     ("Zelenskiy said 3,000 North Korean soldiers were killed.", "Volodymyr Zelensky", None),
     # the outlet's own voice
@@ -187,3 +197,8 @@ def test_who_the_text_credits(text, figure, claimant, source):
 def test_claimant_side_comes_from_the_registry():
     rows = extract_figures("The Pentagon said 3,000 troops arrived. Seoul's spy agency said 300 died.")
     assert rows.claimant_side.tolist() == ["United States", "South Korea"]
+
+
+def test_a_persons_side_may_come_from_their_role():
+    rows = extract_figures("The Moscow-installed official Pavel Orlov said nine people were hurt.")
+    assert (rows.claimant[0], rows.claimant_side[0]) == ("Pavel Orlov", "Russia")

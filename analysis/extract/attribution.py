@@ -50,6 +50,7 @@ _GROUP_WORD_RE = re.compile(rf"\b({phrase_pattern(_A.groups.words)})\b")  # on l
 _PLACE_WORDS = frozenset(_NA.place_words)
 _FIELD_WORDS = frozenset(_NA.field_words)
 _NAME_PARTICLES = frozenset(_NA.particles)
+_NAME_ENDS_BEFORE = frozenset(_NA.ends_before)
 _NOT_NAME_START = frozenset(_NA.not_first) | frozenset(VOCABULARY.dates.weekdays)  # ("Tuesday's strike")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 _SINGLE_CLOSE_RE = re.compile(r"[,.!?…]’(?!\w)")
@@ -273,7 +274,20 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
                                   or words[i].lower() in _ACTOR_OF_WORD
                                   or (words[i] in ("South", "North") and words[i + 1].startswith("Korea"))):
         i += 1
+    i = _after_last_title(words, i)
     return words[i:], words[:i]
+
+
+def _after_last_title(words: list[str], i: int) -> int:
+    """Where a name begins past a place or body that opens its role: after the last title word
+    with a word after it ('Zaporizhzhia Governor Ivan Fedorov', 'Sumy regional governor ...',
+    'NATO Secretary General Mark Rutte': a name holds no title word). A title's link word ('of' in
+    'head of state') is none: 'Institute for the Study of War' names no 'War'."""
+    for j in range(len(words) - 2, i - 1, -1):
+        word = words[j].lower().strip(",")
+        if word in _TITLE_WORDS and word not in _NAME_ENDS_BEFORE:
+            return j + 1
+    return i
 
 
 @lru_cache(maxsize=16384)

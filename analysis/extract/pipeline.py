@@ -145,6 +145,13 @@ def _storable(text: str) -> str:
     return _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
 
 
+def _claimant_side(claim) -> str | None:
+    """The side a claimant speaks for: the registry's, else the party its name names, else, for a
+    person, the party their role names ('the Moscow-installed official Igor Sokolov': Russia)."""
+    side = registry_side(claim.name) or side_of(claim.name)
+    return side if side is not None or not claim.person or not claim.role else side_of(claim.role)
+
+
 def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, shown: str, *,
          derived: bool) -> dict:
     value, low, high = m.canonical
@@ -158,7 +165,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "actor": reading.actor, "counted": reading.counted,
         "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
         "claimant_text": shown[claim.start:claim.end] if claim else None,
-        "claimant_side": (registry_side(claim.name) or side_of(claim.name)) if claim else None,
+        "claimant_side": _claimant_side(claim) if claim else None,
         "location": place.name if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
