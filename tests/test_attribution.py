@@ -182,6 +182,11 @@ CREDITED = [
     ("In March Ukraine's Defence Ministry said 60 soldiers were captured.", "60", "Ukrainian Defence Ministry", None),
     ("Yesterday the mayor said 17 people were hurt.", "17", "mayor", None),
     ("Saturday Evening Digest said 40 soldiers died.", "40", None, None),
+    # an abbreviation's full stop does not end 'according to X'
+    ("Some 8,000 soldiers crossed into Kursk, according to U.S. officials.", "8,000", "US officials", None),
+    ("According to a senior U.S. defence official, 8,000 soldiers crossed into Kursk.", "8,000",
+     "senior U.S. defence official", None),
+    ("According to Lt. Gen. Petro Hnatov, 500 enemy soldiers gave themselves up.", "500", "Petro Hnatov", None),
     # never a fragment
     ("Satellite images show that Russian forces advanced 3 km.", "3 km", None, None),
     ("About 40 drones were launched overnight. About reported the air force on Telegram.", "40",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.extract.dates import date_phrase_end
-from analysis.extract.sentences import Sentence, group_by_sentence
+from analysis.extract.sentences import Sentence, group_by_sentence, is_abbreviation
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
@@ -586,10 +586,21 @@ def _inverted_claim(sentence: Sentence, verb: re.Match, speakers: _Speakers) -> 
     return _claim_from_phrase(after.group(1), start, start + len(after.group(1)), speakers)
 
 
+def _source_phrase(rest: str) -> str:
+    """The X of 'according to X' that opens ``rest``: up to its first end (a comma, a stop, 'who'...),
+    past the full stop of an abbreviation ('U.S. officials', 'Lt. Gen. Ivan Petrenko')."""
+    at = 0
+    while (found := _SOURCE_END_RE.search(rest, at)) is not None:
+        if rest[found.start()] != "." or not is_abbreviation(rest[max(0, found.start() - 12):found.start() + 1]):
+            return rest[:found.start()]
+        at = found.end()
+    return rest
+
+
 def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim | None:
     """'according to X': ``end`` is where the phrase ends in the sentence."""
     rest = sentence.text[end:end + 160]
-    phrase = _SOURCE_END_RE.split(rest, maxsplit=1)[0]
+    phrase = _source_phrase(rest)
     apposed = _APPOSED_NAME_RE.match(rest, len(phrase))  # "according to the regional head, Ivan Petrenko,"
     phrase = _SOURCE_TAIL_RE.sub("", phrase)
     phrase = _SOURCE_LEAD_RE.sub("", phrase)

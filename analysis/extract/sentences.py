@@ -50,7 +50,12 @@ def group_by_sentence(items: Iterable, sentences: list[Sentence], *,
     return groups
 
 
-def _is_abbreviation(chunk: str) -> bool:
+def is_abbreviation(chunk: str) -> bool:
+    """Whether the word ending ``chunk`` is an abbreviation whose full stop ends no sentence.
+
+    >>> is_abbreviation("according to U.S."), is_abbreviation("the ministry.")
+    (True, False)
+    """
     word = chunk[chunk.rfind(" ") + 1:].lstrip("(\"“‘'[")
     if len(word) < 2 or not word.endswith(".") or not word[0].isalpha():
         return False
@@ -64,7 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
-        if match.group().strip() and _is_abbreviation(text[max(start, match.start() - 12):match.start() + 1]):
+        if match.group().strip() and is_abbreviation(text[max(start, match.start() - 12):match.start() + 1]):
             # "U.S. data" ends a sentence only when the abbreviation is followed by a new subject;
             # we cannot tell, so we keep going, which is the safer error for attribution.
             continue
