@@ -567,6 +567,7 @@ class Subjects:
     subject_words: Words
     subject_starts: Words
     before_leading_date: Words
+    before_leading_place: Words
     clause_openers: Words
     clause_words: Words
     vague_sources: Words

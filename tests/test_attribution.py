@@ -182,6 +182,10 @@ CREDITED = [
     ("In March Ukraine's Defence Ministry said 60 soldiers were captured.", "60", "Ukrainian Defence Ministry", None),
     ("Yesterday the mayor said 17 people were hurt.", "17", "mayor", None),
     ("Saturday Evening Digest said 40 soldiers died.", "40", None, None),
+    # a place after a preposition opening the clause without a comma is no part of the subject
+    ("In Kharkiv Oleh Syniehubov told reporters that six people were hurt.", "six", "Oleh Syniehubov", None),
+    ("Near Pokrovsk a brigade commander said his men had lost 14 soldiers.", "14", "brigade commander", None),
+    ("From Moscow the defence ministry claimed 230 enemy soldiers died.", "230", "defence ministry", None),
     # an abbreviation's full stop does not end 'according to X'
     ("Some 8,000 soldiers crossed into Kursk, according to U.S. officials.", "8,000", "US officials", None),
     ("According to a senior U.S. defence official, 8,000 soldiers crossed into Kursk.", "8,000",

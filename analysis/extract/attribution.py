@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.extract.dates import date_phrase_end
+from analysis.extract.places import geocode
 from analysis.extract.sentences import Sentence, group_by_sentence, is_abbreviation
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
@@ -94,6 +95,7 @@ _SOURCE_BY_RE = re.compile(rf"\b{_words(_A.documents.lead_verbs)}\s+by\s+", re.I
 _SUBJECT_STARTS = _SU.subject_starts
 _DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULARY.dates.month_number)
 _BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
+_BEFORE_PLACE = frozenset(_SU.before_leading_place)
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
 _LEAD_KINDS = frozenset(_A.documents.lead_kinds)
@@ -459,7 +461,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
                        and " and " in subject[last_comma:] and not any(ch.isdecimal() for ch in subject))
             if not is_list:
                 subject, opener = subject[last_comma + 1:], ""
-        subject = _past_leading_date(subject)
+        subject = _past_leading_place(_past_leading_date(subject))
         s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
         if claim is None and _FIGURE_OR_CLAUSE_RE.search(lowered(subject)):
@@ -481,6 +483,20 @@ def _past_leading_date(subject: str) -> str:
         return subject
     named = low[lead.end():end].split()[0].rstrip(".") in _DAY_AND_MONTH_NAMES
     return subject if named and not low[:lead.end()].strip() else subject[end:]
+
+
+def _past_leading_place(subject: str) -> str:
+    """'In Kharkiv Oleh Syniehubov' -> 'Oleh Syniehubov', 'Near Pokrovsk a commander' -> 'a commander':
+    a place opening the clause after a preposition, without a comma, is no part of its subject. The
+    place is the longest run of (at most three) capitalised words the gazetteer knows; the subject
+    must go on after it."""
+    words = subject.split()
+    if len(words) < 3 or words[0].lower() not in _BEFORE_PLACE or not words[1][:1].isupper():
+        return subject
+    for n in range(min(3, len(words) - 2), 0, -1):
+        if all(w[:1].isupper() for w in words[1:n + 1]) and geocode(" ".join(words[1:n + 1])) is not None:
+            return subject[subject.find(words[n + 1], subject.find(words[n]) + len(words[n])):]
+    return subject
 
 
 def _subject_start(left: str) -> tuple[int, str]:
