@@ -100,6 +100,8 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
     ("Moscow's troops took 120 square kilometres in eastern Ukraine in October.", "120 square kilometres", "area",
      "Ukraine"),
     ("Russia fired 70 drones against Ukraine overnight.", "70", "equipment", "Ukraine"),
+    # a country far from the front is a place like any other
+    ("Some 4,000 Ukrainian recruits are being trained in Germany this winter.", "Some 4,000", "troops", "Germany"),
     # the capital named by its country
     ("A missile attack on the Ukrainian capital killed 3 people.", "3", "killed", "Kyiv"),
     ("Drones struck Russia's capital, injuring 2 people.", "2", "injured", "Moscow"),
