@@ -63,7 +63,17 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
     ("Missiles hit Dnipro overnight. Officials said 7 people died.", "7", "killed", "Dnipro", "sentence_before"),
     ("Russia has lost 600,000 troops since the start of the full-scale invasion.", "600,000", "casualties",
      "Ukraine", "national"),
+    # a war-long total told by when the war began is the country's, not the town of the next sentence
+    ("Moscow has lost 690,000 men since February 2022, Kyiv claims. Shelling went on in Toretsk.", "690,000",
+     "casualties", "Ukraine", "national"),
+    ("Some 12,000 civilians have died since the invasion began, monitors say. Kherson was hit again.", "Some 12,000",
+     "killed", "Ukraine", "national"),
+    ("Kyiv has lost 45,000 soldiers since Russia invaded, its president says. Sirens sounded in Sumy.", "45,000",
+     "casualties", "Ukraine", "national"),
+    ("The army says 2,100 tanks were destroyed since start of war. Drones struck Izium.", "2,100", "equipment",
+     "Ukraine", "national"),
     ("The war has lasted 1,000 days.", "1,000 days", "duration", None, "none"),
+    ("It is 1,000 days since the war began. Kherson was shelled again.", "1,000 days", "duration", None, "none"),
     ("Rockets fell on Kherson, where 4 died, and on Mykolaiv, where 6 were hurt.", "4", "killed", "Kherson",
      "where_antecedent"),
     ("Rockets fell on Kherson, where 4 died, and on Mykolaiv, where 6 were hurt.", "6", "injured", "Mykolaiv",
@@ -90,6 +100,8 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
     ("Moscow's troops took 120 square kilometres in eastern Ukraine in October.", "120 square kilometres", "area",
      "Ukraine"),
     ("Russia fired 70 drones against Ukraine overnight.", "70", "equipment", "Ukraine"),
+    # a country far from the front is a place like any other
+    ("Some 4,000 Ukrainian recruits are being trained in Germany this winter.", "Some 4,000", "troops", "Germany"),
     # the capital named by its country
     ("A missile attack on the Ukrainian capital killed 3 people.", "3", "killed", "Kyiv"),
     ("Drones struck Russia's capital, injuring 2 people.", "2", "injured", "Moscow"),

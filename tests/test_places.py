@@ -64,6 +64,7 @@ MENTIONS = [
     ("Belarus hosts nuclear weapons.", "Belarus", "Belarus", "country", None, None, None),
     ("Troops from North Korea arrived.", "North Korea", "North Korea", "country", None, None, None),
     ("The U.S. sent aid.", "U.S.", "United States", "country", None, None, None),
+    ("Tank crews trained in Germany for weeks.", "Germany", "Germany", "country", None, None, None),
     # small towns of 1,000-5,000 people
     ("Fighting near Krasnotorka continued.", "Krasnotorka", "Krasnotorka", "place", "Donetsk Oblast",
      48.68542, 37.5303),

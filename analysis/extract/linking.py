@@ -334,10 +334,10 @@ class SentenceLinks:
                     candidates, rule = regions, "region_of_list"
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
                 return (*art.regional(best, measure), rule)
+        if measure == "duration":
+            return None, None, NONE  # the length of the war has no place, even told as a war-long total
         if self.national:
             return (*self._national_country(measure), "national")
-        if measure == "duration":
-            return None, None, NONE
         if art.lede is not None:  # the place the story is about
             return (*art.regional(art.lede, measure), "lede")
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
