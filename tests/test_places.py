@@ -175,6 +175,16 @@ def test_geocode_spellings_and_country_hint():
     assert isinstance(geocode("Kyiv"), Place)
 
 
+@pytest.mark.parametrize(("country", "lat", "lon"), [
+    ("United States", 38.9, -77.0),  # its capital, not Washington, Utah (several towns share the name)
+    ("Germany", 52.5, 13.4),
+    ("North Korea", 39.0, 125.8),
+])
+def test_a_country_outside_the_map_is_drawn_at_its_capital(country, lat, lon):
+    place = geocode(country)
+    assert place.kind == "country" and abs(place.lat - lat) < 0.2 and abs(place.lon - lon) < 0.2
+
+
 def test_every_ukrainian_oblast_is_a_gazetteer_region():
     oblasts = {"Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Kherson", "Sumy", "Dnipropetrovsk",
                "Mykolaiv", "Odesa", "Kyiv", "Chernihiv", "Poltava", "Lviv", "Zakarpattia"}
