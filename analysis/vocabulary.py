@@ -294,6 +294,8 @@ class UnitSpec:
 class Qualifiers:
     before: dict[str, Words]
     after: dict[str, Words]
+    particles: Words
+    particle_verbs: Words
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,15 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Oleksandr Syrskyi said his forces had advanced 12 kilometres.", "12 kilometres", "own_side_of_claimant",
      "Ukraine"),
     ("“We destroyed 400 enemy soldiers,” Mr Zelensky said.", "400", "enemy_of_claimant", "Russia"),
+    # an enemy that lost or suffered is the speaker's opponent, even after the speaker's own party word
+    ("Ukraine's General Staff said the enemy had lost 1,150 soldiers since dawn.", "1,150", "enemy_of_claimant",
+     "Russia"),
+    ("The Russian Defence Ministry said the enemy lost some 260 servicemen and four tanks near the river.", "four",
+     "enemy_of_claimant", "Ukraine"),
+    ("Ukrainian officials said enemy losses had reached 1,700 overnight.", "1,700", "enemy_of_claimant", "Russia"),
+    # ... but an enemy that is only a target leaves the speaker's figure to the speaker
+    ("“We pushed the enemy out of 5 square kilometres,” Oleksandr Syrskyi said.", "5 square kilometres",
+     "own_side_of_claimant", "Ukraine"),
     ("Russia's ministry disputed claims that 3,000 of its soldiers had died.", "3,000", "demonym_in_counted",
      "Russia"),
     # the side the sentence before named, in one paragraph (a title naming a city is no side)

@@ -63,6 +63,12 @@ def reading_of(sentence: str, figure: str):
      "pause of several months — at about 4,000.", "about 4,000", "toll_before", "troops"),
     ("He stressed the toll on the invaders, saying their losses exceed 90,000.", "90,000", "toll_before",
      "casualties"),
+    # a casualty word after the soldiers of a toll says what happened to them
+    ("Seoul said the number of Pyongyang's soldiers killed so far had climbed to 420.", "420", "toll_before",
+     "killed"),
+    ("The tally of enemy troops wounded near the dam now stands at 1,350.", "1,350", "toll_before", "injured"),
+    ("By spring the number of marines taken prisoner reached 640.", "640", "toll_before", "captured"),
+    ("The number of reservists sent to the front line has grown to 9,500.", "9,500", "toll_before", "troops"),
     ("The enemy lost 950 units of armoured equipment.", "950", "noun_after", "equipment"),
     ("Their convoy included 14 Leopard tanks.", "14", "noun_after", "equipment"),
     # a list of three or more keeps its verb at the end
@@ -71,7 +77,9 @@ def reading_of(sentence: str, figure: str):
     ("Kyiv said 900 soldiers, 40 tanks and 60 armoured vehicles lost on Monday.", "900", "noun_then_verb",
      "casualties"),
     ("The general said the enemy suffered 700 \u201csanitary losses\u201d in a week.", "700", "noun_after", "injured"),
-    ("The toll in the town climbed up to 17 by evening.", "up to 17", "toll_before", "killed"),
+    ("The toll in the town climbed up to 17 by evening.", "17", "toll_before", "killed"),
+    ("By Friday the death toll had gone up to 26.", "26", "toll_before", "killed"),
+    ("Medics said the number of wounded shot up to 48 overnight.", "48", "toll_before", "injured"),
     ("Nine people were killed: seven were pulled from the ruins and two died later.", "seven", "part_of_whole",
      "killed"),
     ("Five children died: two boys (aged 5 and 9) and three girls.", "three", "people_in_a_list", "killed"),

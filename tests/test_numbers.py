@@ -88,6 +88,13 @@ READINGS = [
                                 ("100 km", 100.0, "exact", 100.0, 100.0, "quantity")]),
     ("The count rose by 12 3456 overnight.", [("12", 12.0, "exact", 12.0, 12.0, "quantity"),
                                               ("3456", 3456.0, "exact", 3456.0, 3456.0, "quantity")]),
+    # "up to" right after a verb of change is the verb's particle: the number is exact
+    ("By noon the tally had gone up to 38.", [("38", 38.0, "exact", 38.0, 38.0, "quantity")]),
+    ("Officials fear it may climb up to 70 soon.", [("70", 70.0, "exact", 70.0, 70.0, "quantity")]),
+    ("The count of the dead shot up to 19 by dusk.", [("19", 19.0, "exact", 19.0, 19.0, "quantity")]),
+    # ... elsewhere it is still "at most"
+    ("Crews pushed up to 6 km west.", [("up to 6 km", 6.0, "at_most", N, 6.0, "quantity")]),
+    ("Pyongyang may send up to 8,000 more.", [("up to 8,000", 8000.0, "at_most", N, 8000.0, "quantity")]),
     # what worked before still works
     ("Some 1.5 million people left.", [("Some 1.5 million", 1_500_000.0, "approx", N, N, "quantity")]),
     ("A million shells were fired.", [("A million", 1_000_000.0, "exact", 1_000_000.0, 1_000_000.0, "quantity")]),

@@ -82,6 +82,8 @@ _REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
 _OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
 _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
 _ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
+_ENEMY_LOSES_RE = re.compile(  # "the enemy lost", "the enemy has suffered", "enemy losses"
+    rf"\b({_words(_W.enemy)})\b(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_words((*_W.loss, *_W.suffered))}\b")
 _KILL_RE = re.compile(rf"\b{_words(_W.kill)}\b")
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
@@ -160,7 +162,18 @@ def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | 
         # "we", "our forces": the speaker's side; "its forces" the side named before, if any ("his forces"
         # after "the commander said": the speaker's)
         parties.append((m.start(), m.end(), earlier[-1][2] if m.group(2) and earlier else OWN))
+    if any(word in low for word in _W.enemy):
+        parties.extend(_enemy_words(low))
     return tuple(sorted(parties)), tuple(lands)
+
+
+def _enemy_words(low: str) -> list[tuple[int, int, str]]:
+    """'Ukraine's General Staff said the enemy lost 1,400 troops', 'enemy losses reached 900': the
+    "enemy" that lost or suffered is a side of its own (:data:`ENEMY`, the claimant's opponent once it
+    is known), nearer the figure than the speaker's party word; an enemy that is only a target ("to
+    wipe out the enemy", "inflicted on the enemy") names no side."""
+    return [(m.start(), m.end(1), ENEMY) for m in _ENEMY_LOSES_RE.finditer(low)
+            if not _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start())]
 
 
 def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple[int, int, str | None]]:

@@ -219,10 +219,7 @@ def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
     window = max(lo, end - 120)
     match = _NUMBER_OF_RE.search(low, window, end)
     if match is not None:
-        measure = _MEASURE_OF_NOUN[phrase_key(match.group(1))]
-        if measure == _PEOPLE:
-            context = _CASUALTY_RE.search(low, match.end(1), end)
-            measure = _casualty_measure(low, context) if context else None
+        measure = _counted_in_toll(low, match, end)
         if measure is not None:
             return measure, match.start(), match.end(1)
     match = _NOUN_FIRST_RE.search(low, window, end)
@@ -231,6 +228,20 @@ def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
     while (nearer := _NOUN_FIRST_RE.search(low, match.end(1), end)) is not None:
         match = nearer  # "the toll on its forces, ... its losses exceed 9,000": the nearest toll noun
     return _MEASURE_OF_NOUN_FIRST[phrase_key(match.group(1))], match.start(1), match.end(1)
+
+
+def _counted_in_toll(low: str, match: re.Match, end: int) -> str | None:
+    """What 'the number of <noun> ... <link>' counts: the noun's measure, unless a casualty word after
+    the noun says what happened to them ("the number of North Korean soldiers killed has reached 300":
+    killed, not troops); people of whom it says nothing count nothing."""
+    measure = _MEASURE_OF_NOUN[phrase_key(match.group(1))]
+    if measure not in (_PEOPLE, _TROOPS):
+        return measure
+    context = _CASUALTY_RE.search(low, match.end(1), end)
+    if context is None:
+        return None if measure == _PEOPLE else measure
+    harm = _casualty_measure(low, context)  # (soldiers "moved out" are still troops)
+    return harm if measure == _PEOPLE or harm not in (_TROOPS, "displaced") else measure
 
 
 def _toll_across_aside(f: Figure) -> tuple[str, int, int] | None:

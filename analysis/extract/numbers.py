@@ -79,6 +79,8 @@ _SEP_RE = re.compile(_SEP)
 
 _QUALIFIER_BEFORE = _VOCAB.qualifier_before
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(_QUALIFIER_BEFORE)})\s*$")
+_PARTICLES = frozenset(_VOCAB.qualifiers.particles)
+_PARTICLE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.particle_verbs)}\s+$")
 _QUALIFIER_AFTER = _VOCAB.qualifier_after
 _QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(_QUALIFIER_AFTER)})(?![\w])")
 _UNIT_OF_WORD = _VOCAB.unit_of_word
@@ -362,8 +364,17 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
         mention.start = mention.num_start = between.start()
 
 
+def _particle_of_verb(low: str, found: re.Match) -> bool:
+    """Whether the qualifier ``found`` is the particle of the verb of change right before it: "the toll
+    climbed up to 21", "has gone up to 40" say "climbed to 21", no "at most"."""
+    return phrase_key(found.group(1)) in _PARTICLES and _PARTICLE_VERB_RE.search(
+        low, max(0, found.start(1) - 16), found.start(1)) is not None
+
+
 def _attach_qualifier(text: str, low: str, mention: NumberMention) -> None:
     found = _QUALIFIER_BEFORE_RE.search(low, max(0, mention.num_start - 30), mention.num_start)
+    if found and _particle_of_verb(low, found):
+        found = None
     if mention.qualifier == "range":
         if found and _QUALIFIER_BEFORE[phrase_key(found.group(1))] == "approx":
             mention.start = found.start(1)  # "around 11 to 12,000" is still a range
