@@ -32,6 +32,11 @@ PUBLISHED = pd.Timestamp("2024-11-05")  # a Tuesday
     ("4 November", "2024-11-04", "day"),
     ("September 3, 2024", "2024-09-03", "day"),
     ("last month", "2024-10-01", "month"),
+    ("two days ago", "2024-11-03", "day"),  # counted back from publication
+    ("five days ago", "2024-10-31", "day"),
+    ("the day before yesterday", "2024-11-03", "day"),
+    ("a week ago", "2024-10-29", "week"),
+    ("two weeks ago", "2024-10-22", "week"),
 ])
 def test_date_phrase_resolves_against_publication(phrase, date, precision):
     got = resolve(phrase, PUBLISHED)

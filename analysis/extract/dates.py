@@ -68,7 +68,7 @@ def _month_number(name: str) -> int:
     return _MONTH_NUMBER[name.lower().rstrip(".")]
 
 
-_DAYS = tuple(pd.Timedelta(days=n) for n in range(8))  # (building a Timedelta costs more than the subtraction)
+_DAYS = tuple(pd.Timedelta(days=n) for n in range(15))  # (building a Timedelta costs more than the subtraction)
 _FUTURE_HORIZON = pd.Timedelta(days=60)  # "on Jan. 20, when Trump is sworn in": reporters also name coming dates
 
 
