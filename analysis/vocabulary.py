@@ -717,6 +717,7 @@ class Places:
     not_a_town_before: Words
     lower_case_tails: Words
     name_prefixes: Words
+    district_words: Words
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,9 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
     # the capital named by its country
     ("A missile attack on the Ukrainian capital killed 3 people.", "3", "killed", "Kyiv"),
     ("Drones struck Russia's capital, injuring 2 people.", "2", "injured", "Moscow"),
+    # a district named after its city's possessive: the city, not its government
+    ("Kyiv's Solomianskyi district took a direct hit, and 5 residents were hurt.", "5", "injured", "Kyiv"),
+    ("The blast in Kharkiv's Kyivskyi district left 2 people dead.", "2", "killed", "Kharkiv"),
     # where the speaker was is not where it happened
     ("Speaking from Izium on Friday, the minister said 50 villages had been retaken in the Donetsk region.", "50",
      "settlements", "Donetsk Oblast"),

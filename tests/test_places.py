@@ -81,6 +81,15 @@ MENTIONS = [
     ("Artillery struck Pryshyb.", "Pryshyb", "Pryshyb", "place", "Zaporizhzhia Oblast", 47.25614, 35.32426),
     ("Mortar fire on Richky.", "Richky", "Richky", "place", "Sumy Oblast", 51.12226, 34.49399),
     ("A drone hit Kuzemyn.", "Kuzemyn", "Kuzemyn", "place", "Sumy Oblast", 50.14438, 34.65183),
+    # a district after its town's possessive is in that town, never a namesake elsewhere
+    ("A rocket fell on Kharkiv's Kyivskyi district.", "Kharkiv's Kyivskyi", "Kharkiv", "place", "Kharkiv Oblast",
+     49.98177, 36.25475),
+    ("Fires broke out in Zaporizhzhia's Shevchenkivskyi district.", "Zaporizhzhia's Shevchenkivskyi",
+     "Zaporizhzhia", "place", "Zaporizhzhia Oblast", 47.85167, 35.11714),
+    ("Windows shattered across Kyiv's Desnianskyi District.", "Kyiv's Desnianskyi", "Kyiv", "place", "Kyiv",
+     50.45466, 30.5238),
+    ("Debris landed in Kyiv’s Podil neighbourhood.", "Kyiv’s Podil", "Podil", "place", "Kyiv", 50.46936, 30.51627),
+    ("Kyiv's Kursk offensive stalled.", "Kursk", "Kursk", "place", "Kursk Oblast", 51.72689, 36.18457),
     # regions
     ("Fighting in the Kursk region.", "Kursk region", "Kursk Oblast", "admin1", "Kursk Oblast", None, None),
     ("Evacuation of Donetsk Oblast.", "Donetsk Oblast", "Donetsk Oblast", "admin1", "Donetsk Oblast",

@@ -112,6 +112,12 @@ def capital_mentions(text: str, start: int, end: int) -> list:
     return out
 
 
+def _names_a_district(p) -> bool:
+    """Whether a town's mention runs on through a district of it ("Kyiv's Solomianskyi district", see
+    ``places._district_of``): the city itself, never its government."""
+    return "'s " in p.surface or "’s " in p.surface
+
+
 def is_location(text: str, claims: list[Claim], p) -> bool:
     """Whether a place mention says where something happened (not who claimed it or who acted)."""
     if any(c.start <= p.start < c.end for c in claims):
@@ -123,7 +129,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
         return False  # "Speaking from Balakliia, the minister said 300 towns were freed": where the speaker was
     if _PART_OF_IT_RE.search(before):
         return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
-    if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"):
+    if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"
+                                    and not _names_a_district(p)):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
         locative = _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None or (
             _L.against in before and _STRIKE_AGAINST_RE.search(before) is not None)

@@ -48,6 +48,8 @@ REGION_FORMS = _WORDS.region_forms
 PLURALS = _WORDS.region_plurals
 VETO_NEXT = frozenset(_WORDS.not_a_town_before)  # "Dnipro River" is no town
 NAME_PREFIXES = frozenset(_WORDS.name_prefixes)  # "Novy Put": an unknown compound name, not Novy and Put
+DISTRICT_WORDS = frozenset(_WORDS.district_words)  # "Kyiv's Podil district"
+MAX_DISTRICT_WORDS = 3  # the longest district name read after a town's possessive
 MIN_PEOPLE_COMMON_WORD = 5000
 MIN_NAME_LEN = 4
 BIG_CITY = 100_000  # a city this big and 20x larger beats the country preference
@@ -272,8 +274,9 @@ def _longest_at(gaz: _Gazetteer, words: list[str], keys: list[str], offsets: lis
     return None
 
 
-def _match_run(gaz: _Gazetteer, run: str, start: int) -> Iterator[_Hit]:
-    """Longest-first matches (start, end, candidates) in one run of capitalised words."""
+def _match_run(gaz: _Gazetteer, run: str, start: int, after: str = "") -> Iterator[_Hit]:
+    """Longest-first matches (start, end, candidates) in one run of capitalised words (``after``: the
+    text that follows the run, where a lower-case "district" may come)."""
     words = run.split(" ")
     offsets, pos = [], start
     for word in words:
@@ -292,9 +295,45 @@ def _match_run(gaz: _Gazetteer, run: str, start: int) -> Iterator[_Hit]:
             i += 1
             continue
         j, end, found = match
+        if j < len(words) and keys[j - 1].endswith("'s") and found[0].kind == "place":
+            part = _district_of(gaz, words, keys, j, found[0], after)
+            if part is not None:  # "Kharkiv's Kyivskyi district": the town's own district, or the town
+                yield offsets[i], offsets[part[0] - 1] + len(words[part[0] - 1]), (part[1],)
+                i = part[0]
+                continue
         if j == len(words) or keys[j] not in VETO_NEXT:
             yield offsets[i], end, found
         i = j
+
+
+def _district_of(gaz: _Gazetteer, words: list[str], keys: list[str], j: int, town: Place,
+                 after: str) -> tuple[int, Place] | None:
+    """The place a district named after a town's possessive stands for ("Kharkiv's Kyivskyi district",
+    words ``j`` on), and the word after its name: the same-named place in the town's region if the
+    gazetteer has one there, else the town itself, never a namesake elsewhere (Kyivskyi of Donetsk).
+    None unless a district word ends the name, in the run or just after it ("Kyiv's Kursk offensive").
+
+    >>> _, place = _district_of(_gazetteer(), ["Kyiv's", "Podil"], ["kyiv's", "podil"], 1, geocode("Kyiv"),
+    ...                         " district was hit")
+    >>> place.name, place.admin1
+    ('Podil', 'Kyiv')
+    """
+    last = min(len(words), j + MAX_DISTRICT_WORDS + 1)
+    d = next((k for k in range(j + 1, last) if keys[k] in DISTRICT_WORDS), None)
+    if d is not None:
+        word = keys[d]
+    else:
+        word = after.split(None, 1)[0].lower() if after[:1].isspace() and len(words) - j <= MAX_DISTRICT_WORDS \
+            else ""
+        if word.rstrip(".,;:") not in DISTRICT_WORDS:
+            return None
+        word, d = word.rstrip(".,;:"), len(words)
+    name = " ".join(keys[j:d])
+    for key in (name, f"{name} {word}"):
+        for place in gaz.by_key.get(key, ()):
+            if place.kind == "place" and place.admin1 == town.admin1 and place != town:
+                return d, place
+    return d, town
 
 
 def _match_hyphenated(gaz: _Gazetteer, word: str, start: int) -> Iterator[_Hit]:
@@ -387,7 +426,8 @@ def _scan(gaz: _Gazetteer, text: str, start: int = 0, end: int | None = None) ->
     for run in _RUN.finditer(text, start, len(text) if end is None else end):
         words = run.group()
         if " " in words or "\u00a0" in words or "-" in words:
-            hits.extend(_match_run(gaz, words.replace("\u00a0", " "), run.start()))
+            hits.extend(_match_run(gaz, words.replace("\u00a0", " "), run.start(),
+                                   text[run.end():run.end() + 16] if "'s " in words or "’s " in words else ""))
             continue
         key = words.lower().replace("’", "'")
         found = (exact[words],) if words in exact else in_text.get(key)
