@@ -790,6 +790,7 @@ class PlaceLinks:
     clause_separators: Words
     where_clause: str
     national_scope: Words
+    nationwide: Words
     sum_scope: Words
     national_land_words: Words
     national_land_adjectives: Words

@@ -80,6 +80,12 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
      "where_antecedent"),
     ("Fighting raged near Vovchansk, Lyptsi and Kupiansk in the Kharkiv region. The enemy lost up to 40 soldiers.",
      "up to 40", "casualties", "Kharkiv Oblast", "region_of_list"),
+    # a nationwide figure is the country's; the part of it told in a town stays there
+    ("Russian shelling killed 9 people nationwide, among them 3 in Kherson.", "9", "killed", "Ukraine", "national"),
+    ("Russian shelling killed 9 people nationwide, among them 3 in Kherson.", "3", "killed", "Kherson",
+     "own_sentence"),
+    ("Across the country, drones wounded 11 people, 4 of them in Sumy.", "11", "injured", "Ukraine", "national"),
+    ("Ukrainian drones hurt 5 people countrywide, 2 of them in Belgorod.", "5", "injured", "Russia", "national"),
 ])
 def test_place_rules(text: str, figure: str, measure: str, place: str | None, rule: str) -> None:
     linked = link(text, figure, measure)

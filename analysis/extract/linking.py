@@ -70,6 +70,9 @@ _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w 
 _NATIONAL_SCOPE_RE = re.compile(rf"\b{_words(_L.national_scope)}", re.I)
 # a word every national-scope phrase has: sentences without one are ruled out by cheap substring tests
 _NATIONAL_SCOPE_WORDS = hint_words(_L.national_scope)
+# "killed 9 people nationwide, including 3 in Odesa": the 9 is the country's
+_NATIONWIDE_RE = re.compile(rf"\b{_words(_L.nationwide)}\b", re.I)
+_NATIONWIDE_WORDS = hint_words(_L.nationwide)
 _SUM_SCOPE_RE = re.compile(rf"\b{_words(_L.sum_scope)}\b", re.I)
 _SUM_SCOPE_WORDS = hint_words(_L.sum_scope)
 _NATIONAL_COUNTRY_RE = re.compile(
@@ -333,6 +336,9 @@ class SentenceLinks:
                           if k == self.k or p.precision != "country"]  # a country only from its own sentence
             rule = "sentence_before"
             if k == self.k:
+                country = self._nationwide(m, candidates)
+                if country is not None:
+                    return country, "country", "national"
                 candidates, rule = self._nearest_group(candidates, m)
             if candidates:
                 regions = [p for p in candidates if p.precision == "admin1"]
@@ -350,6 +356,26 @@ class SentenceLinks:
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
             return (*self._national_country(measure), "story_country")
         return None, None, NONE
+
+    def _nationwide(self, m: NumberMention, candidates: list):
+        """The country of a figure told as nationwide while a town elsewhere in its sentence holds only a
+        part of it ("killed 9 people nationwide, including 3 in Odesa": the 9 is Ukraine's, the country of
+        the sentence's places), said by the figure's own comma-piece (naming no place) or by its clause's
+        opening one ("Across the country, 14 died, 6 of them in Dnipro"); else None."""
+        if not candidates or not any(word in self.sentence.text.lower() for word in _NATIONWIDE_WORDS):
+            return None
+        text = self.article.text
+        c_lo, c_hi = self._clause(m)
+        lo, hi = _segment(text, m, c_lo, c_hi)
+        said = (lo, hi) if _NATIONWIDE_RE.search(text, lo, hi) is not None else None
+        # the clause's first piece, the phrase alone, when the figure's comes right after it
+        if said is None and lo > c_lo and text.find(", ", c_lo, lo + 2) == lo \
+                and _NATIONWIDE_RE.fullmatch(text[c_lo:lo].strip(" ,;—")) is not None:
+            said = (c_lo, lo)
+        if said is None or any(said[0] <= p.start < said[1] for p in candidates):
+            return None
+        nearest = min(candidates, key=lambda p: abs(p.start - m.start)).place
+        return nearest if nearest.kind == "country" else places.geocode(nearest.country or THEATRE)
 
     def _nearest_group(self, candidates: list, m: NumberMention) -> tuple[list, str]:
         """The candidates in the figure's comma-piece, else its clause, else the whole sentence."""
