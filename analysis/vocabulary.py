@@ -785,6 +785,8 @@ class PlaceLinks:
     part_of_it_prepositions: Words
     speech_venues: Words
     speech_venue_prepositions: Words
+    speech_venue_verbs: Words
+    speech_venue_verb_prepositions: Words
     city: str
     city_of: str
     clause_separators: Words

@@ -115,6 +115,8 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
     ("Kyiv's Solomianskyi district took a direct hit, and 5 residents were hurt.", "5", "injured", "Kyiv"),
     ("The blast in Kharkiv's Kyivskyi district left 2 people dead.", "2", "killed", "Kharkiv"),
     # where the speaker was is not where it happened
+    ("The president said in Kyiv that 800 enemy soldiers had died around Kurakhove.", "800", "killed", "Kurakhove"),
+    ("The minister declared in Odesa that 14 drones were shot down.", "14", "equipment", None),
     ("Speaking from Izium on Friday, the minister said 50 villages had been retaken in the Donetsk region.", "50",
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not

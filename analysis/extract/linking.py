@@ -54,6 +54,10 @@ _PART_OF_IT_RE = re.compile(
     rf"\b{_words(_L.part_of_it)}\s+{_words(_L.part_of_it_prepositions)}\s+(?:[\w-]+\s+){{0,6}}?$")
 _SPEECH_VENUE_RE = re.compile(
     rf"\b{_words(_L.speech_venues)}\s+{_words(_L.speech_venue_prepositions)}\s+(?:the\s+)?$")  # on lower-cased text
+# "said in Kyiv that ...": where the speaker was (on lower-cased text)
+_SAID_IN_RE = re.compile(
+    rf"\b{_words(_L.speech_venue_verbs)}\s+{_words(_L.speech_venue_verb_prepositions)}\s+(?:the\s+)?$")
+_SAID_IN_ENDS = tuple(f" {word} " for word in _L.speech_venue_verb_prepositions) + (" the ",)
 _CITY_RE = re.compile(rf"\b{phrase_pattern([_L.city_of])}\s+\w+|\w+\s+{re.escape(_L.city)}\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
@@ -115,6 +119,13 @@ def capital_mentions(text: str, start: int, end: int) -> list:
     return out
 
 
+def _said_in(before: str) -> bool:
+    """Whether the lowered text ``before`` a place ends in a speech verb and its "in" or "at" ("Zelensky
+    said in Kyiv that ..."): the place is where the statement was made, not where the figure happened
+    (venue nouns, "told a briefing in", are ``_SPEECH_VENUE_RE``'s)."""
+    return before.endswith(_SAID_IN_ENDS) and _SAID_IN_RE.search(before, max(0, len(before) - 24)) is not None
+
+
 def _names_a_district(p) -> bool:
     """Whether a town's mention runs on through a district of it ("Kyiv's Solomianskyi district", see
     ``places._district_of``): the city itself, never its government."""
@@ -128,6 +139,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
     before = text[max(0, p.start - 90):p.start].lower()
     if _SPEECH_VENUE_RE.search(before):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
+    if _said_in(before):
+        return False  # "Zelensky said in Kyiv that 600 soldiers were killed": where the speaker was
     if any(word in before for word in _SPEAKING_WORDS) and _SPEAKING_RE.search(before):
         return False  # "Speaking from Balakliia, the minister said 300 towns were freed": where the speaker was
     if _PART_OF_IT_RE.search(before):
