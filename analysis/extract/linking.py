@@ -320,6 +320,7 @@ class SentenceLinks:
         self.month_anaphor = any(hint in self.sentence.text for hint in _MONTH_ANAPHOR_HINTS) and \
             _MONTH_ANAPHOR_RE.search(self.sentence.text) is not None
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
+        self._says_nationwide: bool | None = None
 
     def _clause(self, m: NumberMention) -> tuple[int, int]:
         key = (m.start, m.end)
@@ -375,7 +376,12 @@ class SentenceLinks:
         part of it ("killed 9 people nationwide, including 3 in Odesa": the 9 is Ukraine's, the country of
         the sentence's places), said by the figure's own comma-piece (naming no place) or by its clause's
         opening one ("Across the country, 14 died, 6 of them in Dnipro"); else None."""
-        if not candidates or not any(word in self.sentence.text.lower() for word in _NATIONWIDE_WORDS):
+        if not candidates:
+            return None
+        if self._says_nationwide is None:  # (a substring test, once per sentence)
+            low = self.sentence.text.lower()
+            self._says_nationwide = any(word in low for word in _NATIONWIDE_WORDS)
+        if not self._says_nationwide:
             return None
         text = self.article.text
         c_lo, c_hi = self._clause(m)
