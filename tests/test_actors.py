@@ -78,6 +78,8 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Moscow lost 300 men in the assault.", "300", "losses_of_party", "Russia"),
     ("Russia suffered 900 casualties on Monday.", "900", "losses_of_party", "Russia"),
     ("Russian losses in May reached 31,000 people.", "31,000", "losses_of_party", "Russia"),
+    ("Moscow loses roughly 25,000 men every month, analysts estimate.", "roughly 25,000", "losses_of_party",
+     "Russia"),
     # civilians, whatever their nationality, when displaced or named so
     ("Police found four bodies of civilians in the cellar.", "four", "civilian_noun", "civilians"),
     ("Some 40,000 Ukrainian refugees live in Poland.", "Some 40,000", "displaced_civilians", "civilians"),

@@ -85,6 +85,9 @@ def reading_of(sentence: str, figure: str):
     ("Five children died: two boys (aged 5 and 9) and three girls.", "three", "people_in_a_list", "killed"),
     ("Of the detainees, 11 people \u2013 ten men and a woman \u2013 were found dead.", "11", "noun_then_verb",
      "killed"),
+    # an average is a link too: "losses averaged ..."
+    ("The invaders' losses have averaged close to 1,100 a day since spring.", "close to 1,100", "toll_before",
+     "casualties"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)
