@@ -431,6 +431,7 @@ class MeasurePhrases:
     swap_joiners: Words
     swaps: Words
     units_of: Words
+    equipment_fates: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

@@ -88,6 +88,9 @@ def reading_of(sentence: str, figure: str):
     # an average is a link too: "losses averaged ..."
     ("The invaders' losses have averaged close to 1,100 a day since spring.", "close to 1,100", "toll_before",
      "casualties"),
+    # a bare count that was shot down continues the equipment count before it
+    ("Moscow sent 64 attack drones against the region overnight; 41 were intercepted.", "41", "equipment_fate",
+     "equipment"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

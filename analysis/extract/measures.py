@@ -93,6 +93,8 @@ _RATIO_RE = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(_P.ratio_after)}\b
 _UNITS_OF_RE = re.compile(
     rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
+_FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
+_OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
@@ -536,9 +538,30 @@ def elided_count(f: Figure):
     return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end)
 
 
+def equipment_fate(f: Figure):
+    """'Russia launched 72 drones overnight; 50 were shot down', '... 72 drones. Of these, 50 were
+    intercepted': a bare count that was shot down or destroyed counts the equipment of the figure before
+    it, in its sentence or, for a count opening its sentence, at the end of the sentence before."""
+    if _noun(f) is not None or not _FATE_AFTER_RE.match(f.low, f.m.end, f.next_start):
+        return None
+    found = _list_parent(f)
+    parent = found[1] if found is not None else _opening_continues(f)
+    if parent is None or parent.measure != "equipment":
+        return None
+    return replace(parent, measure_rule="", actor_rule="of_the_whole")
+
+
+def _opening_continues(f: Figure) -> Reading | None:
+    """The last reading of the sentence before, if this figure opens its own sentence ("Of these, 50 ...")."""
+    before = f.sentence.before
+    if before is None or not _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start):
+        return None
+    return before
+
+
 MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
                  noun_then_toll, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next, verb_after,
-                 part_of_whole, verb_before, toll_before, elided_count)
+                 part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:
