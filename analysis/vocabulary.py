@@ -393,6 +393,8 @@ class NounFirstRules:
     links: Words
     link_adverbs: Words
     count_nouns: Words
+    strength_nouns: Words
+    strength_links: Words
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,9 @@ def reading_of(sentence: str, figure: str):
     # an average is a link too: "losses averaged ..."
     ("The invaders' losses have averaged close to 1,100 a day since spring.", "close to 1,100", "toll_before",
      "casualties"),
+    # soldiers that number a count are troops
+    ("Pyongyang's soldiers in the province numbered close to 11,500 by then.", "close to 11,500", "toll_before",
+     "troops"),
     # a bare count that was shot down continues the equipment count before it
     ("Moscow sent 64 attack drones against the region overnight; 41 were intercepted.", "41", "equipment_fate",
      "equipment"),

@@ -50,6 +50,10 @@ _NOUN_FIRST_RE = re.compile(
 _NUMBER_OF_RE = re.compile(
     rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_V.measure_of_noun)})"
     rf"\b(?:[^;:]{{0,70}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
+_STRENGTH_LINK_RE = re.compile(rf"\s{_words(_V.noun_first_rules.strength_links)}\s*$")
+_STRENGTH_RE = re.compile(  # "north korea's troops in the region numbered"
+    rf"\b({_words(_V.noun_first_rules.strength_nouns)})\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"{_words(_V.noun_first_rules.strength_links)}\s*$")
 _AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
 _VERB_AFTER_RE = re.compile(  # "were killed", "were reportedly killed", "were (hospitalised)"
     rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?\(?({_CASUALTY_PATTERN})\b")
@@ -226,10 +230,21 @@ def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
             return measure, match.start(), match.end(1)
     match = _NOUN_FIRST_RE.search(low, window, end)
     if match is None:
-        return None
+        return _strength_before(low, window, end)
     while (nearer := _NOUN_FIRST_RE.search(low, match.end(1), end)) is not None:
         match = nearer  # "the toll on its forces, ... its losses exceed 9,000": the nearest toll noun
     return _MEASURE_OF_NOUN_FIRST[phrase_key(match.group(1))], match.start(1), match.end(1)
+
+
+def _strength_before(low: str, window: int, end: int) -> tuple[str, int, int] | None:
+    """'North Korea's troops numbered roughly 12,000': soldiers that number a count are troops (unless a
+    casualty word between says what happened to them; the link is looked for first, right before the number)."""
+    if not _STRENGTH_LINK_RE.search(low, max(window, end - 16), end):
+        return None
+    match = _STRENGTH_RE.search(low, max(window, end - 70), end)
+    if match is None or _CASUALTY_RE.search(low, match.end(1), end):
+        return None
+    return _TROOPS, match.start(1), match.end(1)
 
 
 def _counted_in_toll(low: str, match: re.Match, end: int) -> str | None:
