@@ -81,6 +81,7 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Moscow loses roughly 25,000 men every month, analysts estimate.", "roughly 25,000", "losses_of_party",
      "Russia"),
     # civilians, whatever their nationality, when displaced or named so
+    ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "victims_unknown", None),
     ("Police found four bodies of civilians in the cellar.", "four", "civilian_noun", "civilians"),
     ("Some 40,000 Ukrainian refugees live in Poland.", "Some 40,000", "displaced_civilians", "civilians"),
     # ground: its holder, the subject that took it, the opponent of the land's owner

@@ -88,6 +88,9 @@ def reading_of(sentence: str, figure: str):
     # an average is a link too: "losses averaged ..."
     ("The invaders' losses have averaged close to 1,100 a day since spring.", "close to 1,100", "toll_before",
      "casualties"),
+    # one verb over a whole list reaches its last items
+    ("The brigade lost 6 tanks, 3 howitzers and 250 men in two days.", "250", "noun_then_verb", "casualties"),
+    ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "noun_then_verb", "killed"),
     # soldiers that number a count are troops
     ("Pyongyang's soldiers in the province numbered close to 11,500 by then.", "close to 11,500", "toll_before",
      "troops"),

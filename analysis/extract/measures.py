@@ -107,6 +107,8 @@ _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
 _ASIDE_CLOSERS = ("—", "–", " - ")
 _OPENING_QUOTES = ('"', "“", "‘")
+# what a verb before a list gives its later items ("lost 4 tanks and 300 men")
+_LIST_VERB_MEASURES = PERSON_MEASURES - {"displaced"}
 # what a bare count in a list may continue
 _LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}
 
@@ -195,6 +197,8 @@ def _verb_context(f: Figure) -> str | None:
             before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 0)
         found = before or found
     if found is None:
+        found = _verb_before_list(f)
+    if found is None:
         for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
             if len(low[after_lo:match.start()].split()) > 9:
                 break
@@ -206,6 +210,26 @@ def _verb_context(f: Figure) -> str | None:
                 break  # unless it ends the list the number heads: "1,000 troops, 55 tanks and 12 guns lost"
     f.memo["verb_context"] = found
     return found
+
+
+def _verb_before_list(f: Figure) -> str | None:
+    """'Ukrainian forces lost 4 tanks and 300 men': a casualty verb right before the head of the list
+    this figure continues reaches it too (looking back over at most three listed counts)."""
+    view, low = f.sentence, f.low
+    quantities = view.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    later = f.i
+    for back, j in enumerate(reversed(quantities[max(0, at - 3):at])):
+        head = view.mentions[j]
+        if not view.joined(later, view.phrase_end(head.end, f.hi)):
+            return None
+        earlier = at - back - 2
+        start = max(f.lo, head.start - 40, view.mentions[quantities[earlier]].end if earlier >= 0 else 0)
+        found = _verb_before_within(low, start, head.start, 2)
+        if found is not None:
+            return found if found in _LIST_VERB_MEASURES else None
+        later = j
+    return None
 
 
 def _verb_before_within(low: str, start: int, end: int, words: int) -> str | None:
