@@ -434,6 +434,8 @@ class MeasurePhrases:
     swaps: Words
     units_of: Words
     equipment_fates: Words
+    exchange_verbs: Words
+    exchange_context: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

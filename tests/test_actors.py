@@ -73,6 +73,8 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Kyiv brought home 75 prisoners of war under the deal.", "75", "released_by_party", "Ukraine"),
     ("Among the freed Ukrainians were 31 officers.", "31", "people_of_party", "Ukraine"),
     ("In the swap 50 prisoners were freed by each side.", "50", "both_sides", None),
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "demonym_in_counted",
+     "Russia"),
     # losses: the side that lost or suffered them; soldiers a side killed are its opponent's
     ("Ukrainian units killed 60 soldiers near the river.", "60", "killed_by_party", "Russia"),
     ("Moscow lost 300 men in the assault.", "300", "losses_of_party", "Russia"),

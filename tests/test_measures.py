@@ -91,6 +91,9 @@ def reading_of(sentence: str, figure: str):
     # one verb over a whole list reaches its last items
     ("The brigade lost 6 tanks, 3 howitzers and 250 men in two days.", "250", "noun_then_verb", "casualties"),
     ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "noun_then_verb", "killed"),
+    # people handed over or got back in an exchange are prisoners
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "60", "exchanged", "captured"),
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "exchanged", "captured"),
     # soldiers that number a count are troops
     ("Pyongyang's soldiers in the province numbered close to 11,500 by then.", "close to 11,500", "toll_before",
      "troops"),

@@ -99,6 +99,8 @@ _UNITS_OF_RE = re.compile(
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
 _FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
+_EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
+_EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
@@ -434,6 +436,18 @@ def noun_then_toll(f: Figure):
     return _noun_reading(f, toll[0])
 
 
+def exchanged(f: Figure):
+    """'Kyiv returned 95 Russian soldiers and received 95 Ukrainians in return': soldiers or people handed
+    over or got back in a sentence about an exchange are prisoners."""
+    if _noun_measure(f) not in (_TROOPS, _PEOPLE):
+        return None
+    if not _EXCHANGE_VERB_RE.search(f.low, max(f.prev_end, f.m.start - 16), f.m.start):
+        return None
+    if not _EXCHANGE_CONTEXT_RE.search(f.low, f.lo, f.hi):
+        return None
+    return _noun_reading(f, "captured")
+
+
 def troops_noun(f: Figure):
     """'12,000 North Korean troops': soldiers with no verb saying they were harmed are troops."""
     return _noun_reading(f, _TROOPS) if _noun_measure(f) == _TROOPS else None
@@ -599,8 +613,8 @@ def _opening_continues(f: Figure) -> Reading | None:
 
 
 MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
-                 noun_then_toll, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next, verb_after,
-                 part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
+                 noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next,
+                 verb_after, part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:
