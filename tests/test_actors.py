@@ -100,6 +100,8 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     # a target ("at Ukraine") is not whose the weapons are
     ("Russia fired 38 missiles at the capital before dawn. Of them, 29 were brought down.", "29", "of_the_whole",
      "Russia"),
+    ("Russia fired 38 missiles at the capital before dawn. Air defence units brought down 29.", "29",
+     "of_the_whole", "Russia"),
     ("Russia fired 60 drones and 8 missiles at Ukraine overnight.", "8", "party_before", "Russia"),
     # the speaker's own side and its enemy ("us" in lower case is no country)
     ("“This lets us train 20,000 soldiers a year,” Oleksandr Syrskyi said.", "20,000", "own_side_of_claimant",

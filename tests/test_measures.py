@@ -100,6 +100,8 @@ def reading_of(sentence: str, figure: str):
     # a bare count that was shot down continues the equipment count before it
     ("Moscow sent 64 attack drones against the region overnight; 41 were intercepted.", "41", "equipment_fate",
      "equipment"),
+    ("Moscow sent 64 attack drones against the region overnight, and air defences intercepted 41.", "41",
+     "equipment_fate", "equipment"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

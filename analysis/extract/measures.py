@@ -98,6 +98,7 @@ _UNITS_OF_RE = re.compile(
     rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
 _FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
+_FATE_BEFORE_RE = re.compile(rf"\b{_words(_P.equipment_fates)}\s+$")
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
 _EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
@@ -593,23 +594,33 @@ def elided_count(f: Figure):
 
 def equipment_fate(f: Figure):
     """'Russia launched 72 drones overnight; 50 were shot down', '... 72 drones. Of these, 50 were
-    intercepted': a bare count that was shot down or destroyed counts the equipment of the figure before
-    it, in its sentence or, for a count opening its sentence, at the end of the sentence before."""
-    if _noun(f) is not None or not _FATE_AFTER_RE.match(f.low, f.m.end, f.next_start):
+    intercepted', '... and air defences downed 50': a bare count that was shot down or destroyed counts the
+    equipment of the figure before it, in its sentence or, for a count opening its sentence (or right after
+    the verb that opens it), at the end of the sentence before."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    fate_before = _FATE_BEFORE_RE.search(low, max(f.prev_end, m.start - 20), m.start)
+    if fate_before is None and not _FATE_AFTER_RE.match(low, m.end, f.next_start):
         return None
     found = _list_parent(f)
-    parent = found[1] if found is not None else _opening_continues(f)
+    parent = found[1] if found is not None else _opening_continues(f, fate_before)
     if parent is None or parent.measure != "equipment":
         return None
     return replace(parent, measure_rule="", actor_rule="of_the_whole")
 
 
-def _opening_continues(f: Figure) -> Reading | None:
-    """The last reading of the sentence before, if this figure opens its own sentence ("Of these, 50 ...")."""
+def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
+    """The last reading of the sentence before, if this figure opens its own sentence ("Of these, 50 ...")
+    or follows the fate ``verb`` that its sentence's first clause ends with ("Air defences downed 50")."""
     before = f.sentence.before
-    if before is None or not _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start):
+    if before is None:
         return None
-    return before
+    if _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start):
+        return before
+    if verb is not None and f.clause[0] == f.lo and f.sentence.quantities()[0] == f.i:
+        return before
+    return None
 
 
 MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
