@@ -393,6 +393,8 @@ class NounFirstRules:
     links: Words
     link_adverbs: Words
     count_nouns: Words
+    strength_nouns: Words
+    strength_links: Words
 
 
 @dataclass(frozen=True)
@@ -431,6 +433,9 @@ class MeasurePhrases:
     swap_joiners: Words
     swaps: Words
     units_of: Words
+    equipment_fates: Words
+    exchange_verbs: Words
+    exchange_context: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

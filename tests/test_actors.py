@@ -73,12 +73,17 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Kyiv brought home 75 prisoners of war under the deal.", "75", "released_by_party", "Ukraine"),
     ("Among the freed Ukrainians were 31 officers.", "31", "people_of_party", "Ukraine"),
     ("In the swap 50 prisoners were freed by each side.", "50", "both_sides", None),
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "demonym_in_counted",
+     "Russia"),
     # losses: the side that lost or suffered them; soldiers a side killed are its opponent's
     ("Ukrainian units killed 60 soldiers near the river.", "60", "killed_by_party", "Russia"),
     ("Moscow lost 300 men in the assault.", "300", "losses_of_party", "Russia"),
     ("Russia suffered 900 casualties on Monday.", "900", "losses_of_party", "Russia"),
     ("Russian losses in May reached 31,000 people.", "31,000", "losses_of_party", "Russia"),
+    ("Moscow loses roughly 25,000 men every month, analysts estimate.", "roughly 25,000", "losses_of_party",
+     "Russia"),
     # civilians, whatever their nationality, when displaced or named so
+    ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "victims_unknown", None),
     ("Police found four bodies of civilians in the cellar.", "four", "civilian_noun", "civilians"),
     ("Some 40,000 Ukrainian refugees live in Poland.", "Some 40,000", "displaced_civilians", "civilians"),
     # ground: its holder, the subject that took it, the opponent of the land's owner
@@ -93,6 +98,10 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Kyiv's troops took 700 square kilometres in the offensive.", "700 square kilometres", "party_before",
      "Ukraine"),
     # a target ("at Ukraine") is not whose the weapons are
+    ("Russia fired 38 missiles at the capital before dawn. Of them, 29 were brought down.", "29", "of_the_whole",
+     "Russia"),
+    ("Russia fired 38 missiles at the capital before dawn. Air defence units brought down 29.", "29",
+     "of_the_whole", "Russia"),
     ("Russia fired 60 drones and 8 missiles at Ukraine overnight.", "8", "party_before", "Russia"),
     # the speaker's own side and its enemy ("us" in lower case is no country)
     ("“This lets us train 20,000 soldiers a year,” Oleksandr Syrskyi said.", "20,000", "own_side_of_claimant",

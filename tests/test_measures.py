@@ -85,6 +85,23 @@ def reading_of(sentence: str, figure: str):
     ("Five children died: two boys (aged 5 and 9) and three girls.", "three", "people_in_a_list", "killed"),
     ("Of the detainees, 11 people \u2013 ten men and a woman \u2013 were found dead.", "11", "noun_then_verb",
      "killed"),
+    # an average is a link too: "losses averaged ..."
+    ("The invaders' losses have averaged close to 1,100 a day since spring.", "close to 1,100", "toll_before",
+     "casualties"),
+    # one verb over a whole list reaches its last items
+    ("The brigade lost 6 tanks, 3 howitzers and 250 men in two days.", "250", "noun_then_verb", "casualties"),
+    ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "noun_then_verb", "killed"),
+    # people handed over or got back in an exchange are prisoners
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "60", "exchanged", "captured"),
+    ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "exchanged", "captured"),
+    # soldiers that number a count are troops
+    ("Pyongyang's soldiers in the province numbered close to 11,500 by then.", "close to 11,500", "toll_before",
+     "troops"),
+    # a bare count that was shot down continues the equipment count before it
+    ("Moscow sent 64 attack drones against the region overnight; 41 were intercepted.", "41", "equipment_fate",
+     "equipment"),
+    ("Moscow sent 64 attack drones against the region overnight, and air defences intercepted 41.", "41",
+     "equipment_fate", "equipment"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

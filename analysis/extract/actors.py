@@ -601,10 +601,17 @@ def _carry(row: dict, family: str, previous: tuple[int, str, int] | None, facts:
         actor, rule = (facts.party_before if ground_or_equipment else None), "party_of_paragraph"
         if actor is None and previous is not None:
             actor, rule = previous[1], "carried_from_before"
-    if actor is None or (actor == _CIVILIANS and row["measure"] in ("troops", "units")):
+    if actor is None or (actor == _CIVILIANS and (row["measure"] in ("troops", "units") or _counts_soldiers(row))):
         return
     row["actor"] = actor
     row["_rules"]["actor"] = rule
+
+
+def _counts_soldiers(row: dict) -> bool:
+    """Whether a row's counted words end in a word for soldiers ("4 civilians and 3 soldiers were killed":
+    the soldiers take no "civilians" from the figure before)."""
+    words = (row.get("counted") or "").lower().split()
+    return bool(words) and _MILITARY_RE.fullmatch(words[-1]) is not None
 
 
 _PARAGRAPH_REACH = 600  # how far back in its paragraph a sentence looks for the side it is about

@@ -50,6 +50,10 @@ _NOUN_FIRST_RE = re.compile(
 _NUMBER_OF_RE = re.compile(
     rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_V.measure_of_noun)})"
     rf"\b(?:[^;:]{{0,70}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
+_STRENGTH_LINK_RE = re.compile(rf"\s{_words(_V.noun_first_rules.strength_links)}\s*$")
+_STRENGTH_RE = re.compile(  # "north korea's troops in the region numbered"
+    rf"\b({_words(_V.noun_first_rules.strength_nouns)})\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"{_words(_V.noun_first_rules.strength_links)}\s*$")
 _AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
 _VERB_AFTER_RE = re.compile(  # "were killed", "were reportedly killed", "were (hospitalised)"
     rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?\(?({_CASUALTY_PATTERN})\b")
@@ -93,6 +97,11 @@ _RATIO_RE = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(_P.ratio_after)}\b
 _UNITS_OF_RE = re.compile(
     rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
+_FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
+_FATE_BEFORE_RE = re.compile(rf"\b{_words(_P.equipment_fates)}\s+$")
+_OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
+_EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
+_EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
@@ -101,6 +110,8 @@ _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
 _ASIDE_CLOSERS = ("—", "–", " - ")
 _OPENING_QUOTES = ('"', "“", "‘")
+# what a verb before a list gives its later items ("lost 4 tanks and 300 men")
+_LIST_VERB_MEASURES = PERSON_MEASURES - {"displaced"}
 # what a bare count in a list may continue
 _LISTED_MEASURES = PERSON_MEASURES | {_TROOPS, "equipment", "units", "settlements"}
 
@@ -189,6 +200,8 @@ def _verb_context(f: Figure) -> str | None:
             before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 0)
         found = before or found
     if found is None:
+        found = _verb_before_list(f)
+    if found is None:
         for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
             if len(low[after_lo:match.start()].split()) > 9:
                 break
@@ -200,6 +213,26 @@ def _verb_context(f: Figure) -> str | None:
                 break  # unless it ends the list the number heads: "1,000 troops, 55 tanks and 12 guns lost"
     f.memo["verb_context"] = found
     return found
+
+
+def _verb_before_list(f: Figure) -> str | None:
+    """'Ukrainian forces lost 4 tanks and 300 men': a casualty verb right before the head of the list
+    this figure continues reaches it too (looking back over at most three listed counts)."""
+    view, low = f.sentence, f.low
+    quantities = view.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    later = f.i
+    for back, j in enumerate(reversed(quantities[max(0, at - 3):at])):
+        head = view.mentions[j]
+        if not view.joined(later, view.phrase_end(head.end, f.hi)):
+            return None
+        earlier = at - back - 2
+        start = max(f.lo, head.start - 40, view.mentions[quantities[earlier]].end if earlier >= 0 else 0)
+        found = _verb_before_within(low, start, head.start, 2)
+        if found is not None:
+            return found if found in _LIST_VERB_MEASURES else None
+        later = j
+    return None
 
 
 def _verb_before_within(low: str, start: int, end: int, words: int) -> str | None:
@@ -224,10 +257,21 @@ def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
             return measure, match.start(), match.end(1)
     match = _NOUN_FIRST_RE.search(low, window, end)
     if match is None:
-        return None
+        return _strength_before(low, window, end)
     while (nearer := _NOUN_FIRST_RE.search(low, match.end(1), end)) is not None:
         match = nearer  # "the toll on its forces, ... its losses exceed 9,000": the nearest toll noun
     return _MEASURE_OF_NOUN_FIRST[phrase_key(match.group(1))], match.start(1), match.end(1)
+
+
+def _strength_before(low: str, window: int, end: int) -> tuple[str, int, int] | None:
+    """'North Korea's troops numbered roughly 12,000': soldiers that number a count are troops (unless a
+    casualty word between says what happened to them; the link is looked for first, right before the number)."""
+    if not _STRENGTH_LINK_RE.search(low, max(window, end - 16), end):
+        return None
+    match = _STRENGTH_RE.search(low, max(window, end - 70), end)
+    if match is None or _CASUALTY_RE.search(low, match.end(1), end):
+        return None
+    return _TROOPS, match.start(1), match.end(1)
 
 
 def _counted_in_toll(low: str, match: re.Match, end: int) -> str | None:
@@ -393,6 +437,18 @@ def noun_then_toll(f: Figure):
     return _noun_reading(f, toll[0])
 
 
+def exchanged(f: Figure):
+    """'Kyiv returned 95 Russian soldiers and received 95 Ukrainians in return': soldiers or people handed
+    over or got back in a sentence about an exchange are prisoners."""
+    if _noun_measure(f) not in (_TROOPS, _PEOPLE):
+        return None
+    if not _EXCHANGE_VERB_RE.search(f.low, max(f.prev_end, f.m.start - 16), f.m.start):
+        return None
+    if not _EXCHANGE_CONTEXT_RE.search(f.low, f.lo, f.hi):
+        return None
+    return _noun_reading(f, "captured")
+
+
 def troops_noun(f: Figure):
     """'12,000 North Korean troops': soldiers with no verb saying they were harmed are troops."""
     return _noun_reading(f, _TROOPS) if _noun_measure(f) == _TROOPS else None
@@ -536,9 +592,40 @@ def elided_count(f: Figure):
     return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end)
 
 
+def equipment_fate(f: Figure):
+    """'Russia launched 72 drones overnight; 50 were shot down', '... 72 drones. Of these, 50 were
+    intercepted', '... and air defences downed 50': a bare count that was shot down or destroyed counts the
+    equipment of the figure before it, in its sentence or, for a count opening its sentence (or right after
+    the verb that opens it), at the end of the sentence before."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    fate_before = _FATE_BEFORE_RE.search(low, max(f.prev_end, m.start - 20), m.start)
+    if fate_before is None and not _FATE_AFTER_RE.match(low, m.end, f.next_start):
+        return None
+    found = _list_parent(f)
+    parent = found[1] if found is not None else _opening_continues(f, fate_before)
+    if parent is None or parent.measure != "equipment":
+        return None
+    return replace(parent, measure_rule="", actor_rule="of_the_whole")
+
+
+def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
+    """The last reading of the sentence before, if this figure opens its own sentence ("Of these, 50 ...")
+    or follows the fate ``verb`` that its sentence's first clause ends with ("Air defences downed 50")."""
+    before = f.sentence.before
+    if before is None:
+        return None
+    if _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start):
+        return before
+    if verb is not None and f.clause[0] == f.lo and f.sentence.quantities()[0] == f.i:
+        return before
+    return None
+
+
 MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
-                 noun_then_toll, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next, verb_after,
-                 part_of_whole, verb_before, toll_before, elided_count)
+                 noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next,
+                 verb_after, part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:

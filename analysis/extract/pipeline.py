@@ -111,14 +111,18 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     context = ArticleContext.build(text, sentences, claims, place_mentions, places_in, published)
     article = {"article_id": article_id, "source": source, "published": published}
     rows: list[dict] = []
+    last: tuple[int, Reading | None] = (-2, None)  # the last reading of the last sentence read, and its index
     for k in sorted(with_numbers):
         sentence, mentions = sentences[k], mentions_in[k]
-        view = SentenceView(text, low, mentions, sentence.start, sentence.end, read=read_figure)
+        view = SentenceView(text, low, mentions, sentence.start, sentence.end, read=read_figure,
+                            before=last[1] if last[0] == k - 1 else None)
         links = None
+        last = (k, None)
         for i in range(len(mentions)):
             reading = view.reading(i)
             if reading is None:
                 continue
+            last = (k, reading)
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             reading = as_written(text, low, reading)
             where = {"_k": k, "_lo": sentence.start}  # the sentence's index and start, for carry_actors

@@ -48,6 +48,7 @@ class SentenceView:
     lo: int
     hi: int
     read: Callable[[Figure], Any] | None = None  # how a figure is read (set by the measures stage)
+    before: Any = None  # the last reading of the sentence just before, if it has one (set by the pipeline)
     _readings: dict[int, Any] = field(default_factory=dict)
     _clause_ends: tuple[list[int], list[int]] | None = None
     _quantities: list[int] | None = None
