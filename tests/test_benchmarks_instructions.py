@@ -54,3 +54,20 @@ def test_a_failed_valgrind_run_raises_with_its_output(instructions, monkeypatch)
                         lambda command, **kw: subprocess.CompletedProcess(command, 1, "", "boom"))
     with pytest.raises(RuntimeError, match="boom"):
         instructions.count_instructions(SCRIPT.parents[1], 1, 0, 1)
+
+
+def test_per_call_counts_one_extract_figures_call_per_bundled_article(instructions, monkeypatch, capsys):
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/valgrind")
+    programs = []
+
+    def valgrind(command, **kwargs):
+        program = Path(command[-1]).read_text()
+        programs.append(program)
+        extracts = 5 if "range(5)" in program else 0
+        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {1_000_000 + extracts * 300_000}\n")
+
+    monkeypatch.setattr(instructions.subprocess, "run", valgrind)
+    assert instructions.main(["--per-call", "--articles", "3", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"instructions_per_article": 100000' in out and '"per_call": true' in out
+    assert all("extract_figures(text" in p and ".head(3)" in p and "generate_articles" not in p for p in programs)
