@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 
 from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
-from analysis.extract.view import Figure
+from analysis.extract.view import Figure, SentenceView
 from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
@@ -55,9 +55,12 @@ _O = _V.owners
 _OWN = _V.own_side
 # the speaker's own side and its opponent, until carry_actors knows the claimant: "we advanced 3 km"
 OWN, ENEMY = "@own", "@enemy"
+# "we", "us", "our forces", "its troops", where one of these words begins a word (see _own_party_words)
 _OWN_PARTY_LOW_RE = re.compile(
-    rf"(?<![\w-])({_words(_OWN.pronouns)})(?![\w-])(?!\s+{_words(_OWN.pronouns)}\b)"
-    rf"|(?<![\w-])({_words(_OWN.possessives)})\s+(?:[\w-]+\s+)?{_words(_V.words.military)}\b")
+    rf"({_words(_OWN.pronouns)})(?![\w-])(?!\s+{_words(_OWN.pronouns)}\b)"
+    rf"|({_words(_OWN.possessives)})\s+(?:[\w-]+\s+)?{_words(_V.words.military)}\b")
+# where one may start: opening with its letters (no lookbehind), it lets `re` skip to them
+_OWN_WORD_RE = re.compile(rf"{_words([*_OWN.pronouns, *_OWN.possessives])}(?![\w-])")
 _OWNER_RE = re.compile(
     rf"(?<![\w-])({_PARTY})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(_O.losses)}\b"
     rf"|\b{re.escape(_O.losses)}\s+{_words(_O.losses_of)}\s+(?:the\s+)?({_PARTY})(?![\w-])"
@@ -140,17 +143,27 @@ def _party_words(low: str, text: str, *, every: bool = False) -> list[tuple[int,
     return found
 
 
-@lru_cache(maxsize=1024)
-def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | None], ...],
-                                                     tuple[tuple[int, int, str | None], ...]]:
-    """(the parties a lowered sentence names, including the speaker's own side: "we", "our forces";
-    the parties whose land it names: "of Russian territory"), each as (start, end, actor); read once
-    per sentence."""
+def _sentence_parties(f: Figure) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int, str | None]]]:
+    """(the parties the figure's sentence names, including the speaker's own side: "we", "our forces";
+    the parties whose land it names: "of Russian territory"), each as (start, end, actor) in the
+    article's text; read once per sentence."""
+    memo = f.sentence.memo
+    if "parties" not in memo:
+        lo = f.lo
+        parties, lands = _parties_of_sentence(f.low[lo:f.hi], f.text[lo:f.hi])
+        memo["parties"] = ([(lo + start, lo + end, actor) for start, end, actor in parties],
+                           [(lo + start, lo + end, actor) for start, end, actor in lands])
+    return memo["parties"]
+
+
+def _parties_of_sentence(low: str, text: str) -> tuple[list[tuple[int, int, str | None]],
+                                                        list[tuple[int, int, str | None]]]:
+    """:func:`_sentence_parties` of a lowered sentence (``text`` as written), offsets in the sentence."""
     parties, lands = [], []
     for start, end, actor, land in _party_words(low, text):
         (lands if land else parties).append((start, end, actor))
     named = None
-    for m in _OWN_PARTY_LOW_RE.finditer(low):
+    for m in _own_party_words(low):
         if _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()) or text[m.start():m.end()].isupper():
             continue  # "sent against us"; "US" is a country
         earlier = [party for party in parties if party[1] <= m.start()]
@@ -164,7 +177,23 @@ def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | 
         parties.append((m.start(), m.end(), earlier[-1][2] if m.group(2) and earlier else OWN))
     if any(word in low for word in _W.enemy):
         parties.extend(_enemy_words(low))
-    return tuple(sorted(parties)), tuple(lands)
+    return sorted(parties), lands
+
+
+def _own_party_words(low: str) -> Iterator[re.Match]:
+    """The matches of _OWN_PARTY_LOW_RE in ``low`` that begin a word (not after a letter, a digit, "_"
+    or "-"), left to right: what the pattern would find if it opened with a lookbehind, which makes `re`
+    try it at every position (several times slower than looking for its words first)."""
+    pos = 0
+    while (word := _OWN_WORD_RE.search(low, pos)) is not None:
+        start = word.start()
+        before = low[start - 1] if start else " "
+        match = None if before.isalnum() or before in "_-" else _OWN_PARTY_LOW_RE.match(low, start)
+        if match is None:
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def _enemy_words(low: str) -> list[tuple[int, int, str]]:
@@ -178,9 +207,8 @@ def _enemy_words(low: str) -> list[tuple[int, int, str]]:
 
 def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple[int, int, str | None]]:
     """Parties named in low[a:b] of the figure's sentence (with ``lands``: the owners of land named)."""
-    lo = f.lo
-    found = _sentence_parties(f.low[lo:f.hi], f.text[lo:f.hi])[1 if lands else 0]
-    return [(lo + start, lo + end, actor) for start, end, actor in found if a <= lo + start and lo + end <= b]
+    found = _sentence_parties(f)[1 if lands else 0]
+    return [party for party in found if a <= party[0] and party[1] <= b]
 
 
 def _opponent(actor: str | None) -> str | None:
@@ -207,23 +235,18 @@ def _military_noun(reading: Reading) -> bool:
     return reading.noun is not None and _MILITARY_RE.fullmatch(reading.noun.group()) is not None
 
 
-@lru_cache(maxsize=8)
-def _sentence_memo(view) -> dict:
-    """What the rules work out once per sentence (not once per figure: a sentence may hold thousands)."""
-    return {}
-
-
 def _military_sentence(f: Figure) -> bool:
-    memo = _sentence_memo(f.sentence)
+    memo = f.sentence.memo  # (once per sentence, not once per figure: a sentence may hold thousands)
     if "military" not in memo:
         memo["military"] = _MILITARY_RE.search(f.low, f.lo, f.hi) is not None
     return memo["military"]
 
 
-@lru_cache(maxsize=8)
-def _mention_bounds(view) -> tuple[list[int], list[int]]:
+def _mention_bounds(view: SentenceView) -> tuple[list[int], list[int]]:
     """The starts and ends of a sentence's number mentions, in order (for bisecting)."""
-    return [m.start for m in view.mentions], [m.end for m in view.mentions]
+    if "mention_bounds" not in view.memo:
+        view.memo["mention_bounds"] = [m.start for m in view.mentions], [m.end for m in view.mentions]
+    return view.memo["mention_bounds"]
 
 
 def _counted_by_number(f: Figure, start: int) -> bool:
