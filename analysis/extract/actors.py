@@ -42,7 +42,11 @@ _PARTY = phrase_pattern(_ACTOR_OF_WORD)
 
 
 PARTY_RE = re.compile(rf"(?<![\w-])(?:{_PARTY})(?![\w-])", re.I)
-_PARTY_LOW_RE = re.compile(PARTY_RE.pattern)  # on lowered() text
+# PARTY_RE on lowered() text, as _party_spans reads it: a party word opening the text, or one after a character
+# that is not an ASCII letter, digit, "_" or "-" (a class `re` skips ahead to, where a pattern opening with a
+# lookbehind is tried at every position of every sentence)
+_PARTY_AT_RE = re.compile(rf"(?:{_PARTY})(?![\w-])")
+_PARTY_AFTER_MARK_RE = re.compile(rf"[^a-zA-Z0-9_\-]((?:{_PARTY}))(?![\w-])")
 _NA = _V.not_actor
 _NOT_ACTOR_BEFORE_RE = re.compile(
     rf"\b(?:{_words(_NA.before)}|(?:{_words(_NA.before_directions)}\s+(?:the\s+)?"
@@ -72,14 +76,18 @@ _OWNER_HINTS = (_O.losses, _O.inflicted_on.split()[0], _O.in_hands, _O.control)
 _CIVILIAN_NOUNS = frozenset(_W.civilian_nouns)
 _CIVILIAN_RE = re.compile(rf"\b{re.escape(_W.civilian_stem)}")
 _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
-_DESTROY_RE = re.compile(rf"\b{_words(_W.destroy)}\b")
+# the patterns below open with their words, not with \b: _word_matches reads them where a word begins
+# (`re` skips ahead to their letters, where a pattern opening with \b is tried at every position)
+_CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
+_MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
+_DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
 _LAUNCHED_BY_RE = re.compile(rf"^[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
-_CAPTURE_RE = re.compile(rf"\b{_words(_W.capture)}\b")
-_RELEASE_RE = re.compile(rf"\b(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
+_CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
+_RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
 _PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
 _GENERIC_PEOPLE = frozenset(_W.generic_people)
-_BOTH_SIDES_RE = re.compile(rf"\b{_words(_W.both_sides)}\b")
+_BOTH_SIDES_RE = re.compile(rf"{_words(_W.both_sides)}\b")  # (read with _word_matches)
 _LOSS_WORD_RE = re.compile(rf"\b{_words((*_W.loss, *_W.suffered))}\b")
 _REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
 _OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
@@ -87,12 +95,12 @@ _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
 _ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
 _ENEMY_LOSES_RE = re.compile(  # "the enemy lost", "the enemy has suffered", "enemy losses"
     rf"\b({_words(_W.enemy)})\b(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_words((*_W.loss, *_W.suffered))}\b")
-_KILL_RE = re.compile(rf"\b{_words(_W.kill)}\b")
+_KILL_RE = re.compile(rf"{_words(_W.kill)}\b")  # (read with _word_matches)
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
 _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
-_STRIKE_RE = re.compile(rf"\b{_words(_EV.strikes)}\b")
+_STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with _word_matches)
 _CIVILIANS = "civilians"
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
@@ -132,15 +140,30 @@ def _party_words(low: str, text: str, *, every: bool = False) -> list[tuple[int,
     titles ("the Kyiv Independent") and "us" in lower case; a party word before a place noun ("of
     Russian territory") names whose land it is."""
     found = []
-    for m in _PARTY_LOW_RE.finditer(low):
-        word = m.group().replace("’", "'")
-        if word in _CAPITALS_ONLY and not text[m.start():m.end()].isupper():
+    for start, end in _party_spans(low):
+        word = low[start:end].replace("’", "'")
+        if word in _CAPITALS_ONLY and not text[start:end].isupper():
             continue
-        if _NAME_AFTER_RE.match(low, m.end()) or (
-                not every and _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start())):
+        if _NAME_AFTER_RE.match(low, end) or (
+                not every and _NOT_ACTOR_BEFORE_RE.search(low, max(0, start - 14), start)):
             continue
-        found.append((m.start(), m.end(), _ACTOR_OF_WORD.get(word), _PLACE_AFTER_RE.match(low, m.end()) is not None))
+        found.append((start, end, _ACTOR_OF_WORD.get(word), _PLACE_AFTER_RE.match(low, end) is not None))
     return found
+
+
+def _party_spans(low: str) -> Iterator[tuple[int, int]]:
+    """The spans of the party words of a lowered text, left to right: what ``PARTY_RE`` finds in it."""
+    first = _PARTY_AT_RE.match(low)
+    if first is not None:
+        yield first.span()
+    pos = first.end() if first is not None else 0
+    while (found := _PARTY_AFTER_MARK_RE.search(low, max(0, pos - 1))) is not None:
+        start, end = found.span(1)
+        if low[start - 1].isalnum():  # a letter or digit beyond ASCII: inside a word
+            pos = start + 1
+            continue
+        yield start, end
+        pos = end
 
 
 def _sentence_parties(f: Figure) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int, str | None]]]:
@@ -211,6 +234,24 @@ def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple
     return [party for party in found if a <= party[0] and party[1] <= b]
 
 
+def _word_matches(pattern: re.Pattern, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in low[pos:endpos] that begin a word, left to right and not
+    overlapping: what ``\\b`` + ``pattern`` finds (a \\b before the first one looks before ``pos``)."""
+    while (match := pattern.search(low, pos, endpos)) is not None:
+        start = match.start()
+        after_word = start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")
+        if after_word == (start < endpos and (low[start].isalnum() or low[start] == "_")):
+            pos = start + 1  # no word boundary here
+            continue
+        yield match
+        pos = max(match.end(), start + 1)
+
+
+def _word_search(pattern: re.Pattern, low: str, pos: int, endpos: int) -> re.Match | None:
+    """The first of :func:`_word_matches`, or None."""
+    return next(_word_matches(pattern, low, pos, endpos), None)
+
+
 def _opponent(actor: str | None) -> str | None:
     return ENEMY if actor == OWN else OWN if actor == ENEMY else OPPONENT.get(actor)
 
@@ -238,7 +279,7 @@ def _military_noun(reading: Reading) -> bool:
 def _military_sentence(f: Figure) -> bool:
     memo = f.sentence.memo  # (once per sentence, not once per figure: a sentence may hold thousands)
     if "military" not in memo:
-        memo["military"] = _MILITARY_RE.search(f.low, f.lo, f.hi) is not None
+        memo["military"] = _word_search(_MILITARY_WORD_RE, f.low, f.lo, f.hi) is not None
     return memo["military"]
 
 
@@ -293,7 +334,7 @@ _AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
 def _verb_before(f: Figure, pattern: re.Pattern) -> re.Match | None:
     """The last match of ``pattern`` in the sentence before the figure (within reach)."""
     found = None
-    for match in pattern.finditer(f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
+    for match in _word_matches(pattern, f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
         found = match
     return found
 
@@ -352,8 +393,8 @@ def civilian_noun(f: Figure, reading: Reading):
 def both_sides(f: Figure, reading: Reading):
     """'40 prisoners released by each side': the figure counts both sides, no one actor."""
     lo, hi = f.clause
-    if reading.measure in PERSON_MEASURES and _BOTH_SIDES_RE.search(
-            f.low, max(lo, f.m.start - _VERB_REACH), min(hi, f.m.end + _VERB_REACH)):
+    if reading.measure in PERSON_MEASURES and _word_search(
+            _BOTH_SIDES_RE, f.low, max(lo, f.m.start - _VERB_REACH), min(hi, f.m.end + _VERB_REACH)):
         return STOP
     return None
 
@@ -440,7 +481,7 @@ def strike_victims(f: Figure, reading: Reading):
     about soldiers or their captors."""
     if reading.measure not in PERSON_MEASURES or _captor(f) or _military_noun(reading) or _military_sentence(f):
         return None
-    if _STRIKE_RE.search(f.low, max(0, f.lo - 300), f.hi) or _CIVILIAN_RE.search(f.low, f.lo, f.hi):
+    if _word_search(_STRIKE_RE, f.low, max(0, f.lo - 300), f.hi) or _word_search(_CIVILIAN_WORD_RE, f.low, f.lo, f.hi):
         return _CIVILIANS
     return None
 
