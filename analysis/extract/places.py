@@ -56,8 +56,12 @@ BIG_CITY = 100_000  # a city this big and 20x larger beats the country preferenc
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+# The first token is _TOKEN with its capital letter first and the check of the character before it
+# after that letter: a pattern that opens with a character class lets re skip to the next capital
+# instead of trying the lookbehind at every position of the text.
+_FIRST_TOKEN = rf"[{_UPPER}](?<![\w'’.-].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’]*(?:-[\w'’]+)*)"
 _RUN = re.compile(
-    rf"(?<![\w'’.-])(?:{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*"
+    rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*"
     rf"(?:[ \u00a0](?i:{phrase_pattern(_WORDS.lower_case_tails)})\b)?"
 )
 _LIST_GLUE = re.compile(r"(?:,| and|, and) ")
