@@ -136,11 +136,6 @@ class Reading:
 
 # --- helpers the rules share -------------------------------------------------------------------------
 
-def _holds_any(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether low[start:end] holds one of ``words``: a test far cheaper than a pattern that needs one
-    of them, for the rules tried on every figure that almost never apply."""
-    return any(low.find(word, start, end) >= 0 for word in words)
-
 
 def _noun(f: Figure) -> re.Match | None:
     """The measure noun heading the phrase after the number, if at most three modifiers come first:
@@ -178,8 +173,12 @@ def _may_stand_between(between: str) -> bool:
 
 
 def _noun_measure(f: Figure) -> str | None:
-    noun = _noun(f)
-    return None if noun is None else _MEASURE_OF_NOUN[phrase_key(noun.group())]
+    """The measure the noun after the number names (worked out once per figure: most rules ask)."""
+    memo = f.memo
+    if "noun_measure" not in memo:
+        noun = _noun(f)
+        memo["noun_measure"] = None if noun is None else _MEASURE_OF_NOUN[phrase_key(noun.group())]
+    return memo["noun_measure"]
 
 
 def _casualty_measure(low: str, match: re.Match, group: int = 0) -> str:
@@ -365,7 +364,7 @@ def one_person(f: Figure):
 
 def ratio(f: Figure):
     """'five soldiers for every one of theirs': a ratio, not a count."""
-    if not _holds_any(f.low, _RATIO_HINTS, f.m.end, f.hi):
+    if not f.sentence.holds(_RATIO_HINTS):  # (tried on every figure, it almost never applies)
         return None
     return STOP if _RATIO_RE.match(f.low, f.m.end, f.hi) else None
 
@@ -414,7 +413,7 @@ def unit_duration(f: Figure):
 
 def swap(f: Figure):
     """'a 150-for-150 swap': the prisoners each side handed over."""
-    if not _holds_any(f.low, _SWAP_HINTS, f.m.end, f.hi):
+    if not f.sentence.holds(_SWAP_HINTS):  # (tried on every figure, it almost never applies)
         return None
     match = _SWAP_RE.match(f.low, f.m.end, f.hi)
     if match is None:

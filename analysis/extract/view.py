@@ -57,6 +57,7 @@ class SentenceView:
     _quantities: list[int] | None = None
     _counts: list[int] | None = None
     _after_list: dict[tuple[int, int], int] = field(default_factory=dict)
+    _holds: dict[tuple[str, ...], bool] = field(default_factory=dict)
     _depth: int = 0
 
     @classmethod
@@ -112,6 +113,14 @@ class SentenceView:
         quantities = self.quantities()
         at = bisect.bisect_right(quantities, i)
         return quantities[at] if at < len(quantities) else None
+
+    def holds(self, words: tuple[str, ...]) -> bool:
+        """Whether the sentence holds one of ``words`` (lower case; worked out once per sentence): a test
+        far cheaper than a pattern that needs one of them."""
+        found = self._holds.get(words)
+        if found is None:
+            found = self._holds[words] = any(self.low.find(word, self.lo, self.hi) >= 0 for word in words)
+        return found
 
     def phrase_end(self, start: int, hi: int) -> int:
         """Where the counted noun after ``start`` ends (``start`` if none comes within a few words)."""
