@@ -18,12 +18,26 @@ names, ordinals) are recognised here and marked ``kind`` so later stages can ski
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _VOCAB = VOCABULARY.numbers
+
+
+def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The word each phrase ends with. A text that a pattern ``(?:phrases)\\s*$`` matches ends with one of
+    them once its trailing spaces are dropped: ``str.endswith`` tells at once whether it may, where
+    ``re`` would try the pattern at each position of the text."""
+    words = tuple(dict.fromkeys(phrase.split()[-1] for phrase in phrases))
+    odd = [word for word in words if word.endswith(("*", "+")) or "{" in word]
+    if odd:
+        raise ValueError(f"the phrase ending {odd[0]!r} ends in no fixed word; list it in full")
+    return words
+
+
 _NOT = _VOCAB.not_quantities
 _WORD_NUMBERS = _VOCAB.words.units
 _SCALES = _VOCAB.words.scales
@@ -68,6 +82,12 @@ _NUMBER = _number_re(grouped=True, abbreviated=True)
 # the same without the readings that may not hold: a grouping (_groups_hold), an abbreviation (_abbreviation_holds)
 _NUMBER_VARIANTS = {(grouped, abbreviated): _number_re(grouped=grouped, abbreviated=abbreviated)
                     for grouped in (True, False) for abbreviated in (True, False)}
+# where _NUMBER may match, for the scan of a whole text: the character before a number, then a digit
+# or a number word. _NUMBER opens with a lookbehind, which makes ``re`` try it at every position (once
+# most of the cost of find_numbers); this opens with a character class, which lets ``re`` skip ahead.
+# The class holds every character the lookbehind lets through, and more: the lookbehind, last, tells.
+_BEFORE_NUMBER_RE = re.compile(rf"[^0-9A-Za-z_.,:](?=\d|a\s+{_words(_AND_CONTINUES_AFTER)}\b|(?:{_NUMBER_WORD})\b)"
+                               r"(?<![\w.,:])")
 # the one-word nouns that count people or things ("3m people", "1.2m-strong"): they make "m" a million
 _COUNTED_NOUNS = frozenset(noun for nouns in VOCABULARY.measures.nouns.values() for noun in nouns if " " not in noun)
 _NEXT_WORDS_RE = re.compile(r"[\s-]*(\w+)(?:\s+(\w+))?")
@@ -79,6 +99,7 @@ _SEP_RE = re.compile(_SEP)
 
 _QUALIFIER_BEFORE = _VOCAB.qualifier_before
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(_QUALIFIER_BEFORE)})\s*$")
+_QUALIFIER_BEFORE_ENDS = _last_words(_QUALIFIER_BEFORE)
 _PARTICLES = frozenset(_VOCAB.qualifiers.particles)
 _PARTICLE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.particle_verbs)}\s+$")
 _QUALIFIER_AFTER = _VOCAB.qualifier_after
@@ -107,9 +128,15 @@ _TIME_AFTER_RE = re.compile(rf"^(?::\d{{2}}|\s*{_words(_NOT.time_words_after)}(?
 _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
                              rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
 _GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|{_words(_NOT.number_signs_cased)}\s?)$")
+# _GLUED_BEFORE_RE matches a letter and a hyphen or a sign and a space at most, and its "$" may stand
+# before a final newline: a match begins no further back than this, and the search looks no further
+_GLUED_BEFORE_REACH = max(2, *(len(sign) + 1 for sign in _last_words(_NOT.number_signs_cased))) + 1
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 # the rarer kinds each pattern of a side tells: one scan of their union rules most numbers out
 _KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)))
+_MONTHS = _last_words(VOCABULARY.dates.month_number)
+_KIND_BEFORE_ENDS = (*"".join(_NOT.currency_signs), *_last_words(_NOT.currency_codes_before),
+                     *_last_words(_NOT.age_words_before), *_MONTHS, *(f"{month}." for month in _MONTHS))
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE)))
 _SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
@@ -196,7 +223,7 @@ def _groups_hold(text: str, low: str, start: int, end: int) -> bool:
     a day and a count ("March 12 100 troops"), a code ("Su-34 100") or part of a run ("3 4 500")."""
     before = low[max(0, start - 25):start]
     return not (_RUN_BEFORE_RE.search(before) or _RUN_AFTER_RE.match(low, end) or _DATE_BEFORE_RE.search(before)
-                or _GLUED_BEFORE_RE.search(text, max(0, start - 25), start))
+                or _GLUED_BEFORE_RE.search(text, max(0, start - _GLUED_BEFORE_REACH), start))
 
 
 def _abbreviation_holds(text: str, low: str, match: re.Match) -> bool:
@@ -246,7 +273,7 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
     # one scan of each side tells whether any of the rarer kinds may follow or precede: most numbers
     # are counts, and the patterns below need not each be tried on them
     kind_after = _KIND_AFTER_RE.match(after) is not None
-    kind_before = _KIND_BEFORE_RE.search(before) is not None
+    kind_before = before.rstrip().endswith(_KIND_BEFORE_ENDS) and _KIND_BEFORE_RE.search(before) is not None
     if kind_after and _PERCENT_AFTER_RE.match(after):
         return "percent"
     if (kind_before and _MONEY_BEFORE_RE.search(before)) or (kind_after and _MONEY_AFTER_RE.match(after)):
@@ -262,7 +289,7 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
             return "code"  # no war figure has 16 digits: an id, a phone number, junk
         if kind_after and _TIME_AFTER_RE.match(after):
             return "time"
-        if _GLUED_BEFORE_RE.search(text, max(0, start - 25), start) or (
+        if _GLUED_BEFORE_RE.search(text, max(0, start - _GLUED_BEFORE_REACH), start) or (
                 _GLUED_AFTER_RE.match(text[end:end + 30]) and not _UNIT_AFTER_RE.match(low, end)):
             return "code"
         if (kind_before and _DATE_BEFORE_RE.search(before)) or (kind_after and _DATE_AFTER_RE.match(after)):
@@ -295,7 +322,7 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     pos = 0
     while True:
-        match = _NUMBER.search(low, pos)
+        match = _next_number(low, pos)
         if match is None:
             break
         match = _reading(text, low, match)
@@ -322,6 +349,19 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
         mentions.append(mention)
     _mark_restatements(text, mentions)
     return mentions
+
+
+def _next_number(low: str, pos: int) -> re.Match | None:
+    """``_NUMBER.search(low, pos)``, found by _BEFORE_NUMBER_RE: a number at ``pos`` or after has its
+    character before it at ``pos - 1`` or after, unless it opens the text."""
+    if pos == 0 and (match := _NUMBER.match(low)) is not None:
+        return match
+    while (before := _BEFORE_NUMBER_RE.search(low, max(pos - 1, 0))) is not None:
+        match = _NUMBER.match(low, before.end())
+        if match is not None:
+            return match
+        pos = before.end() + 1  # (only if the two patterns came to disagree)
+    return None
 
 
 def _extend_range(text: str, low: str, mention: NumberMention) -> None:
@@ -372,7 +412,9 @@ def _particle_of_verb(low: str, found: re.Match) -> bool:
 
 
 def _attach_qualifier(text: str, low: str, mention: NumberMention) -> None:
-    found = _QUALIFIER_BEFORE_RE.search(low, max(0, mention.num_start - 30), mention.num_start)
+    start = max(0, mention.num_start - 30)
+    found = _QUALIFIER_BEFORE_RE.search(low, start, mention.num_start) if low[start:mention.num_start].rstrip(
+        ).endswith(_QUALIFIER_BEFORE_ENDS) else None
     if found and _particle_of_verb(low, found):
         found = None
     if mention.qualifier == "range":
