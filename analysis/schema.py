@@ -164,9 +164,19 @@ _FAST_KINDS = {
         np.array([0 if v is None else v for v in values], dtype="int64"), _masked(values))),
     "boolean": ({bool, _NONE}, lambda values: pd.arrays.BooleanArray(
         np.array([bool(v) for v in values], dtype=bool), _masked(values))),
-    "datetime64[ns]": ({pd.Timestamp, _NONE}, lambda values: np.array(
-        [_NAT if v is None else v.as_unit("ns").to_datetime64() for v in values], dtype="datetime64[ns]")),
+    "datetime64[ns]": ({pd.Timestamp, _NONE}, lambda values: _datetimes(values)),
 }
+
+
+def _datetimes(values) -> np.ndarray:
+    """Timestamps (or None) as datetime64[ns]. A column holds few distinct dates (an article's
+    publication day, its events' days), and converting a Timestamp costs some microseconds: each
+    distinct one is converted once."""
+    converted: dict = {None: _NAT}
+    for value in values:
+        if value not in converted:
+            converted[value] = value.as_unit("ns").to_datetime64()
+    return np.array([converted[value] for value in values], dtype="datetime64[ns]")
 
 
 def _frame_of_arrays(arrays: dict, n: int) -> pd.DataFrame:

@@ -10,6 +10,7 @@ checkouts to compare commits (``git worktree add /tmp/old <commit>``)::
     python benchmarks/instructions.py                      # this checkout, 200 articles
     python benchmarks/instructions.py --repo /tmp/old      # another checkout of the project
     python benchmarks/instructions.py --articles 500 --json
+    python benchmarks/instructions.py --per-call           # the bundled articles, one extract_figures call each
 
 Each count takes about a minute per 100 articles (valgrind runs code some 50 times slower). It needs
 valgrind (Debian: ``apt-get install valgrind``); without it, it says so and exits with status 2.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 # what runs under valgrind: import the checkout, generate the articles, warm up, extract `extracts` times
 _PROGRAM = """
-import importlib.util, sys
+import gc, importlib.util, sys
 sys.path.insert(0, {repo!r})
 spec = importlib.util.spec_from_file_location("generate", {generator!r})
 generate = importlib.util.module_from_spec(spec)
@@ -36,21 +38,46 @@ spec.loader.exec_module(generate)
 import analysis
 articles = generate.generate_articles({articles}, seed={seed})
 analysis.extract(articles.head(20), progress=False)  # the gazetteer, the vocabulary, memoised words
+gc.collect()
+gc.freeze()  # what is loaded now stays: a full collection walking it would land in one run and not another
 for _ in range({extracts}):
     analysis.extract(articles, progress=False)
+"""
+# the same for ``extract_figures`` called once per bundled article, as a loop in a notebook does
+_PER_CALL_PROGRAM = """
+import gc, sys
+sys.path.insert(0, {repo!r})
+import analysis
+articles = analysis.read_articles({corpus!r}).head({articles})
+calls = list(zip(articles["text"], articles["published"], articles["source"], articles["article_id"]))
+for text, published, source, article_id in calls[:5]:
+    analysis.extract_figures(text, published=published, source=source, article_id=article_id)
+gc.collect()
+gc.freeze()
+for _ in range({extracts}):
+    for text, published, source, article_id in calls:
+        analysis.extract_figures(text, published=published, source=source, article_id=article_id)
 """
 _TOTAL_RE = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(repo: Path, articles: int, seed: int, extracts: int) -> int:
+def count_instructions(repo: Path, articles: int, seed: int, extracts: int, *, per_call: bool = False) -> int:
     """Instructions valgrind counts for the program extracting ``extracts`` times."""
-    program = _PROGRAM.format(repo=str(repo), generator=str(HERE / "generate.py"), articles=articles,
-                              seed=seed, extracts=extracts)
+    if per_call:
+        program = _PER_CALL_PROGRAM.format(repo=str(repo), corpus=str(repo / "data" / "articles"),
+                                           articles=articles, extracts=extracts)
+    else:
+        program = _PROGRAM.format(repo=str(repo), generator=str(HERE / "generate.py"), articles=articles,
+                                  seed=seed, extracts=extracts)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(program)
     try:
+        # one hash seed for every run (string hashes decide where dicts and sets probe, which moves the
+        # count by about 1% otherwise), and no bytecode written: the first run of a fresh checkout
+        # would compile the package and leave the second one less to do
+        env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
         done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                               sys.executable, script.name], capture_output=True, text=True, check=False)
+                               sys.executable, script.name], capture_output=True, text=True, check=False, env=env)
     finally:
         Path(script.name).unlink()
     found = _TOTAL_RE.search(done.stderr)
@@ -64,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", type=Path, default=HERE.parent, help="the checkout to measure (default: this one)")
     parser.add_argument("--articles", type=int, default=200, help="generated articles to extract (default 200)")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--per-call", action="store_true",
+                        help="count extract_figures once per bundled article instead (at most --articles)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
@@ -74,16 +103,29 @@ def main(argv: list[str] | None = None) -> int:
     repo = args.repo.resolve()
     if not (repo / "analysis" / "__init__.py").is_file():
         parser.error(f"--repo {repo}: no analysis/ package there")
-    baseline = count_instructions(repo, args.articles, args.seed, extracts=0)
-    with_extract = count_instructions(repo, args.articles, args.seed, extracts=1)
-    per_article = (with_extract - baseline) / args.articles
+    articles = min(args.articles, _bundled_count(repo)) if args.per_call else args.articles
+    baseline = count_instructions(repo, articles, args.seed, extracts=0, per_call=args.per_call)
+    # the 31 bundled articles are few: read five times over, the import's own wobble (some 20 M
+    # instructions from run to run) weighs a fifth as much on each
+    rounds = _PER_CALL_ROUNDS if args.per_call else 1
+    with_extract = count_instructions(repo, articles, args.seed, extracts=rounds, per_call=args.per_call)
+    per_article = (with_extract - baseline) / (articles * rounds)
+    what = "bundled article, one extract_figures call each" if args.per_call else "generated article"
     if args.json:
-        print(json.dumps({"repo": str(repo), "articles": args.articles, "seed": args.seed,
+        print(json.dumps({"repo": str(repo), "articles": articles, "seed": args.seed, "per_call": args.per_call,
                           "instructions_per_article": round(per_article)}))
     else:
-        print(f"{repo}: {per_article / 1e6:.2f} M instructions per generated article "
-              f"({args.articles} articles, seed {args.seed})")
+        print(f"{repo}: {per_article / 1e6:.2f} M instructions per {what} "
+              f"({articles} articles{'' if args.per_call else f', seed {args.seed}'})")
     return 0
+
+
+_PER_CALL_ROUNDS = 5
+
+
+def _bundled_count(repo: Path) -> int:
+    """How many articles the checkout bundles (files under data/articles)."""
+    return sum(1 for path in (repo / "data" / "articles").iterdir() if path.is_file()) or 1
 
 
 if __name__ == "__main__":

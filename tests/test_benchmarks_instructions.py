@@ -32,18 +32,24 @@ def test_a_folder_that_is_no_checkout_is_refused(instructions, monkeypatch, tmp_
     assert stop.value.code == 2 and "no analysis/ package" in capsys.readouterr().err
 
 
-def test_the_count_is_the_extraction_alone_per_article(instructions, monkeypatch, capsys):
+def fake_valgrind(instructions, monkeypatch, *, rounds: int, base: int, per_round: int) -> list[str]:
+    """Stand in for valgrind: the program's count is ``base`` plus ``per_round`` for each of its
+    ``rounds`` extractions; returns the programs it was given."""
     monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/valgrind")
     programs = []
 
     def valgrind(command, **kwargs):
         program = Path(command[-1]).read_text()
         programs.append(program)
-        extracts = 1 if "range(1)" in program else 0
-        total = f"{5_000_000 + extracts * 2_000_000:,}"
-        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {total}\n")
+        extracts = rounds if f"range({rounds})" in program else 0
+        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {base + extracts * per_round:,}\n")
 
     monkeypatch.setattr(instructions.subprocess, "run", valgrind)
+    return programs
+
+
+def test_the_count_is_the_extraction_alone_per_article(instructions, monkeypatch, capsys):
+    programs = fake_valgrind(instructions, monkeypatch, rounds=1, base=5_000_000, per_round=2_000_000)
     assert instructions.main(["--articles", "4", "--json"]) == 0
     assert '"instructions_per_article": 500000' in capsys.readouterr().out
     assert len(programs) == 2 and all("generate_articles(4, seed=3)" in p for p in programs)
@@ -54,3 +60,11 @@ def test_a_failed_valgrind_run_raises_with_its_output(instructions, monkeypatch)
                         lambda command, **kw: subprocess.CompletedProcess(command, 1, "", "boom"))
     with pytest.raises(RuntimeError, match="boom"):
         instructions.count_instructions(SCRIPT.parents[1], 1, 0, 1)
+
+
+def test_per_call_counts_one_extract_figures_call_per_bundled_article(instructions, monkeypatch, capsys):
+    programs = fake_valgrind(instructions, monkeypatch, rounds=5, base=1_000_000, per_round=300_000)
+    assert instructions.main(["--per-call", "--articles", "3", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"instructions_per_article": 100000' in out and '"per_call": true' in out
+    assert all("extract_figures(text" in p and ".head(3)" in p and "generate_articles" not in p for p in programs)

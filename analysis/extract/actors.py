@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 
 from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
-from analysis.extract.view import Figure
+from analysis.extract.view import Figure, SentenceView
 from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
@@ -42,7 +42,11 @@ _PARTY = phrase_pattern(_ACTOR_OF_WORD)
 
 
 PARTY_RE = re.compile(rf"(?<![\w-])(?:{_PARTY})(?![\w-])", re.I)
-_PARTY_LOW_RE = re.compile(PARTY_RE.pattern)  # on lowered() text
+# PARTY_RE on lowered() text, as _party_spans reads it: a party word opening the text, or one after a character
+# that is not an ASCII letter, digit, "_" or "-" (a class `re` skips ahead to, where a pattern opening with a
+# lookbehind is tried at every position of every sentence)
+_PARTY_AT_RE = re.compile(rf"(?:{_PARTY})(?![\w-])")
+_PARTY_AFTER_MARK_RE = re.compile(rf"[^a-zA-Z0-9_\-]((?:{_PARTY}))(?![\w-])")
 _NA = _V.not_actor
 _NOT_ACTOR_BEFORE_RE = re.compile(
     rf"\b(?:{_words(_NA.before)}|(?:{_words(_NA.before_directions)}\s+(?:the\s+)?"
@@ -55,9 +59,12 @@ _O = _V.owners
 _OWN = _V.own_side
 # the speaker's own side and its opponent, until carry_actors knows the claimant: "we advanced 3 km"
 OWN, ENEMY = "@own", "@enemy"
+# "we", "us", "our forces", "its troops", where one of these words begins a word (see _own_party_words)
 _OWN_PARTY_LOW_RE = re.compile(
-    rf"(?<![\w-])({_words(_OWN.pronouns)})(?![\w-])(?!\s+{_words(_OWN.pronouns)}\b)"
-    rf"|(?<![\w-])({_words(_OWN.possessives)})\s+(?:[\w-]+\s+)?{_words(_V.words.military)}\b")
+    rf"({_words(_OWN.pronouns)})(?![\w-])(?!\s+{_words(_OWN.pronouns)}\b)"
+    rf"|({_words(_OWN.possessives)})\s+(?:[\w-]+\s+)?{_words(_V.words.military)}\b")
+# where one may start: opening with its letters (no lookbehind), it lets `re` skip to them
+_OWN_WORD_RE = re.compile(rf"{_words([*_OWN.pronouns, *_OWN.possessives])}(?![\w-])")
 _OWNER_RE = re.compile(
     rf"(?<![\w-])({_PARTY})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(_O.losses)}\b"
     rf"|\b{re.escape(_O.losses)}\s+{_words(_O.losses_of)}\s+(?:the\s+)?({_PARTY})(?![\w-])"
@@ -69,14 +76,18 @@ _OWNER_HINTS = (_O.losses, _O.inflicted_on.split()[0], _O.in_hands, _O.control)
 _CIVILIAN_NOUNS = frozenset(_W.civilian_nouns)
 _CIVILIAN_RE = re.compile(rf"\b{re.escape(_W.civilian_stem)}")
 _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
-_DESTROY_RE = re.compile(rf"\b{_words(_W.destroy)}\b")
+# the patterns below open with their words, not with \b: _word_matches reads them where a word begins
+# (`re` skips ahead to their letters, where a pattern opening with \b is tried at every position)
+_CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
+_MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
+_DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
 _LAUNCHED_BY_RE = re.compile(rf"^[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
-_CAPTURE_RE = re.compile(rf"\b{_words(_W.capture)}\b")
-_RELEASE_RE = re.compile(rf"\b(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
+_CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
+_RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
 _PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
 _GENERIC_PEOPLE = frozenset(_W.generic_people)
-_BOTH_SIDES_RE = re.compile(rf"\b{_words(_W.both_sides)}\b")
+_BOTH_SIDES_RE = re.compile(rf"{_words(_W.both_sides)}\b")  # (read with _word_matches)
 _LOSS_WORD_RE = re.compile(rf"\b{_words((*_W.loss, *_W.suffered))}\b")
 _REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
 _OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
@@ -84,12 +95,12 @@ _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
 _ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
 _ENEMY_LOSES_RE = re.compile(  # "the enemy lost", "the enemy has suffered", "enemy losses"
     rf"\b({_words(_W.enemy)})\b(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_words((*_W.loss, *_W.suffered))}\b")
-_KILL_RE = re.compile(rf"\b{_words(_W.kill)}\b")
+_KILL_RE = re.compile(rf"{_words(_W.kill)}\b")  # (read with _word_matches)
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
 _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
-_STRIKE_RE = re.compile(rf"\b{_words(_EV.strikes)}\b")
+_STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with _word_matches)
 _CIVILIANS = "civilians"
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
@@ -129,28 +140,53 @@ def _party_words(low: str, text: str, *, every: bool = False) -> list[tuple[int,
     titles ("the Kyiv Independent") and "us" in lower case; a party word before a place noun ("of
     Russian territory") names whose land it is."""
     found = []
-    for m in _PARTY_LOW_RE.finditer(low):
-        word = m.group().replace("’", "'")
-        if word in _CAPITALS_ONLY and not text[m.start():m.end()].isupper():
+    for start, end in _party_spans(low):
+        word = low[start:end].replace("’", "'")
+        if word in _CAPITALS_ONLY and not text[start:end].isupper():
             continue
-        if _NAME_AFTER_RE.match(low, m.end()) or (
-                not every and _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start())):
+        if _NAME_AFTER_RE.match(low, end) or (
+                not every and _NOT_ACTOR_BEFORE_RE.search(low, max(0, start - 14), start)):
             continue
-        found.append((m.start(), m.end(), _ACTOR_OF_WORD.get(word), _PLACE_AFTER_RE.match(low, m.end()) is not None))
+        found.append((start, end, _ACTOR_OF_WORD.get(word), _PLACE_AFTER_RE.match(low, end) is not None))
     return found
 
 
-@lru_cache(maxsize=1024)
-def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | None], ...],
-                                                     tuple[tuple[int, int, str | None], ...]]:
-    """(the parties a lowered sentence names, including the speaker's own side: "we", "our forces";
-    the parties whose land it names: "of Russian territory"), each as (start, end, actor); read once
-    per sentence."""
+def _party_spans(low: str) -> Iterator[tuple[int, int]]:
+    """The spans of the party words of a lowered text, left to right: what ``PARTY_RE`` finds in it."""
+    first = _PARTY_AT_RE.match(low)
+    if first is not None:
+        yield first.span()
+    pos = first.end() if first is not None else 0
+    while (found := _PARTY_AFTER_MARK_RE.search(low, max(0, pos - 1))) is not None:
+        start, end = found.span(1)
+        if low[start - 1].isalnum():  # a letter or digit beyond ASCII: inside a word
+            pos = start + 1
+            continue
+        yield start, end
+        pos = end
+
+
+def _sentence_parties(f: Figure) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int, str | None]]]:
+    """(the parties the figure's sentence names, including the speaker's own side: "we", "our forces";
+    the parties whose land it names: "of Russian territory"), each as (start, end, actor) in the
+    article's text; read once per sentence."""
+    memo = f.sentence.memo
+    if "parties" not in memo:
+        lo = f.lo
+        parties, lands = _parties_of_sentence(f.low[lo:f.hi], f.text[lo:f.hi])
+        memo["parties"] = ([(lo + start, lo + end, actor) for start, end, actor in parties],
+                           [(lo + start, lo + end, actor) for start, end, actor in lands])
+    return memo["parties"]
+
+
+def _parties_of_sentence(low: str, text: str) -> tuple[list[tuple[int, int, str | None]],
+                                                        list[tuple[int, int, str | None]]]:
+    """:func:`_sentence_parties` of a lowered sentence (``text`` as written), offsets in the sentence."""
     parties, lands = [], []
     for start, end, actor, land in _party_words(low, text):
         (lands if land else parties).append((start, end, actor))
     named = None
-    for m in _OWN_PARTY_LOW_RE.finditer(low):
+    for m in _own_party_words(low):
         if _NOT_ACTOR_BEFORE_RE.search(low, max(0, m.start() - 14), m.start()) or text[m.start():m.end()].isupper():
             continue  # "sent against us"; "US" is a country
         earlier = [party for party in parties if party[1] <= m.start()]
@@ -164,7 +200,23 @@ def _sentence_parties(low: str, text: str) -> tuple[tuple[tuple[int, int, str | 
         parties.append((m.start(), m.end(), earlier[-1][2] if m.group(2) and earlier else OWN))
     if any(word in low for word in _W.enemy):
         parties.extend(_enemy_words(low))
-    return tuple(sorted(parties)), tuple(lands)
+    return sorted(parties), lands
+
+
+def _own_party_words(low: str) -> Iterator[re.Match]:
+    """The matches of _OWN_PARTY_LOW_RE in ``low`` that begin a word (not after a letter, a digit, "_"
+    or "-"), left to right: what the pattern would find if it opened with a lookbehind, which makes `re`
+    try it at every position (several times slower than looking for its words first)."""
+    pos = 0
+    while (word := _OWN_WORD_RE.search(low, pos)) is not None:
+        start = word.start()
+        before = low[start - 1] if start else " "
+        match = None if before.isalnum() or before in "_-" else _OWN_PARTY_LOW_RE.match(low, start)
+        if match is None:
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def _enemy_words(low: str) -> list[tuple[int, int, str]]:
@@ -178,9 +230,26 @@ def _enemy_words(low: str) -> list[tuple[int, int, str]]:
 
 def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple[int, int, str | None]]:
     """Parties named in low[a:b] of the figure's sentence (with ``lands``: the owners of land named)."""
-    lo = f.lo
-    found = _sentence_parties(f.low[lo:f.hi], f.text[lo:f.hi])[1 if lands else 0]
-    return [(lo + start, lo + end, actor) for start, end, actor in found if a <= lo + start and lo + end <= b]
+    found = _sentence_parties(f)[1 if lands else 0]
+    return [party for party in found if a <= party[0] and party[1] <= b]
+
+
+def _word_matches(pattern: re.Pattern, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in low[pos:endpos] that begin a word, left to right and not
+    overlapping: what ``\\b`` + ``pattern`` finds (a \\b before the first one looks before ``pos``)."""
+    while (match := pattern.search(low, pos, endpos)) is not None:
+        start = match.start()
+        after_word = start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")
+        if after_word == (start < endpos and (low[start].isalnum() or low[start] == "_")):
+            pos = start + 1  # no word boundary here
+            continue
+        yield match
+        pos = max(match.end(), start + 1)
+
+
+def _word_search(pattern: re.Pattern, low: str, pos: int, endpos: int) -> re.Match | None:
+    """The first of :func:`_word_matches`, or None."""
+    return next(_word_matches(pattern, low, pos, endpos), None)
 
 
 def _opponent(actor: str | None) -> str | None:
@@ -207,23 +276,18 @@ def _military_noun(reading: Reading) -> bool:
     return reading.noun is not None and _MILITARY_RE.fullmatch(reading.noun.group()) is not None
 
 
-@lru_cache(maxsize=8)
-def _sentence_memo(view) -> dict:
-    """What the rules work out once per sentence (not once per figure: a sentence may hold thousands)."""
-    return {}
-
-
 def _military_sentence(f: Figure) -> bool:
-    memo = _sentence_memo(f.sentence)
+    memo = f.sentence.memo  # (once per sentence, not once per figure: a sentence may hold thousands)
     if "military" not in memo:
-        memo["military"] = _MILITARY_RE.search(f.low, f.lo, f.hi) is not None
+        memo["military"] = _word_search(_MILITARY_WORD_RE, f.low, f.lo, f.hi) is not None
     return memo["military"]
 
 
-@lru_cache(maxsize=8)
-def _mention_bounds(view) -> tuple[list[int], list[int]]:
+def _mention_bounds(view: SentenceView) -> tuple[list[int], list[int]]:
     """The starts and ends of a sentence's number mentions, in order (for bisecting)."""
-    return [m.start for m in view.mentions], [m.end for m in view.mentions]
+    if "mention_bounds" not in view.memo:
+        view.memo["mention_bounds"] = [m.start for m in view.mentions], [m.end for m in view.mentions]
+    return view.memo["mention_bounds"]
 
 
 def _counted_by_number(f: Figure, start: int) -> bool:
@@ -270,7 +334,7 @@ _AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
 def _verb_before(f: Figure, pattern: re.Pattern) -> re.Match | None:
     """The last match of ``pattern`` in the sentence before the figure (within reach)."""
     found = None
-    for match in pattern.finditer(f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
+    for match in _word_matches(pattern, f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
         found = match
     return found
 
@@ -329,8 +393,8 @@ def civilian_noun(f: Figure, reading: Reading):
 def both_sides(f: Figure, reading: Reading):
     """'40 prisoners released by each side': the figure counts both sides, no one actor."""
     lo, hi = f.clause
-    if reading.measure in PERSON_MEASURES and _BOTH_SIDES_RE.search(
-            f.low, max(lo, f.m.start - _VERB_REACH), min(hi, f.m.end + _VERB_REACH)):
+    if reading.measure in PERSON_MEASURES and _word_search(
+            _BOTH_SIDES_RE, f.low, max(lo, f.m.start - _VERB_REACH), min(hi, f.m.end + _VERB_REACH)):
         return STOP
     return None
 
@@ -417,7 +481,7 @@ def strike_victims(f: Figure, reading: Reading):
     about soldiers or their captors."""
     if reading.measure not in PERSON_MEASURES or _captor(f) or _military_noun(reading) or _military_sentence(f):
         return None
-    if _STRIKE_RE.search(f.low, max(0, f.lo - 300), f.hi) or _CIVILIAN_RE.search(f.low, f.lo, f.hi):
+    if _word_search(_STRIKE_RE, f.low, max(0, f.lo - 300), f.hi) or _word_search(_CIVILIAN_WORD_RE, f.low, f.lo, f.hi):
         return _CIVILIANS
     return None
 

@@ -70,8 +70,10 @@ _VAGUE_SOURCE_RE = re.compile(
 _ADD_VERBS = frozenset(_SP.add_verbs)
 _PHRASE_ONLY = frozenset(_SP.phrase_only)
 _NOT_SPEECH_AFTER_RE = re.compile(rf"\s+{_words(_SP.add_not_speech_after)}\b")
-_NAME_THEN_TITLE_RE = re.compile(  # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets re skip to capitals
-    r"([A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?"
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets re skip to capitals; a word or a space given back could never
+# be followed by what comes next, so "++" spares re trying (most capitals open no 'Name, title')
+_NAME_THEN_TITLE_RE = re.compile(
+    r"([A-Z](?<!\w[A-Z])[\w'’-]++(?:\s++[A-Z][\w'’-]++){1,2}),\s+(?:the\s+)?((?:[\w-]++\s++){0,3}?"
     rf"(?i:{phrase_pattern(_A.titles_with('follows_name'))})\b)")
 _OF_PHRASE_RE = re.compile(rf"\s+{_words(_NA.ends_before)}\s+(?=the\b|[a-z])")
 _SEGMENT_SPLIT_RE = re.compile(rf",|\s+{_words(_NA.relative_pronouns)}\s+")
@@ -424,7 +426,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     text = sentence.text
     floor = max(floor, verb.start() - 240)  # a subject is never longer: keeps the end-anchored scans short
     left = text[floor:verb.start()]
-    adverbs = _ADVERB_END_RE.search(lowered(left[-60:]))  # end-anchored patterns: scan only the tail
+    adverbs = _adverbs_at_end(lowered(left[-60:]))  # end-anchored patterns: scan only the tail
     if adverbs is not None:
         tail = left[-60:]
         left = left[:-60] + tail[:adverbs.start()] + tail[adverbs.end():]
@@ -436,7 +438,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
     parties = _party_list(left)
     if parties is not None:  # "Ukraine, the United States and South Korea all said"
         return Claim(parties, None, offset, offset + len(left.rstrip()), False, "parties_said")
-    if left.strip() and not _AUX_END_RE.search(lowered(left[-30:])):
+    if left.strip() and not _aux_at_end(lowered(left[-30:])):
         if verb.group().endswith("ing") and left.rstrip().endswith(","):
             main = _main_subject_claim(left, offset, speakers)  # "The ministry raised its estimate, saying"
             if main is not None:
@@ -470,6 +472,43 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
             claim.opens_clause = opener.strip() in _CLAUSE_OPENERS
             return _ruled(claim, "subject_said")
     return _ruled(_inverted_claim(sentence, verb, speakers), "said_subject")
+
+
+def _end_words(phrases) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end ``phrases``, and the words before a final '{word}' ('on {word}': 'on')."""
+    last, before_any = set(), set()
+    for phrase in phrases:
+        words = phrase.split()
+        if words[-1] != "{word}":
+            last.add(words[-1])
+        elif len(words) > 1 and words[-2] != "{word}":
+            before_any.add(words[-2])
+        else:
+            raise ValueError(f"{phrase!r}: a phrase read at a text's end must end in a word or 'a {{word}}'")
+        if words[-1][-1] in "*+":
+            raise ValueError(f"{phrase!r}: a phrase read at a text's end cannot end in a word's beginning")
+    return frozenset(last), frozenset(before_any)
+
+
+# The end-anchored patterns are tried only where a text's last words allow a match, which str.rsplit
+# and str.endswith tell far faster than re (it tries such a pattern after every space or word start)
+_ADVERB_LAST, _ADVERB_BEFORE_ANY = _end_words(_SU.adverbs_before_verb)
+_AUX_LAST = tuple(_end_words(_SU.not_subject_end)[0])
+if _end_words(_SU.not_subject_end)[1]:
+    raise ValueError("subjects.not_subject_end: a phrase that ends a subject cannot end in '{word}'")
+
+
+def _adverbs_at_end(low: str) -> re.Match | None:
+    """``_ADVERB_END_RE.search(low)``: the adverbs ending a lowered text ("... also previously ")."""
+    words = low.rsplit(None, 2)  # each phrase follows a space: the last phrase's words are the last words
+    if not words or not (words[-1] in _ADVERB_LAST or (len(words) > 1 and words[-2] in _ADVERB_BEFORE_ANY)):
+        return None
+    return _ADVERB_END_RE.search(low)
+
+
+def _aux_at_end(low: str) -> bool:
+    """Whether a lowered text ends in a word that ends no subject ("troops who were ")."""
+    return low.rstrip().endswith(_AUX_LAST) and _AUX_END_RE.search(low) is not None
 
 
 def _past_leading_date(subject: str) -> str:
@@ -731,7 +770,7 @@ def _closing(sentence: Sentence, claim: Claim) -> int:
     if claim.rule == "said_subject":  # "..., said President Zelensky": the verb sits before the name
         head = head[:head.rfind(" ")].rstrip() if " " in head else ""
     tail = sentence.text[claim.end - sentence.start:]
-    if len(head) < 20 or not head.endswith((",", "”", "’", '"')) or len(tail) > 40 or any(c.isdigit() for c in tail):
+    if len(head) < 20 or not head.endswith((",", "”", "’", '"')) or len(tail) > 40 or any(map(str.isdigit, tail)):
         return 0
     return 1 if _ANAPHORA_RE.search(lowered(head)) else 0  # "..., so they bring in more, X said": it goes on
 
@@ -759,11 +798,11 @@ def outlet_names(source: str | None) -> frozenset[str]:
 def _is_outlet(claim: Claim, sentence: Sentence, outlets: frozenset[str]) -> bool:
     """Whether a claim is the article's own outlet speaking ("Ukrinform correspondent reports" in
     Ukrinform's story); an outlet's named analysis or count ("an AFP analysis") stays a source."""
-    phrase = lowered(sentence.text[max(0, claim.start - sentence.start):claim.end - sentence.start])
-    if any(_bare(word) in _DOCUMENT_WORDS or word in _LEAD_KINDS for word in phrase.split()):
-        return False
     name = claim.name.lower().removeprefix("the ")
-    return name in outlets or " ".join(_STAFF_RE.sub(" ", name).split()) in outlets
+    if name not in outlets and " ".join(_STAFF_RE.sub(" ", name).split()) not in outlets:
+        return False  # (most claimants are no outlet: the words of the phrase need no reading)
+    phrase = lowered(sentence.text[max(0, claim.start - sentence.start):claim.end - sentence.start])
+    return not any(_bare(word) in _DOCUMENT_WORDS or word in _LEAD_KINDS for word in phrase.split())
 
 
 def claims_by_sentence(text: str, sentences: list[Sentence], *,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -41,6 +42,19 @@ _LOCATIVE_RE = re.compile(
     rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
     rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
+
+
+def _last_words(*phrase_lists: tuple[str, ...]) -> tuple[str, ...]:
+    """The last words of phrases (see ``_may_end_in``): plain words, not patterns ("captur*")."""
+    words = {phrase.split()[-1] for phrases in phrase_lists for phrase in phrases}
+    if not all(re.fullmatch(r"[a-z-]+", word) for word in words):
+        raise ValueError(f"a phrase ends in something other than a plain lower-case word: {sorted(words)}")
+    return tuple(sorted(words))
+
+
+# the words _NEAR_RE and _LOCATIVE_RE may end in (then whitespace): the text before a place must end so
+_NEAR_ENDS = _last_words(_L.near, ["of", "the"])
+_LOCATIVE_ENDS = _last_words(_L.locatives, _L.locative_heads, _L.part_of_country, ["of", "the"])
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"
@@ -54,6 +68,9 @@ _PART_OF_IT_RE = re.compile(
     rf"\b{_words(_L.part_of_it)}\s+{_words(_L.part_of_it_prepositions)}\s+(?:[\w-]+\s+){{0,6}}?$")
 _SPEECH_VENUE_RE = re.compile(
     rf"\b{_words(_L.speech_venues)}\s+{_words(_L.speech_venue_prepositions)}\s+(?:the\s+)?$")  # on lower-cased text
+# (both are matched on lower-cased text, case-sensitively: a text without one of these words holds no match)
+_PART_OF_IT_WORDS = hint_words(_L.part_of_it)
+_SPEECH_VENUE_WORDS = hint_words(_L.speech_venues)
 # "said in Kyiv that ...": where the speaker was (on lower-cased text)
 _SAID_IN_RE = re.compile(
     rf"\b{_words(_L.speech_venue_verbs)}\s+{_words(_L.speech_venue_verb_prepositions)}\s+(?:the\s+)?$")
@@ -119,6 +136,18 @@ def capital_mentions(text: str, start: int, end: int) -> list:
     return out
 
 
+def _may_end_in(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``window`` ends in one of ``words`` and whitespace, as the text before a place must for
+    an end-anchored pattern whose last words they are: a test far cheaper than the pattern, which most
+    mentions fail ("Russia's", "between Russia and"). Beyond ASCII it answers yes (matching that
+    ignores case finds "s" in "ſ", which lower() does not), and the pattern decides.
+
+    >>> _may_end_in("shelling near ", _NEAR_ENDS), _may_end_in("shelling in ", _NEAR_ENDS)
+    (True, False)
+    """
+    return not window.isascii() or (window[-1:].isspace() and window.rstrip().lower().endswith(words))
+
+
 def _said_in(before: str) -> bool:
     """Whether the lowered text ``before`` a place ends in a speech verb and its "in" or "at" ("Zelensky
     said in Kyiv that ..."): the place is where the statement was made, not where the figure happened
@@ -137,18 +166,19 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
     if any(c.start <= p.start < c.end for c in claims):
         return False  # "Ukraine's General Staff said": the claimant's country is not where it happened
     before = text[max(0, p.start - 90):p.start].lower()
-    if _SPEECH_VENUE_RE.search(before):
+    if any(word in before for word in _SPEECH_VENUE_WORDS) and _SPEECH_VENUE_RE.search(before):
         return False  # "Putin said at the BRICS summit in Kazan that 2,000 soldiers...": where it was said
     if _said_in(before):
         return False  # "Zelensky said in Kyiv that 600 soldiers were killed": where the speaker was
     if any(word in before for word in _SPEAKING_WORDS) and _SPEAKING_RE.search(before):
         return False  # "Speaking from Balakliia, the minister said 300 towns were freed": where the speaker was
-    if _PART_OF_IT_RE.search(before):
+    if any(word in before for word in _PART_OF_IT_WORDS) and _PART_OF_IT_RE.search(before):
         return False  # "took 725 km2, most of it around Pokrovsk": where a part of the figure is
     if p.precision == "country" or (p.place.name in _METONYM_CAPITALS and p.precision == "place"
                                     and not _names_a_district(p)):
         # "Russia's losses", "an agreement with Moscow": a party to the war, not a place
-        locative = _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None or (
+        locative = (_may_end_in(before, _LOCATIVE_ENDS)
+                    and _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None) or (
             _L.against in before and _STRIKE_AGAINST_RE.search(before) is not None)
         return locative and not _NOT_PLACE_AFTER_RE.match(text, p.end)
     return True
@@ -179,6 +209,7 @@ class ArticleContext:
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
     national_story: bool = False  # the story opens with a war-long or nationwide tally
     _dates: dict = field(default_factory=dict, repr=False)
+    _strikes: dict = field(default_factory=dict, repr=False)
     _locations: dict = field(default_factory=dict, repr=False)
     _regional_of: dict = field(default_factory=dict, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
@@ -190,6 +221,12 @@ class ArticleContext:
             self._dates[k] = (find_dates(sentence.text, self.published, offset=sentence.start)
                               if self.published is not None else [])
         return self._dates[k]
+
+    def tells_of_strike(self, k: int) -> bool:
+        """Whether sentence ``k`` tells of a strike or another event (read once per sentence)."""
+        if k not in self._strikes:
+            self._strikes[k] = _EVENT_WORDS_RE.search(self.sentences[k].text) is not None
+        return self._strikes[k]
 
     def sentence_at(self, offset: int) -> int | None:
         """The index of the sentence holding ``offset``, if any (a binary search: articles are long)."""
@@ -261,10 +298,10 @@ class ArticleContext:
         if self.published is None:
             return None
         told = False  # whether the lede tells of a strike (without its day, the day comes a few sentences on)
-        for k, sentence in enumerate(self.sentences[:LEDE_DATE_SENTENCES]):
+        for k in range(min(LEDE_DATE_SENTENCES, len(self.sentences))):
             if k >= 2 and not told:
                 break
-            event = _EVENT_WORDS_RE.search(sentence.text) is not None
+            event = self.tells_of_strike(k)
             told = told or event
             found = [d for d in self.dates_of(k) if not d.speech and not d.report and d.precision == "day"]
             if found and event:
@@ -276,7 +313,9 @@ class ArticleContext:
 def _regional(text: str, p, regional_measure: bool):
     """See :meth:`ArticleContext.regional` (which caches this per mention)."""
     precision = p.precision
-    if _NEAR_RE.search(text, max(0, p.start - 30), p.start) or _SECTOR_RE.match(text, p.end):
+    lo = max(0, p.start - 30)
+    if (_may_end_in(text[lo:p.start], _NEAR_ENDS) and _NEAR_RE.search(text, lo, p.start)) \
+            or _SECTOR_RE.match(text, p.end):
         # "near Pokrovsk"; "in the Pokrovsk direction": the front sector named after the town is its area
         precision = "near_place" if precision == "place" else precision
     if regional_measure and p.precision == "place":
@@ -316,11 +355,15 @@ class SentenceLinks:
         self.article, self.k = article, k
         self.sentence = article.sentences[k]
         self.dates = article.dates_of(k)
-        self.national = _is_national(self.sentence.text)
         self.month_anaphor = any(hint in self.sentence.text for hint in _MONTH_ANAPHOR_HINTS) and \
             _MONTH_ANAPHOR_RE.search(self.sentence.text) is not None
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._says_nationwide: bool | None = None
+
+    @cached_property
+    def national(self) -> bool:
+        """Whether the sentence gives a war-long or nationwide total (asked for by few figures: read when asked)."""
+        return _is_national(self.sentence.text)
 
     def _clause(self, m: NumberMention) -> tuple[int, int]:
         key = (m.start, m.end)
@@ -460,10 +503,9 @@ class SentenceLinks:
                 return named, "month_anaphor"
         if self._of_the_event(measure) and art.published is not None:
             if self.k > 0:
-                prev = art.sentences[self.k - 1]
                 earlier = [d for d in art.dates_of(self.k - 1) if not d.speech and not d.report
                            and d.precision == "day"]
-                if earlier and _EVENT_WORDS_RE.search(prev.text):
+                if earlier and art.tells_of_strike(self.k - 1):
                     return earlier[-1], "strike_before"
             if art.lede_date is not None:
                 return art.lede_date, "lede_event"
@@ -482,11 +524,16 @@ class SentenceLinks:
     def _of_the_event(self, measure: str) -> bool:
         """Whether a figure shares the day of the strike (or swap) its story tells: its victims, and the
         missiles and drones of a sentence about the strike."""
+        if measure not in _VICTIM_MEASURES and measure != "equipment":
+            return False
         if self.national:
             return False
-        if measure in _VICTIM_MEASURES:
-            return True
-        return measure == "equipment" and _LAUNCHED_RE.search(self.sentence.text) is not None
+        return measure in _VICTIM_MEASURES or self._tells_of_launch
+
+    @cached_property
+    def _tells_of_launch(self) -> bool:
+        """Whether the sentence tells of missiles or drones launched (asked for by each of its figures)."""
+        return _LAUNCHED_RE.search(self.sentence.text) is not None
 
     def _month_named_before(self) -> DateMention | None:
         """The month the story named last, for "over the month" (the month itself, not a day of it):

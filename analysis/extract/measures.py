@@ -26,7 +26,7 @@ from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import STOP, decide
 from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS
-from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import VOCABULARY, hint_words, lowered, phrase_key, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composite_total", "read", "read_measure"]
@@ -91,9 +91,11 @@ _RUNNING_TOTAL_RE = re.compile(
 _RUNNING_TOTAL_LINK_RE = re.compile(rf"\s{_words(_P.running_total_links)}\s*$")
 _ATTACKS_RE = re.compile(rf"[\s-]+{_words(_P.attack_nouns)}\b")
 _SWAP_RE = re.compile(rf"{_words(_P.swap_joiners)}[\d,]+\s+(?:[\w-]+\s+)?{_words(_P.swaps)}\b")
+_SWAP_HINTS = hint_words(_P.swap_joiners)
 _INCLUDING_LIST_RE = re.compile(
     rf"\b{_words(_P.including_before)}\s[^.;:]{{0,100}}?(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*$")
 _RATIO_RE = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(_P.ratio_after)}\b")
+_RATIO_HINTS = hint_words(_P.ratio_after)
 _UNITS_OF_RE = re.compile(
     rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
@@ -134,6 +136,7 @@ class Reading:
 
 # --- helpers the rules share -------------------------------------------------------------------------
 
+
 def _noun(f: Figure) -> re.Match | None:
     """The measure noun heading the phrase after the number, if at most three modifiers come first:
     "15,000 of its soldiers" counts soldiers too."""
@@ -151,9 +154,7 @@ def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
     if match is None:
         return None
     between = low[start:match.start()]
-    if between.strip() in _OPENING_QUOTES:
-        between = " "  # 'sustained 1,500 "sanitary losses"'
-    if len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between) or _PUNCTUATION_BETWEEN_RE.search(between):
+    if between.strip() and not _may_stand_between(between):  # (mostly a space: "12 soldiers")
         return None
     if _MEASURE_OF_NOUN[phrase_key(match.group())] == "units":
         of_equipment = _UNITS_OF_RE.match(low, match.end(), stop)
@@ -162,9 +163,22 @@ def _noun_after(low: str, start: int, stop: int) -> re.Match | None:
     return match
 
 
+def _may_stand_between(between: str) -> bool:
+    """Whether these words may stand between a number and its noun: "12,000 North Korean troops" (not
+    "12 of the troops", "12, troops")."""
+    if between.strip() in _OPENING_QUOTES:
+        return True  # 'sustained 1,500 "sanitary losses"'
+    return not (len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between)
+                or _PUNCTUATION_BETWEEN_RE.search(between))
+
+
 def _noun_measure(f: Figure) -> str | None:
-    noun = _noun(f)
-    return None if noun is None else _MEASURE_OF_NOUN[phrase_key(noun.group())]
+    """The measure the noun after the number names (worked out once per figure: most rules ask)."""
+    memo = f.memo
+    if "noun_measure" not in memo:
+        noun = _noun(f)
+        memo["noun_measure"] = None if noun is None else _MEASURE_OF_NOUN[phrase_key(noun.group())]
+    return memo["noun_measure"]
 
 
 def _casualty_measure(low: str, match: re.Match, group: int = 0) -> str:
@@ -350,6 +364,8 @@ def one_person(f: Figure):
 
 def ratio(f: Figure):
     """'five soldiers for every one of theirs': a ratio, not a count."""
+    if not f.sentence.holds(_RATIO_HINTS):  # (tried on every figure, it almost never applies)
+        return None
     return STOP if _RATIO_RE.match(f.low, f.m.end, f.hi) else None
 
 
@@ -397,6 +413,8 @@ def unit_duration(f: Figure):
 
 def swap(f: Figure):
     """'a 150-for-150 swap': the prisoners each side handed over."""
+    if not f.sentence.holds(_SWAP_HINTS):  # (tried on every figure, it almost never applies)
+        return None
     match = _SWAP_RE.match(f.low, f.m.end, f.hi)
     if match is None:
         return None

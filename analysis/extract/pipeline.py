@@ -10,6 +10,7 @@ a place and a date. ``extract_figures`` does one text; ``extract`` does a whole 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -125,11 +126,10 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
             last = (k, reading)
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             reading = as_written(text, low, reading)
-            where = {"_k": k, "_lo": sentence.start}  # the sentence's index and start, for carry_actors
-            rows.append(_row(article, links, mentions[i], reading, shown, derived=False) | where)
+            rows.append(_row(article, links, mentions[i], reading, shown, derived=False))
             derived = composite_total(view.figure(i), reading)
             if derived is not None:
-                rows.append(_row(article, links, derived[0], derived[1], shown, derived=True) | where)
+                rows.append(_row(article, links, derived[0], derived[1], shown, derived=True))
     carry_actors(rows, text)
     for row in rows:
         row["rules"] = ";".join(f"{name}={row['_rules'][name]}" for name in RULE_FIELDS if name in row["_rules"])
@@ -149,11 +149,12 @@ def _storable(text: str) -> str:
     return _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
 
 
-def _claimant_side(claim) -> str | None:
+@lru_cache(maxsize=4096)  # (an article quotes a few claimants many times; their names are short)
+def _claimant_side(name: str, person: bool, role: str | None) -> str | None:
     """The side a claimant speaks for: the registry's, else the party its name names, else, for a
     person, the party their role names ('the Moscow-installed official Igor Sokolov': Russia)."""
-    side = registry_side(claim.name) or side_of(claim.name)
-    return side if side is not None or not claim.person or not claim.role else side_of(claim.role)
+    side = registry_side(name) or side_of(name)
+    return side if side is not None or not person or not role else side_of(role)
 
 
 def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, shown: str, *,
@@ -169,7 +170,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "actor": reading.actor, "counted": reading.counted,
         "claimant": claim.name if claim else None, "claimant_role": claim.role if claim else None,
         "claimant_text": shown[claim.start:claim.end] if claim else None,
-        "claimant_side": _claimant_side(claim) if claim else None,
+        "claimant_side": _claimant_side(claim.name, claim.person, claim.role) if claim else None,
         "location": place.name if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None, "admin1": place.admin1 if place else None,
@@ -177,6 +178,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "event_date": date.date if date else None, "date_precision": date.precision if date else None,
         "text": shown[m.start:m.end], "start": m.start, "end": m.end,
         "sentence": shown[links.sentence.start:links.sentence.end],
+        "_k": links.k, "_lo": links.sentence.start,  # the sentence's index and start, for carry_actors
         "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule,
                    "claimant": claim.rule if claim else NONE, "place": place_rule, "date": date_rule},
     }

@@ -56,8 +56,12 @@ BIG_CITY = 100_000  # a city this big and 20x larger beats the country preferenc
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+# The first token is _TOKEN with its capital letter first and the check of the character before it
+# after that letter: a pattern that opens with a character class lets re skip to the next capital
+# instead of trying the lookbehind at every position of the text.
+_FIRST_TOKEN = rf"[{_UPPER}](?<![\w'’.-].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’]*(?:-[\w'’]+)*)"
 _RUN = re.compile(
-    rf"(?<![\w'’.-])(?:{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*"
+    rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*"
     rf"(?:[ \u00a0](?i:{phrase_pattern(_WORDS.lower_case_tails)})\b)?"
 )
 _LIST_GLUE = re.compile(r"(?:,| and|, and) ")
@@ -263,7 +267,7 @@ def _longest_at(gaz: _Gazetteer, words: list[str], keys: list[str], offsets: lis
                 i: int) -> tuple[int, int, tuple[Place, ...]] | None:
     """The longest gazetteer name starting at word ``i``: (next word, end offset, candidates)."""
     longest = gaz.max_words if keys[i] in gaz.heads else 1
-    for j in range(min(len(words), i + longest), i, -1):
+    for j in range(min(len(words), i + longest), i + 1, -1):  # names of two words or more
         end = offsets[j - 1] + len(words[j - 1])
         key = " ".join(keys[i:j])
         found = _lookup(gaz, " ".join(words[i:j]), key)
@@ -271,18 +275,44 @@ def _longest_at(gaz: _Gazetteer, words: list[str], keys: list[str], offsets: lis
             end, found = end - 2, gaz.in_text.get(key[:-2])
         if found is not None:
             return j, end, found
-    return None
+    alone = _run_word(words[i]).alone
+    return None if alone is None else (i + 1, offsets[i] + len(words[i]) - alone[0], alone[1])
+
+
+class _RunWord(NamedTuple):
+    """A word of a run of several capitalised words, as the gazetteer sees it."""
+
+    key: str  # lower-cased, a plural region word made singular
+    alone: tuple[int, tuple[Place, ...]] | None  # the name it is alone: characters left out at its end
+    # (2 for a possessive) and the candidates
+    head: bool  # the first word of a name of several words
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_word(word: str) -> _RunWord:
+    """(Cached per word: most words of a run are no place, "President Vladimir Putin", and they come
+    again and again.)"""
+    gaz = _gazetteer()
+    key = _key(word)
+    key = PLURALS.get(key, key)
+    found, cut = _lookup(gaz, word, key), 0
+    if found is None and key.endswith("'s"):  # possessive: Ukraine's, Russia’s
+        found, cut = gaz.in_text.get(key[:-2]), 2
+    return _RunWord(key, None if found is None else (cut, found), key in gaz.heads)
 
 
 def _match_run(gaz: _Gazetteer, run: str, start: int, after: str = "") -> Iterator[_Hit]:
     """Longest-first matches (start, end, candidates) in one run of capitalised words (``after``: the
     text that follows the run, where a lower-case "district" may come)."""
     words = run.split(" ")
+    seen = [_run_word(word) for word in words]
+    if "-" not in run and not any(word.alone or word.head for word in seen):
+        return  # no word is or begins a name: "Defence Minister Andrei Belousov"
     offsets, pos = [], start
     for word in words:
         offsets.append(pos)
         pos += len(word) + 1
-    keys = [PLURALS.get(k, k) for k in map(_key, words)]
+    keys = [word.key for word in seen]
     i = 0
     while i < len(words):
         match = _longest_at(gaz, words, keys, offsets, i)
@@ -351,8 +381,10 @@ def _with_regions_list(gaz: _Gazetteer, text: str,
     """'Donetsk and Luhansk regions': the plural makes every listed name a region."""
     for k in range(len(hits) - 1, 0, -1):
         start, end, found = hits[k]
+        if found[0].kind != "admin1":
+            continue
         last = text[start:end].rsplit(" ", 1)[-1].lower()
-        if last not in PLURALS or found[0].kind != "admin1":
+        if last not in PLURALS:
             continue
         for m in range(k - 1, -1, -1):
             prev_start, prev_end, _ = hits[m]
@@ -411,10 +443,13 @@ def find_places(text: str, *, spans: list[tuple[int, int]] | None = None) -> lis
     for start, end, found in hits:
         place = found[0]
         if context is not None and len(found) > 1:
-            own = (place.admin1, place.country)
-            context.subtract(own)
-            place = _choose(found, context)
-            context.update(own)
+            # not counting the mention itself (item by item: Counter.subtract and .update are slower)
+            context[place.admin1] -= 1
+            context[place.country] -= 1
+            chosen = _choose(found, context)
+            context[place.admin1] += 1
+            context[place.country] += 1
+            place = chosen
         out.append(PlaceMention(start, end, text[start:end], place, place.kind))
     return out
 
@@ -422,32 +457,38 @@ def find_places(text: str, *, spans: list[tuple[int, int]] | None = None) -> lis
 def _scan(gaz: _Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[_Hit]:
     """(start, end, candidates) of every match in text[start:end], one word runs looked up directly."""
     hits = []
-    in_text, exact = gaz.in_text, gaz.exact
     for run in _RUN.finditer(text, start, len(text) if end is None else end):
         words = run.group()
         if " " in words or "\u00a0" in words or "-" in words:
             hits.extend(_match_run(gaz, words.replace("\u00a0", " "), run.start(),
                                    text[run.end():run.end() + 16] if "'s " in words or "’s " in words else ""))
             continue
-        key = words.lower().replace("’", "'")
-        found = (exact[words],) if words in exact else in_text.get(key)
-        end = run.end()
-        if found is None and key.endswith("'s"):
-            key, end = key[:-2], end - 2
-            found = in_text.get(key)
-        if found is None and len(key) >= MIN_SPELLING_LEN:  # another romanisation: Avdiyivka for Avdiivka
-            found = gaz.by_spelling.get(_one_spelling(key))
+        found = _one_word(words)
         if found is not None:
-            hits.append((run.start(), end, found))
+            run_start, run_end = run.span()
+            hits.append((run_start, run_end - found[0], found[1]))
     return hits
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_word(word: str) -> tuple[int, tuple[Place, ...]] | None:
+    """The candidates a one-word run names, after how many characters at its end the name stops (2 for
+    a possessive), or None. (Cached per word: a story names the same few words again and again.)"""
+    gaz = _gazetteer()
+    key = word.lower().replace("’", "'")
+    found = (gaz.exact[word],) if word in gaz.exact else gaz.in_text.get(key)
+    cut = 0
+    if found is None and key.endswith("'s"):
+        key, cut = key[:-2], 2
+        found = gaz.in_text.get(key)
+    if found is None and len(key) >= MIN_SPELLING_LEN:  # another romanisation: Avdiyivka for Avdiivka
+        found = gaz.by_spelling.get(_one_spelling(key))
+    return None if found is None else (cut, found)
 
 
 def _context(hits: list[_Hit]) -> Counter:
     """How often each region and country is named, by the best candidate of each mention."""
-    context: Counter = Counter()
-    for _, _, found in hits:
-        context.update((found[0].admin1, found[0].country))
-    return context
+    return Counter(name for _, _, found in hits for name in (found[0].admin1, found[0].country))
 
 
 def geocode(name: str, *, country: str | None = None) -> Place | None:

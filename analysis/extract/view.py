@@ -26,8 +26,10 @@ from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
 
 _PHRASES = VOCABULARY.measures.phrases
 _NOUN_RE = re.compile(rf"\b(?:{phrase_pattern(VOCABULARY.measures.measure_of_noun)})(?![\w-])")
-# a clause ends at these: "... 23 injured; in Kyiv ...", ", while ..."
-_CLAUSE_END_RE = re.compile(rf"[;:()\[\]—–]|,\s+(?:{phrase_pattern(_PHRASES.clause_openers)})\b")
+# a clause ends at these: "... 23 injured; in Kyiv ...", ", while ..." (the marks as branches of their own,
+# not a character class: a pattern whose every branch opens with a character lets `re` skip ahead to them)
+_CLAUSE_END_RE = re.compile("|".join(map(re.escape, ";:()[]—–"))
+                            + rf"|,\s+(?:{phrase_pattern(_PHRASES.clause_openers)})\b")
 _INCLUDING_RE = re.compile(rf"\b(?:{phrase_pattern(_PHRASES.including_before)})\s*$")
 # "9,300 troops and 80 tanks": the next figure of a list
 _LIST_JOIN_RE = re.compile(r"\s*[\w’' -]{0,40}?(?:,\s*|\s+and\s+|,\s+and\s+)")
@@ -49,11 +51,13 @@ class SentenceView:
     hi: int
     read: Callable[[Figure], Any] | None = None  # how a figure is read (set by the measures stage)
     before: Any = None  # the last reading of the sentence just before, if it has one (set by the pipeline)
+    memo: dict = field(default_factory=dict)  # what the rules work out once per sentence
     _readings: dict[int, Any] = field(default_factory=dict)
     _clause_ends: tuple[list[int], list[int]] | None = None
     _quantities: list[int] | None = None
     _counts: list[int] | None = None
     _after_list: dict[tuple[int, int], int] = field(default_factory=dict)
+    _holds: dict[tuple[str, ...], bool] = field(default_factory=dict)
     _depth: int = 0
 
     @classmethod
@@ -109,6 +113,14 @@ class SentenceView:
         quantities = self.quantities()
         at = bisect.bisect_right(quantities, i)
         return quantities[at] if at < len(quantities) else None
+
+    def holds(self, words: tuple[str, ...]) -> bool:
+        """Whether the sentence holds one of ``words`` (lower case; worked out once per sentence): a test
+        far cheaper than a pattern that needs one of them."""
+        found = self._holds.get(words)
+        if found is None:
+            found = self._holds[words] = any(self.low.find(word, self.lo, self.hi) >= 0 for word in words)
+        return found
 
     def phrase_end(self, start: int, hi: int) -> int:
         """Where the counted noun after ``start`` ends (``start`` if none comes within a few words)."""
