@@ -294,7 +294,7 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
             return "code"
         if (kind_before and _DATE_BEFORE_RE.search(before)) or (kind_after and _DATE_AFTER_RE.match(after)):
             return "date"
-        if _YEAR_RE.match(digits):
+        if len(digits) == 4 and _YEAR_RE.match(digits):
             return "year"
     return "quantity"
 

@@ -70,11 +70,12 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
-        if match.group().strip() and is_abbreviation(text[max(start, match.start() - 12):match.start() + 1]):
+        stop = match.start()  # a full stop only may end an abbreviation
+        if text[stop] == "." and is_abbreviation(text[max(start, stop - 12):stop + 1]):
             # "U.S. data" ends a sentence only when the abbreviation is followed by a new subject;
             # we cannot tell, so we keep going, which is the safer error for attribution.
             continue
-        _append(sentences, text, start, match.start() + len(match.group().rstrip()))
+        _append(sentences, text, start, stop + len(match.group().rstrip()))
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
