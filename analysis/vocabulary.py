@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-__all__ = ["VOCABULARY", "VocabularyError", "load_vocabulary", "lowered", "phrase_group", "phrase_key",
-           "phrase_pattern", "word_starts"]
+__all__ = ["VOCABULARY", "VocabularyError", "hint_words", "last_words", "load_vocabulary", "lowered",
+           "marked_matches", "phrase_group", "phrase_key", "phrase_pattern", "word_starts"]
 
 
 class VocabularyError(ValueError):
@@ -59,8 +59,10 @@ def lowered(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """Matches of ``pattern`` that begin a word, left to right and not overlapping: ``\\b`` + pattern.
+def word_starts(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """Matches of ``pattern`` in ``text[pos:endpos]`` that begin a word, left to right and not
+    overlapping: ``\\b`` + pattern, for a pattern that opens with a letter (the character before
+    ``pos`` counts, as it does for ``\\b``).
 
     A pattern that opens with its letters, not with ``\\b``, lets ``re`` skip ahead to the places
     where those letters occur (several times faster on long text); the boundary is checked here.
@@ -68,8 +70,8 @@ def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     >>> [m.group() for m in word_starts(re.compile("said"), "Unsaid, he said.")]
     ['said']
     """
-    pos = 0
-    while (match := pattern.search(text, pos)) is not None:
+    endpos = len(text) if endpos is None else endpos
+    while (match := pattern.search(text, pos, endpos)) is not None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             pos = start + 1  # inside a word: try again just after where this match began
@@ -148,6 +150,43 @@ def hint_words(phrases: typing.Iterable[str]) -> tuple[str, ...]:
     ('since', 'all')
     """
     return tuple(dict.fromkeys(max(phrase.replace("{word}", " ").split(), key=len) for phrase in phrases))
+
+
+def last_words(*phrase_lists: typing.Iterable[str]) -> tuple[str, ...]:
+    """The word each phrase ends with. A text that an end-anchored pattern of the phrases matches
+    (``(?:phrases)\\s*$``) ends with one of them once its trailing spaces are dropped, which
+    ``str.endswith`` tells at once, where ``re`` would try the pattern at every position of the text.
+
+    >>> last_words(["up to", "as many as"], ["about"])
+    ('to', 'as', 'about')
+    """
+    words = tuple(dict.fromkeys(phrase.split()[-1] for phrases in phrase_lists for phrase in phrases))
+    odd = [word for word in words if word.endswith(("*", "+")) or "{" in word]
+    if odd:
+        raise ValueError(f"the phrase ending {odd[0]!r} ends in no fixed word; list it in full")
+    return words
+
+
+def marked_matches(pattern: re.Pattern, marks: re.Pattern, text: str, pos: int = 0) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos)`` for a pattern that opens with a lookbehind or ``\\b`` (which
+    makes ``re`` try it at every position), found through ``marks``: a pattern opening with a
+    character class (which ``re`` skips ahead to) that matches the one character before each place
+    ``pattern`` may match. Only a match at the very start of the text has no such character.
+
+    >>> said = re.compile(r"(?<![\\w-])said")
+    >>> [m.start() for m in marked_matches(said, re.compile(r"[^\\w-](?=said)"), "said unsaid, said")]
+    [0, 13]
+    """
+    if pos == 0 and (match := pattern.match(text)) is not None:
+        yield match
+        pos = match.end()
+    while (mark := marks.search(text, max(pos - 1, 0))) is not None:
+        match = pattern.match(text, mark.end())
+        if match is None:  # (only where ``marks`` lets through more than ``pattern`` takes)
+            pos = mark.end() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 # --- the loader -------------------------------------------------------------------------------------

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from analysis import vocabulary
-from analysis.vocabulary import VOCABULARY, VocabularyError, load_vocabulary, phrase_pattern
+from analysis.vocabulary import (
+    VOCABULARY,
+    VocabularyError,
+    last_words,
+    load_vocabulary,
+    marked_matches,
+    phrase_pattern,
+    word_starts,
+)
 
 DATA = Path(vocabulary.__file__).parent / "data"
 PACKAGE = Path(vocabulary.__file__).parent
@@ -86,3 +94,24 @@ def test_no_pattern_in_the_code_lists_words() -> None:
              for path in sorted(PACKAGE.rglob("*.py")) for line, value in _string_literals(path)
              if _WORD_ALTERNATION.search(value)]
     assert not found, "word lists belong in analysis/data/*.toml:\n" + "\n".join(found)
+
+
+def test_word_starts_keeps_to_its_bounds_and_reads_the_character_before_them():
+    said = re.compile("said")
+    text = "unsaid; they said it, she said"
+    assert [m.start() for m in word_starts(said, text, 0, 20)] == [13]
+    assert [m.start() for m in word_starts(said, text, 15)] == [26]
+    assert list(word_starts(said, "xsaid", 1)) == []  # the letter before pos still makes it no word start
+
+
+def test_last_words_are_the_fixed_ends_of_phrases():
+    assert last_words(["up to", "as many as"], ["about", "up to"]) == ("to", "as", "about")
+    with pytest.raises(ValueError, match="captur"):
+        last_words(["were captur*"])
+
+
+def test_marked_matches_find_what_finditer_finds():
+    pattern = re.compile(r"(?<![\w-])(?:said|says)\b")
+    marks = re.compile(r"[^\w-](?=said|says)")
+    for text in ("said it", "he says; she said", "unsaid, re-said, said-so", ""):
+        assert [m.span() for m in marked_matches(pattern, marks, text)] == [m.span() for m in pattern.finditer(text)]

@@ -29,7 +29,7 @@ from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
 from analysis.extract.view import Figure, SentenceView
-from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["ACTOR_RULES", "ENEMY", "OPPONENT", "OWN", "actor_of", "carry_actors", "decide_actor", "side_of"]
@@ -76,7 +76,7 @@ _OWNER_HINTS = (_O.losses, _O.inflicted_on.split()[0], _O.in_hands, _O.control)
 _CIVILIAN_NOUNS = frozenset(_W.civilian_nouns)
 _CIVILIAN_RE = re.compile(rf"\b{re.escape(_W.civilian_stem)}")
 _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
-# the patterns below open with their words, not with \b: _word_matches reads them where a word begins
+# the patterns below open with their words, not with \b: word_starts reads them where a word begins
 # (`re` skips ahead to their letters, where a pattern opening with \b is tried at every position)
 _CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
@@ -87,7 +87,7 @@ _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
 _PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
 _GENERIC_PEOPLE = frozenset(_W.generic_people)
-_BOTH_SIDES_RE = re.compile(rf"{_words(_W.both_sides)}\b")  # (read with _word_matches)
+_BOTH_SIDES_RE = re.compile(rf"{_words(_W.both_sides)}\b")  # (read with word_starts)
 _LOSS_WORD_RE = re.compile(rf"\b{_words((*_W.loss, *_W.suffered))}\b")
 _REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
 _OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
@@ -95,12 +95,12 @@ _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
 _ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
 _ENEMY_LOSES_RE = re.compile(  # "the enemy lost", "the enemy has suffered", "enemy losses"
     rf"\b({_words(_W.enemy)})\b(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_words((*_W.loss, *_W.suffered))}\b")
-_KILL_RE = re.compile(rf"{_words(_W.kill)}\b")  # (read with _word_matches)
+_KILL_RE = re.compile(rf"{_words(_W.kill)}\b")  # (read with word_starts)
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
 _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
-_STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with _word_matches)
+_STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with word_starts)
 _CIVILIANS = "civilians"
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
@@ -234,22 +234,9 @@ def _parties_in(f: Figure, a: int, b: int, *, lands: bool = False) -> list[tuple
     return [party for party in found if a <= party[0] and party[1] <= b]
 
 
-def _word_matches(pattern: re.Pattern, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
-    """The matches of ``pattern`` in low[pos:endpos] that begin a word, left to right and not
-    overlapping: what ``\\b`` + ``pattern`` finds (a \\b before the first one looks before ``pos``)."""
-    while (match := pattern.search(low, pos, endpos)) is not None:
-        start = match.start()
-        after_word = start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")
-        if after_word == (start < endpos and (low[start].isalnum() or low[start] == "_")):
-            pos = start + 1  # no word boundary here
-            continue
-        yield match
-        pos = max(match.end(), start + 1)
-
-
 def _word_search(pattern: re.Pattern, low: str, pos: int, endpos: int) -> re.Match | None:
-    """The first of :func:`_word_matches`, or None."""
-    return next(_word_matches(pattern, low, pos, endpos), None)
+    """The first of ``word_starts(pattern, low, pos, endpos)``, or None."""
+    return next(word_starts(pattern, low, pos, endpos), None)
 
 
 def _opponent(actor: str | None) -> str | None:
@@ -334,7 +321,7 @@ _AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
 def _verb_before(f: Figure, pattern: re.Pattern) -> re.Match | None:
     """The last match of ``pattern`` in the sentence before the figure (within reach)."""
     found = None
-    for match in _word_matches(pattern, f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
+    for match in word_starts(pattern, f.low, max(f.lo, f.m.start - _VERB_REACH), f.m.start):
         found = match
     return found
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from analysis.extract.dates import date_phrase_end
 from analysis.extract.places import geocode
 from analysis.extract.sentences import Sentence, group_by_sentence, is_abbreviation
-from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
+from analysis.vocabulary import VOCABULARY, last_words, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _A = VOCABULARY.attribution
@@ -475,7 +475,8 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
 
 
 def _end_words(phrases) -> tuple[frozenset[str], frozenset[str]]:
-    """The words that end ``phrases``, and the words before a final '{word}' ('on {word}': 'on')."""
+    """The words that end ``phrases``, and the words before a final '{word}' ('on {word}': 'on'):
+    :func:`~analysis.vocabulary.last_words` for phrases that may end in any word."""
     last, before_any = set(), set()
     for phrase in phrases:
         words = phrase.split()
@@ -493,9 +494,7 @@ def _end_words(phrases) -> tuple[frozenset[str], frozenset[str]]:
 # The end-anchored patterns are tried only where a text's last words allow a match, which str.rsplit
 # and str.endswith tell far faster than re (it tries such a pattern after every space or word start)
 _ADVERB_LAST, _ADVERB_BEFORE_ANY = _end_words(_SU.adverbs_before_verb)
-_AUX_LAST = tuple(_end_words(_SU.not_subject_end)[0])
-if _end_words(_SU.not_subject_end)[1]:
-    raise ValueError("subjects.not_subject_end: a phrase that ends a subject cannot end in '{word}'")
+_AUX_LAST = last_words(_SU.not_subject_end)
 
 
 def _adverbs_at_end(low: str) -> re.Match | None:

@@ -13,13 +13,12 @@ what is left: explicit dates in their many spellings. Results are cached per (ph
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern
+from analysis.vocabulary import VOCABULARY, lowered, marked_matches, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _D = VOCABULARY.dates
@@ -161,7 +160,7 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
         return []
     base = _base_date(published)
     out = []
-    for match in _date_matches(low):
+    for match in marked_matches(_DATE_RE, _BEFORE_DATE_RE, low):
         resolved = resolve(match.group(0), base)
         if resolved is None and match.group(0) == _MODAL_MONTH and text[match.start()].isupper() \
                 and _MODAL_MONTH_RE.search(low, max(0, match.start() - 12), match.start()):
@@ -174,22 +173,6 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
                                relative=rel is not None, report=rel is not None and _D.relative[
                                    " ".join(rel.split())].report))
     return out
-
-
-def _date_matches(low: str) -> Iterator[re.Match]:
-    """``_DATE_RE.finditer(low)``, found by _BEFORE_DATE_RE: a phrase at ``pos`` or after has the character
-    before it at ``pos - 1`` or after, unless it opens the text."""
-    pos = 0
-    if (match := _DATE_RE.match(low)) is not None:
-        yield match
-        pos = match.end()
-    while (before := _BEFORE_DATE_RE.search(low, max(pos - 1, 0))) is not None:
-        match = _DATE_RE.match(low, before.end())
-        if match is None:  # (only if the two patterns came to disagree)
-            pos = before.end() + 1
-            continue
-        yield match
-        pos = match.end()
 
 
 def _period_start(low: str, match: re.Match) -> bool:

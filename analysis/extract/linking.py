@@ -28,7 +28,7 @@ from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
 from analysis.extract.sentences import Sentence
-from analysis.vocabulary import VOCABULARY, hint_words, phrase_pattern
+from analysis.vocabulary import VOCABULARY, hint_words, last_words, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _L = VOCABULARY.linking.places
@@ -44,17 +44,9 @@ _LOCATIVE_RE = re.compile(
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
 
 
-def _last_words(*phrase_lists: tuple[str, ...]) -> tuple[str, ...]:
-    """The last words of phrases (see ``_may_end_in``): plain words, not patterns ("captur*")."""
-    words = {phrase.split()[-1] for phrases in phrase_lists for phrase in phrases}
-    if not all(re.fullmatch(r"[a-z-]+", word) for word in words):
-        raise ValueError(f"a phrase ends in something other than a plain lower-case word: {sorted(words)}")
-    return tuple(sorted(words))
-
-
 # the words _NEAR_RE and _LOCATIVE_RE may end in (then whitespace): the text before a place must end so
-_NEAR_ENDS = _last_words(_L.near, ["of", "the"])
-_LOCATIVE_ENDS = _last_words(_L.locatives, _L.locative_heads, _L.part_of_country, ["of", "the"])
+_NEAR_ENDS = last_words(_L.near, ["of", "the"])
+_LOCATIVE_ENDS = last_words(_L.locatives, _L.locative_heads, _L.part_of_country, ["of", "the"])
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"

@@ -18,26 +18,12 @@ names, ordinals) are recognised here and marked ``kind`` so later stages can ski
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern
+from analysis.vocabulary import VOCABULARY, last_words, lowered, marked_matches, phrase_key, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _VOCAB = VOCABULARY.numbers
-
-
-def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The word each phrase ends with. A text that a pattern ``(?:phrases)\\s*$`` matches ends with one of
-    them once its trailing spaces are dropped: ``str.endswith`` tells at once whether it may, where
-    ``re`` would try the pattern at each position of the text."""
-    words = tuple(dict.fromkeys(phrase.split()[-1] for phrase in phrases))
-    odd = [word for word in words if word.endswith(("*", "+")) or "{" in word]
-    if odd:
-        raise ValueError(f"the phrase ending {odd[0]!r} ends in no fixed word; list it in full")
-    return words
-
-
 _NOT = _VOCAB.not_quantities
 _WORD_NUMBERS = _VOCAB.words.units
 _SCALES = _VOCAB.words.scales
@@ -99,7 +85,7 @@ _SEP_RE = re.compile(_SEP)
 
 _QUALIFIER_BEFORE = _VOCAB.qualifier_before
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))({phrase_pattern(_QUALIFIER_BEFORE)})\s*$")
-_QUALIFIER_BEFORE_ENDS = _last_words(_QUALIFIER_BEFORE)
+_QUALIFIER_BEFORE_ENDS = last_words(_QUALIFIER_BEFORE)
 _PARTICLES = frozenset(_VOCAB.qualifiers.particles)
 _PARTICLE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.particle_verbs)}\s+$")
 _QUALIFIER_AFTER = _VOCAB.qualifier_after
@@ -130,13 +116,13 @@ _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?
 _GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|{_words(_NOT.number_signs_cased)}\s?)$")
 # _GLUED_BEFORE_RE matches a letter and a hyphen or a sign and a space at most, and its "$" may stand
 # before a final newline: a match begins no further back than this, and the search looks no further
-_GLUED_BEFORE_REACH = max(2, *(len(sign) + 1 for sign in _last_words(_NOT.number_signs_cased))) + 1
+_GLUED_BEFORE_REACH = max(2, *(len(sign) + 1 for sign in last_words(_NOT.number_signs_cased))) + 1
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 # the rarer kinds each pattern of a side tells: one scan of their union rules most numbers out
 _KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)))
-_MONTHS = _last_words(VOCABULARY.dates.month_number)
-_KIND_BEFORE_ENDS = (*"".join(_NOT.currency_signs), *_last_words(_NOT.currency_codes_before),
-                     *_last_words(_NOT.age_words_before), *_MONTHS, *(f"{month}." for month in _MONTHS))
+_MONTHS = last_words(VOCABULARY.dates.month_number)
+_KIND_BEFORE_ENDS = (*"".join(_NOT.currency_signs), *last_words(_NOT.currency_codes_before),
+                     *last_words(_NOT.age_words_before), *_MONTHS, *(f"{month}." for month in _MONTHS))
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE)))
 _SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
@@ -352,16 +338,8 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
 
 
 def _next_number(low: str, pos: int) -> re.Match | None:
-    """``_NUMBER.search(low, pos)``, found by _BEFORE_NUMBER_RE: a number at ``pos`` or after has its
-    character before it at ``pos - 1`` or after, unless it opens the text."""
-    if pos == 0 and (match := _NUMBER.match(low)) is not None:
-        return match
-    while (before := _BEFORE_NUMBER_RE.search(low, max(pos - 1, 0))) is not None:
-        match = _NUMBER.match(low, before.end())
-        if match is not None:
-            return match
-        pos = before.end() + 1  # (only if the two patterns came to disagree)
-    return None
+    """``_NUMBER.search(low, pos)``, found through _BEFORE_NUMBER_RE (see ``marked_matches``)."""
+    return next(marked_matches(_NUMBER, _BEFORE_NUMBER_RE, low, pos), None)
 
 
 def _extend_range(text: str, low: str, mention: NumberMention) -> None:
