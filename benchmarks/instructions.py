@@ -12,6 +12,13 @@ checkouts to compare commits (``git worktree add /tmp/old <commit>``)::
     python benchmarks/instructions.py --articles 500 --json
     python benchmarks/instructions.py --per-call           # the bundled articles, one extract_figures call each
 
+It prints two counts: all instructions, and those outside the regex engine. **Compare commits on
+the second.** The regex engine's inner loops run several instructions per cycle and the interpreter's
+bytecode far fewer, so the total weighs a regex scan as much as the same number of Python
+instructions: a change that trades scans for Python tests lowers the total and can still cost time
+(2026-12-07: two commits 1% apart in total were 24% apart outside the regex engine, and 20-25% apart
+in CPU time). For the time itself, ``ab.py`` times two checkouts in turns.
+
 Each count takes about a minute per 100 articles (valgrind runs code some 50 times slower). It needs
 valgrind (Debian: ``apt-get install valgrind``); without it, it says so and exits with status 2.
 """
@@ -26,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 # what runs under valgrind: import the checkout, generate the articles, warm up, extract `extracts` times
@@ -61,29 +69,54 @@ for _ in range({extracts}):
 _TOTAL_RE = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(repo: Path, articles: int, seed: int, extracts: int, *, per_call: bool = False) -> int:
-    """Instructions valgrind counts for the program extracting ``extracts`` times."""
+def count_instructions(repo: Path, articles: int, seed: int, extracts: int, *, per_call: bool = False) -> Counts:
+    """Instructions valgrind counts for the program extracting ``extracts`` times: all of them, and
+    those executed inside the regex engine (CPython's ``Modules/_sre``)."""
     if per_call:
         program = _PER_CALL_PROGRAM.format(repo=str(repo), corpus=str(repo / "data" / "articles"),
                                            articles=articles, extracts=extracts)
     else:
         program = _PROGRAM.format(repo=str(repo), generator=str(HERE / "generate.py"), articles=articles,
                                   seed=seed, extracts=extracts)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
-        script.write(program)
-    try:
+    with tempfile.TemporaryDirectory() as folder:
+        script, counts = Path(folder) / "program.py", Path(folder) / "cachegrind.out"
+        script.write_text(program)
         # one hash seed for every run (string hashes decide where dicts and sets probe, which moves the
         # count by about 1% otherwise), and no bytecode written: the first run of a fresh checkout
         # would compile the package and leave the second one less to do
         env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
-        done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                               sys.executable, script.name], capture_output=True, text=True, check=False, env=env)
-    finally:
-        Path(script.name).unlink()
-    found = _TOTAL_RE.search(done.stderr)
-    if done.returncode != 0 or found is None:
-        raise RuntimeError(f"valgrind failed (exit {done.returncode}): {done.stderr[-2000:]}")
-    return int(found.group(1).replace(",", ""))
+        done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={counts}",
+                               sys.executable, str(script)], capture_output=True, text=True, check=False, env=env)
+        found = _TOTAL_RE.search(done.stderr)
+        if done.returncode != 0 or found is None:
+            raise RuntimeError(f"valgrind failed (exit {done.returncode}): {done.stderr[-2000:]}")
+        regex = regex_instructions(counts.read_text()) if counts.is_file() else 0
+    return Counts(int(found.group(1).replace(",", "")), regex)
+
+
+class Counts(NamedTuple):
+    total: int
+    regex: int  # of them, inside the regex engine
+
+    @property
+    def outside_regex(self) -> int:
+        return self.total - self.regex
+
+
+def regex_instructions(cachegrind_out: str) -> int:
+    """The instructions a cachegrind output file counts in the source files of CPython's regex engine.
+
+    >>> regex_instructions("events: Ir\\nfl=Modules/_sre/sre_lib.h\\nfn=sre_ucs1_match\\n10 400\\n"
+    ...                    "fl=Python/ceval.c\\nfn=eval\\n3 50\\n")
+    400
+    """
+    total, inside = 0, False
+    for line in cachegrind_out.splitlines():
+        if line.startswith("fl="):
+            inside = "_sre" in line
+        elif inside and line[:1].isdigit():
+            total += int(line.split()[1])
+    return total
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,14 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     # instructions from run to run) weighs a fifth as much on each
     rounds = _PER_CALL_ROUNDS if args.per_call else 1
     with_extract = count_instructions(repo, articles, args.seed, extracts=rounds, per_call=args.per_call)
-    per_article = (with_extract - baseline) / (articles * rounds)
+    per_article = (with_extract.total - baseline.total) / (articles * rounds)
+    outside = (with_extract.outside_regex - baseline.outside_regex) / (articles * rounds)
     what = "bundled article, one extract_figures call each" if args.per_call else "generated article"
     if args.json:
         print(json.dumps({"repo": str(repo), "articles": articles, "seed": args.seed, "per_call": args.per_call,
-                          "instructions_per_article": round(per_article)}))
+                          "instructions_per_article": round(per_article),
+                          "outside_regex_per_article": round(outside)}))
     else:
-        print(f"{repo}: {per_article / 1e6:.2f} M instructions per {what} "
-              f"({articles} articles{'' if args.per_call else f', seed {args.seed}'})")
+        print(f"{repo}: {per_article / 1e6:.2f} M instructions per {what}, {outside / 1e6:.2f} M of them outside "
+              f"the regex engine ({articles} articles{'' if args.per_call else f', seed {args.seed}'})")
     return 0
 
 

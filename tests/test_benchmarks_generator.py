@@ -1,7 +1,6 @@
 """The benchmark's article generator: deterministic, ~3 KB articles, full of figures the extractor finds."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import time
 from pathlib import Path
@@ -11,15 +10,12 @@ import pytest
 
 import analysis
 
-GENERATOR_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+from .conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATOR_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("generate")
 
 
 @pytest.fixture(scope="module")

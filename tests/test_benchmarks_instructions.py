@@ -2,21 +2,19 @@
 arithmetic; running valgrind itself takes minutes, so the tests stand in for it)."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from .conftest import load_benchmark
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "instructions.py"
 
 
 @pytest.fixture()
 def instructions():
-    spec = importlib.util.spec_from_file_location("bench_instructions", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("instructions")
 
 
 def test_without_valgrind_it_says_so_and_exits_2(instructions, monkeypatch, capsys):
@@ -42,7 +40,11 @@ def fake_valgrind(instructions, monkeypatch, *, rounds: int, base: int, per_roun
         program = Path(command[-1]).read_text()
         programs.append(program)
         extracts = rounds if f"range({rounds})" in program else 0
-        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {base + extracts * per_round:,}\n")
+        total = base + extracts * per_round
+        out = next(arg for arg in command if arg.startswith("--cachegrind-out-file=")).split("=", 1)[1]
+        Path(out).write_text(f"events: Ir\nfl=Modules/_sre/sre_lib.h\nfn=sre_ucs1_match\n1 {total // 4}\n"
+                             f"fl=Python/ceval.c\nfn=_PyEval_EvalFrameDefault\n1 {total - total // 4}\n")
+        return subprocess.CompletedProcess(command, 0, "", f"==1== I   refs:      {total:,}\n")
 
     monkeypatch.setattr(instructions.subprocess, "run", valgrind)
     return programs
@@ -51,7 +53,8 @@ def fake_valgrind(instructions, monkeypatch, *, rounds: int, base: int, per_roun
 def test_the_count_is_the_extraction_alone_per_article(instructions, monkeypatch, capsys):
     programs = fake_valgrind(instructions, monkeypatch, rounds=1, base=5_000_000, per_round=2_000_000)
     assert instructions.main(["--articles", "4", "--json"]) == 0
-    assert '"instructions_per_article": 500000' in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert '"instructions_per_article": 500000' in out and '"outside_regex_per_article": 375000' in out
     assert len(programs) == 2 and all("generate_articles(4, seed=3)" in p for p in programs)
 
 
@@ -68,3 +71,9 @@ def test_per_call_counts_one_extract_figures_call_per_bundled_article(instructio
     out = capsys.readouterr().out
     assert '"instructions_per_article": 100000' in out and '"per_call": true' in out
     assert all("extract_figures(text" in p and ".head(3)" in p and "generate_articles" not in p for p in programs)
+
+
+def test_the_regex_engine_is_told_by_its_source_files(instructions):
+    out = ("events: Ir\nfl=/build/Modules/_sre/sre_lib.h\nfn=sre_ucs1_match\n10 400\n12 100\n"
+           "fl=/build/Python/ceval.c\nfn=_PyEval_EvalFrameDefault\n3 50\nfl=/build/Modules/_sre/sre.c\nfn=x\n1 7\n")
+    assert instructions.regex_instructions(out) == 507

@@ -1,7 +1,6 @@
 """analysis.evaluate: the matching of predicted figures to gold, the metrics, reading gold, and the script."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 
@@ -12,7 +11,7 @@ import analysis
 from analysis import evaluate
 from analysis.evaluate import GoldError, combine, field_agrees, read_gold, read_gold_folder, score, score_folder
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 
 def _gold(measure="killed", value=5, text="5", article="t1", **fields):
@@ -291,10 +290,7 @@ def test_a_folder_without_its_gold_or_with_stray_gold_is_an_error(tmp_path, gold
 # --- benchmarks/accuracy.py --------------------------------------------------------------------------
 
 def _accuracy_script():
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("accuracy")
 
 
 @pytest.fixture
