@@ -203,14 +203,23 @@ def test_every_ukrainian_oblast_is_a_gazetteer_region():
 
 
 @pytest.mark.slow  # a wall-clock check: see pyproject's markers
-def test_find_places_is_fast():
-    text = " ".join(s for s, *_ in MENTIONS)[:3000]
-    find_places(text)
-    start = time.perf_counter()
-    for _ in range(100):
-        find_places(text)
-    per_call_ms = (time.perf_counter() - start) * 10
-    assert per_call_ms < 1.0  # about 0.3 ms here; generous for a busy CI machine
+def test_find_places_takes_time_in_proportion_to_the_text():
+    # (how fast it is, benchmarks/ measures: a bound in milliseconds here failed whenever the machine
+    # was busy; what a test can tell on any machine is that doubling the text doubles the work)
+    text = " ".join(s for s, *_ in MENTIONS)
+    small, large = [(text * (n // len(text) + 1))[:n] for n in (20_000, 40_000)]
+    find_places(small[:2000])  # the gazetteer, loaded once
+
+    def cpu_seconds(chunk: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            find_places(chunk)
+            best = min(best, time.process_time() - started)
+        return best
+
+    ratio = cpu_seconds(large) / max(cpu_seconds(small), 1e-4)
+    assert ratio < 3.0, f"doubling the text took {ratio:.1f}x as long"
 
 
 def test_import_does_not_load_geopandas():
