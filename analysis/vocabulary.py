@@ -305,6 +305,12 @@ def _unique_owner(table: dict[str, Words], what: str) -> str | None:
 class Sentences:
     abbreviations: Words
 
+    def check(self) -> str | None:
+        odd = [word for word in self.abbreviations if " " in word or word.endswith(".")]
+        if odd:  # (the splitter reads the one word before a full stop, without its stop)
+            return f"'abbreviations' holds {odd[0]!r}: each is one word, without its final full stop"
+        return None
+
 
 @dataclass(frozen=True)
 class NumberWords:
