@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import analysis
 from analysis.extract import measures
 from analysis.extract.numbers import find_numbers
 from analysis.extract.pipeline import read_figure
@@ -136,3 +137,24 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
     view.read = read_figure
     readings = [view.reading(i) for i in range(len(mentions))]
     assert readings[-1] is not None and readings[-1].measure == "troops"
+
+
+@pytest.mark.parametrize(("text", "figure", "rule", "measure"), [
+    ("Moscow sent 64 attack drones overnight. Air defences intercepted 41 of them.", "41", "equipment_fate",
+     "equipment"),
+    ("Moscow sent 64 attack drones overnight. Forty-one of them were intercepted.", "Forty-one", "equipment_fate",
+     "equipment"),
+    ("The unit took 200 prisoners on the river. 35 of them were wounded.", "35", "verb_after", "injured"),
+])
+def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, figure, rule, measure) -> None:
+    figures = analysis.extract_figures(text)
+    row = figures[figures["text"].str.startswith(figure)].iloc[0]
+    assert (row["measure"], f"measure={rule}" in row["rules"]) == (measure, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Five of them said nothing.",                             # no sentence before: no whole
+    "The brigade lost 30 tanks. Five of them said nothing.",  # a part, but of no count the text gives
+])
+def test_a_part_of_no_figure_is_no_figure(text) -> None:
+    assert "Five" not in set(analysis.extract_figures(text)["text"])

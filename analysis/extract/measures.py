@@ -556,13 +556,24 @@ def part_of_whole(f: Figure):
     if _noun(f) is not None:
         return None
     low, m = f.low, f.m
-    if (_OF_THEM_RE.match(low, m.end, f.next_start) or _OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
+    if _OF_THEM_RE.match(low, m.end, f.next_start):
+        # "Fifty of them were destroyed", "air defences downed 50 of them": with no whole in its own
+        # sentence, the whole is the figure that ends the sentence before, and the rules after this one
+        # read what the part is (a fate, a verb)
+        return _inherit(f, None) or (None if _opens_with_part(f) else STOP)
+    if (_OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
             or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start) or _breaks_down(f)):
         return _inherit(f, None) or STOP
     if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
             low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:
         return _inherit(f, None)  # "bringing the total to 9,000" (but "raising the number of its troops to")
     return None
+
+
+def _opens_with_part(f: Figure) -> bool:
+    """Whether the figure is the first count of its sentence and the sentence before ends with a reading:
+    the whole that '... of them' takes a part of."""
+    return f.sentence.before is not None and f.sentence.quantities()[:1] == [f.i]
 
 
 def verb_before(f: Figure):
@@ -612,14 +623,15 @@ def elided_count(f: Figure):
 
 def equipment_fate(f: Figure):
     """'Russia launched 72 drones overnight; 50 were shot down', '... 72 drones. Of these, 50 were
-    intercepted', '... and air defences downed 50': a bare count that was shot down or destroyed counts the
-    equipment of the figure before it, in its sentence or, for a count opening its sentence (or right after
-    the verb that opens it), at the end of the sentence before."""
+    intercepted', '... and air defences downed 50', '... 40 of them were destroyed': a bare count that
+    was shot down or destroyed counts the equipment of the figure before it, in its sentence or, for a
+    count opening its sentence (or right after the verb that opens it), at the end of the sentence before."""
     if _noun(f) is not None:
         return None
     low, m = f.low, f.m
     fate_before = _FATE_BEFORE_RE.search(low, max(f.prev_end, m.start - 20), m.start)
-    if fate_before is None and not _FATE_AFTER_RE.match(low, m.end, f.next_start):
+    part = _OF_THEM_RE.match(low, m.end, f.next_start)  # "Fifty of them were destroyed"
+    if fate_before is None and not _FATE_AFTER_RE.match(low, part.end() if part else m.end, f.next_start):
         return None
     found = _list_parent(f)
     parent = found[1] if found is not None else _opening_continues(f, fate_before)
