@@ -341,6 +341,8 @@ class Qualifiers:
     after: dict[str, Words]
     particles: Words
     particle_verbs: Words
+    prepositions: Words
+    preposition_nouns: Words
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,11 @@ class Numbers:
             odd = set(table) - set(QUALIFIER_KINDS)
             if odd:
                 return f"unknown qualifier 'qualifiers.{side}.{sorted(odd)[0]}' (known: {', '.join(QUALIFIER_KINDS)})"
+        before = {phrase for phrases in self.qualifiers.before.values() for phrase in phrases}
+        for key, listed in (("particles", self.qualifiers.particles), ("prepositions", self.qualifiers.prepositions)):
+            odd = [phrase for phrase in listed if phrase not in before]
+            if odd:
+                return f"'qualifiers.{key}' holds {odd[0]!r}, which 'qualifiers.before' does not list"
         words = self.words
         for key, listed, table in (("spaced_abbreviations", words.spaced_abbreviations, words.abbreviations),
                                    ("abbreviations_also_units", words.abbreviations_also_units, words.abbreviations),

@@ -62,7 +62,10 @@ def reading_of(sentence: str, figure: str):
      "troops"),
     ("Officials put the number of its soldiers in the province — where fighting resumed in spring after a "
      "pause of several months — at about 4,000.", "about 4,000", "toll_before", "troops"),
-    ("He stressed the toll on the invaders, saying their losses exceed 90,000.", "90,000", "toll_before",
+    ("He stressed the toll on the invaders, saying their losses now stand at 90,000.", "90,000", "toll_before",
+     "casualties"),
+    # ... and a qualifier after the toll word ("exceed" says "at least") leaves it right before the figure
+    ("He stressed the toll on the invaders, saying their losses exceed 90,000.", "exceed 90,000", "verb_before",
      "casualties"),
     # a casualty word after the soldiers of a toll says what happened to them
     ("Seoul said the number of Pyongyang's soldiers killed so far had climbed to 420.", "420", "toll_before",

@@ -95,6 +95,14 @@ READINGS = [
     # ... elsewhere it is still "at most"
     ("Crews pushed up to 6 km west.", [("up to 6 km", 6.0, "at_most", N, 6.0, "quantity")]),
     ("Pyongyang may send up to 8,000 more.", [("up to 8,000", 8000.0, "at_most", N, 8000.0, "quantity")]),
+    # "over" after "control" is its preposition: the number is exact
+    ("The brigade won back control over 3.4 km² of fields.", [("3.4 km²", 3.4, "exact", 3.4, 3.4, "quantity")]),
+    ("Kyiv keeps its authority over 12 districts.", [("12", 12.0, "exact", 12.0, 12.0, "quantity")]),
+    ("The unit seized over 12 km² near the river.", [("over 12 km²", 12.0, "at_least", 12.0, N, "quantity")]),
+    ("Its troops now control over 40 km² there.", [("over 40 km²", 40.0, "at_least", 40.0, N, "quantity")]),
+    # verbs of exceeding say "at least"
+    ("Moscow's losses now exceed 640,000.", [("exceed 640,000", 640_000.0, "at_least", 640_000.0, N, "quantity")]),
+    ("The tally tops 3,100 this week.", [("tops 3,100", 3100.0, "at_least", 3100.0, N, "quantity")]),
     # what worked before still works
     ("Some 1.5 million people left.", [("Some 1.5 million", 1_500_000.0, "approx", N, N, "quantity")]),
     ("A million shells were fired.", [("A million", 1_000_000.0, "exact", 1_000_000.0, 1_000_000.0, "quantity")]),
@@ -134,6 +142,8 @@ def _numbers_toml(old: str, new: str) -> str:
      "'words.abbreviations_also_units' holds 'km'"),
     ('fraction_scales = ["thousand"', 'fraction_scales = ["lakh", "thousand"', "'words.fraction_scales' holds 'lakh'"),
     ('thousands_separators = [" "', 'thousands_separators = ["."', "'words.thousands_separators' holds '.'"),
+    ('prepositions = ["over"]', 'prepositions = ["across"]', "'qualifiers.prepositions' holds 'across'"),
+    ('particles = ["up to"]', 'particles = ["up till"]', "'qualifiers.particles' holds 'up till'"),
 ])
 def test_numbers_vocabulary_is_checked(old, new, message):
     with pytest.raises(VocabularyError, match=message):
