@@ -564,6 +564,8 @@ class Owners:
 class OwnSide:
     pronouns: Words
     possessives: Words
+    forces_measures: Words
+    forces_kinds: Words
 
 
 @dataclass(frozen=True)
@@ -587,6 +589,12 @@ class Actors:
     not_actor: NotActor
 
     def check(self) -> str | None:
+        odd = [kind for kind in self.own_side.forces_kinds if kind not in CLAIMANT_KINDS]
+        if odd:
+            return f"'own_side.forces_kinds' holds {odd[0]!r}, no claimant kind (known: {', '.join(CLAIMANT_KINDS)})"
+        odd = [measure for measure in self.own_side.forces_measures if measure not in NOUN_MEASURES]
+        if odd:
+            return f"'own_side.forces_measures' holds {odd[0]!r}, no measure"
         return _unique_owner({**{f"demonyms.{k}": v for k, v in self.demonyms.items()},
                               **{f"subjects.{k}": v for k, v in self.subjects.items()}}, "parties")
 

@@ -125,6 +125,13 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
      "30", "party_of_paragraph", "Russia"),
     ("A Russian drone attack hit the Ukrainian city of Sumy. Four drones struck the centre.", "Four",
      "party_of_paragraph", "Russia"),
+    # people a side's own official says were sent or called up are that side's troops; an analyst's count,
+    # or soldiers only described, are no one's
+    ("Some 9,000 citizens were sent to the armed forces, Defence Minister Sergei Shoigu said.", "Some 9,000",
+     "forces_of_claimant", "Russia"),
+    ("Some 9,000 citizens were sent to the armed forces, the Institute for the Study of War said.", "Some 9,000",
+     "none", None),
+    ("Small groups of four to six soldiers move at once, Oleksandr Syrskyi said.", "four to six", "none", None),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
     rows = extract_figures(text)
@@ -161,3 +168,18 @@ def test_the_speaker_side_waits_for_the_claimant_and_stays_unknown_without_one()
 def test_sides_come_from_the_claimants_registry() -> None:
     assert side_of("Oleksandr Syrskyi") == "Ukraine" and side_of("Mr Zelensky") == "Ukraine"
     assert side_of("Pentagon") is None  # not a side of this war
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('forces_kinds = ["government"', 'forces_kinds = ["goverment"', "'own_side.forces_kinds' holds 'goverment'"),
+    ('forces_measures = ["troops"]', 'forces_measures = ["troop"]', "'own_side.forces_measures' holds 'troop'"),
+])
+def test_the_forces_of_a_claimant_name_known_kinds_and_measures(old: str, new: str, message: str) -> None:
+    from importlib import resources
+
+    from analysis.vocabulary import Actors, VocabularyError, load_vocabulary
+
+    text = resources.files("analysis").joinpath("data", "actors.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(VocabularyError, match=message):
+        load_vocabulary("actors", Actors, text=text.replace(old, new, 1))

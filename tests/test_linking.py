@@ -175,7 +175,7 @@ def _known_rules() -> dict[str, set[str]]:
         "measure": {r.__name__ for r in measures.MEASURE_RULES} | {"composite_total"},
         "actor": {r.__name__ for r in ACTOR_RULES} | {"carried_in_sentence", "carried_from_before",
                                                       "enemy_of_claimant", "own_side_of_claimant", "party_of_paragraph",
-                                                      "of_the_whole", "of_the_next"},
+                                                      "forces_of_claimant", "of_the_whole", "of_the_next"},
         "claimant": set(CLAIMANT_RULES) | {f"pronoun_{r}" for r in CLAIMANT_RULES},
         "place": set(PLACE_RULES), "date": set(DATE_RULES),
     }

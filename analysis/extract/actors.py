@@ -565,7 +565,9 @@ def carry_actors(rows: list[dict], text: str | None = None) -> None:
     that names no party of its own (``carried_from_before``: "Their casualties stand at about 4,700"),
     from a figure of the same paragraph first, else from the last party the paragraph named before
     (``party_of_paragraph``: "Russia suffered heavy losses. The tally lists 40 tanks"), else from a
-    figure of an earlier paragraph. Without ``text`` the rows are taken as one paragraph.
+    figure of an earlier paragraph; troops still without one, counted by a side's government, military
+    or official, are that side's (``forces_of_claimant``). Without ``text`` the rows are taken as one
+    paragraph (and without ``_claimant_kind`` the last rule does not apply).
     """
     last: dict[str, tuple[int, str, int]] = {}
     sentences: dict[int, _SentenceFacts] = {}  # what each sentence says, read once however many figures it has
@@ -579,8 +581,28 @@ def carry_actors(rows: list[dict], text: str | None = None) -> None:
             continue
         if row["actor"] is None:
             _carry(row, family, last.get(family), facts, text)
+        if row["actor"] is None:
+            _forces_of_claimant(row)
         if row["actor"] is not None:
             last[family] = (row["_k"], row["actor"], row.get("end", 0))
+
+
+_FORCES_MEASURES = frozenset(_OWN.forces_measures)
+_FORCES_KINDS = frozenset(_OWN.forces_kinds)
+# the measure rules that read troops from a verb ("were sent", "were deployed"): an event told, not a
+# bare "soldiers" ("groups of four to six soldiers", "a battalion is 1,000 personnel")
+_EVENT_MEASURE_RULES = frozenset({"noun_then_verb", "verb_after", "verb_before"})
+
+
+def _forces_of_claimant(row: dict) -> None:
+    """Troops no party word claims, that a verb says were sent, deployed or called up, and that a side's own
+    government, military or official counts, are that side's (rule ``forces_of_claimant``): who reports a
+    deployment or a call-up reports their own."""
+    side = row.get("claimant_side")
+    if row["measure"] in _FORCES_MEASURES and row.get("_claimant_kind") in _FORCES_KINDS and side in OPPONENT \
+            and row["_rules"].get("measure") in _EVENT_MEASURE_RULES:
+        row["actor"] = side
+        row["_rules"]["actor"] = "forces_of_claimant"
 
 
 class _SentenceFacts:

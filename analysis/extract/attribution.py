@@ -189,6 +189,16 @@ def registry_side(name: str | None) -> str | None:
     return entry.side if entry is not None else None
 
 
+def registry_kind(name: str | None) -> str | None:
+    """The kind of a registered claimant (government, military, person...; None if it is not registered).
+
+    >>> registry_kind("Pentagon"), registry_kind("DeepState"), registry_kind("a local resident")
+    ('military', 'think_tank', None)
+    """
+    entry = _BY_NAME.get(name) if name else None
+    return entry.kind if entry is not None else None
+
+
 class _Speakers:
     """Who has been named so far in an article: to resolve surnames, pronouns and role nouns."""
 

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.extract import measures, places
 from analysis.extract.actors import carry_actors, decide_actor, side_of
 from analysis.extract.articles import article_id_for, parse_published
-from analysis.extract.attribution import claims_by_sentence, registry_side
+from analysis.extract.attribution import claims_by_sentence, registry_kind, registry_side
 from analysis.extract.linking import ArticleContext, SentenceLinks
 from analysis.extract.measures import Reading, as_written, composite_total
 from analysis.extract.numbers import NumberMention, find_numbers
@@ -179,6 +179,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
         "text": shown[m.start:m.end], "start": m.start, "end": m.end,
         "sentence": shown[links.sentence.start:links.sentence.end],
         "_k": links.k, "_lo": links.sentence.start,  # the sentence's index and start, for carry_actors
+        "_claimant_kind": registry_kind(claim.name) if claim else None,  # (for carry_actors too)
         "_rules": {"measure": reading.measure_rule, "actor": reading.actor_rule,
                    "claimant": claim.rule if claim else NONE, "place": place_rule, "date": date_rule},
     }
