@@ -69,6 +69,11 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
     # a role noun resolves to the body it stands for
     ("The Russian Defence Ministry published its update. The ministry said 40 tanks were destroyed.",
      "Russian Defence Ministry"),
+    # ... and to the person named with the role ("pointed out", "stressed" are speech verbs too)
+    ("Defence Minister Rustem Umerov met the troops. The defence minister pointed out that 3,000 recruits had arrived.",
+     "Rustem Umerov"),
+    ("Defence Minister Rustem Umerov met the troops. The minister stressed that 4,000 soldiers had arrived.",
+     "Rustem Umerov"),
     ("South Korea's National Intelligence Service briefed lawmakers. The agency said 600 soldiers were killed.", "NIS"),
     # a quote over several sentences belongs to its speaker
     ("“We have lost contact with them. More than 100 people are missing,” said Mayor Ihor Terekhov.", "Ihor Terekhov"),
