@@ -370,6 +370,7 @@ class NotQuantities:
     war_words_after_age: Words
     war_words_before_age: Words
     time_words_after: Words
+    year_words_before: Words
     ordinal_suffixes: Words
     calibre_words: Words
     number_signs_cased: Words

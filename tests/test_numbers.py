@@ -103,6 +103,12 @@ READINGS = [
     # verbs of exceeding say "at least"
     ("Moscow's losses now exceed 640,000.", [("exceed 640,000", 640_000.0, "at_least", 640_000.0, N, "quantity")]),
     ("The tally tops 3,100 this week.", [("tops 3,100", 3100.0, "at_least", 3100.0, N, "quantity")]),
+    # a year-like number that counts the noun after it is a count, unless a word that dates comes before it
+    ("Kyiv's units took around 2000 Russian prisoners.", [("around 2000", 2000.0, "approx", N, N, "quantity")]),
+    ("The brigade lost 1990 soldiers.", [("1990", 1990.0, "exact", 1990.0, 1990.0, "quantity")]),
+    ("In 2014 Russian troops entered the peninsula.", [("2014", 2014.0, "exact", 2014.0, 2014.0, "year")]),
+    ("After 2022 civilians left the town.", [("2022", 2022.0, "exact", 2022.0, 2022.0, "year")]),
+    ("The 2022 offensive stalled.", [("2022", 2022.0, "exact", 2022.0, 2022.0, "year")]),
     # what worked before still works
     ("Some 1.5 million people left.", [("Some 1.5 million", 1_500_000.0, "approx", N, N, "quantity")]),
     ("A million shells were fired.", [("A million", 1_000_000.0, "exact", 1_000_000.0, 1_000_000.0, "quantity")]),

@@ -120,6 +120,10 @@ _GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|{_words(_NOT.number_signs_cased)}
 # before a final newline: a match begins no further back than this, and the search looks no further
 _GLUED_BEFORE_REACH = max(2, *(len(sign) + 1 for sign in last_words(_NOT.number_signs_cased))) + 1
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+# "around 2000 Russian prisoners": what a year-like number counts, a word or two after it
+_COUNTED_AFTER_RE = re.compile(
+    rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_words(VOCABULARY.measures.measure_of_noun)}(?![\w-])")
+_YEAR_WORD_BEFORE_RE = re.compile(rf"\b{_words(_VOCAB.not_quantities.year_words_before)}\s+$")
 # the rarer kinds each pattern of a side tells: one scan of their union rules most numbers out
 _KIND_BEFORE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (_MONEY_BEFORE_RE, _AGE_BEFORE_RE, _DATE_BEFORE_RE)))
 _MONTHS = last_words(VOCABULARY.dates.month_number)
@@ -282,9 +286,16 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
             return "code"
         if (kind_before and _DATE_BEFORE_RE.search(before)) or (kind_after and _DATE_AFTER_RE.match(after)):
             return "date"
-        if len(digits) == 4 and _YEAR_RE.match(digits):
+        if len(digits) == 4 and _YEAR_RE.match(digits) and not _counts_what_follows(low, start, end):
             return "year"
     return "quantity"
+
+
+def _counts_what_follows(low: str, start: int, end: int) -> bool:
+    """Whether a year-like number counts the noun after it ("around 2000 Russian prisoners"), no word
+    that dates coming before it ("in 2014 Russian troops seized Crimea")."""
+    return _COUNTED_AFTER_RE.match(low, end) is not None and \
+        _YEAR_WORD_BEFORE_RE.search(low, max(0, start - 12), start) is None
 
 
 def _scale_range_low(low: float, high: float, low_text: str) -> float:
