@@ -31,6 +31,8 @@ def reading_of(sentence: str, figure: str):
     ("The army advanced 9 kilometres toward the town.", "9 kilometres", "unit_advance", "advance"),
     ("Forces took 120 square kilometres in a week.", "120 square kilometres", "unit_area", "area"),
     ("The war has lasted 1,000 days.", "1,000 days", "unit_duration", "duration"),
+    ("The commander spoke after the eight-month fight for the town ended.", "eight-month", "unit_duration",
+     "duration"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "noun_then_verb", "displaced"),
     ("The fighting left 8 dead, including two children.", "two", "noun_then_verb", "killed"),
     # the measure comes from the event: nationalities and other people are what the clause makes them
