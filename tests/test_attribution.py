@@ -171,6 +171,8 @@ CREDITED = [
      "officials said.", "12", None, None),
     ("Ukrainian units hold 900 square kilometres of the region.\n\nThis was stated by Defence Minister Rustem "
      "Umerov, a Ukrinform correspondent reports.", "900", "Rustem Umerov", "Ukrinform"),
+    ("Moscow sent about 60,000 reservists to the front. The corresponding statement was made by Defence "
+     "Minister Sergei Shoigu.", "about 60,000", "Sergei Shoigu", None),
     ("The toll from the strike has risen to 14.\nSource: Ivan Petrenko, head of the regional administration, "
      "on Telegram", "14", "Ivan Petrenko", None),
     ("Our forces destroyed 40 tanks this week. They will not stop,’ said General Ivan Petrenko.", "40",
