@@ -10,6 +10,9 @@ CASES = [
     ("Governor Ivan Fedorov said six people were killed.", "Ivan Fedorov", "Governor"),
     ("Six people were killed, said Ivan Fedorov, the regional governor.", "Ivan Fedorov", None),
     ("Six people were killed, according to regional Governor Ivan Fedorov.", "Ivan Fedorov", "regional Governor"),
+    # the words of a role after its last title ("of Ukraine") are the role's, not the name's
+    ("Interior Minister of Ukraine Ihor Klymenko said six people were killed.", "Ihor Klymenko",
+     "Interior Minister of Ukraine"),
     ("Pentagon spokesman Maj. Gen. Pat Ryder told reporters that 10,000 troops were in Kursk.", "Pat Ryder", None),
     ("The Pentagon stated that at least 10,000 North Korean soldiers are stationed there.", "Pentagon", None),
     # attribution after the figure
@@ -77,6 +80,10 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
     ("South Korea's National Intelligence Service briefed lawmakers. The agency said 600 soldiers were killed.", "NIS"),
     # a quote over several sentences belongs to its speaker
     ("“We have lost contact with them. More than 100 people are missing,” said Mayor Ihor Terekhov.", "Ihor Terekhov"),
+    # ... and over paragraphs: a paragraph that is a quote credited to no one goes on with the speaker of
+    # the quote that ends the paragraph before
+    ("“Crews worked all night,” Mayor Ihor Terekhov added.\n\n“Cranes came in. Six people were hospitalised "
+     "after the strike.”", "Ihor Terekhov"),
     # the rest of a paragraph continues the statement
     ("The General Staff said Russia lost 1,300 soldiers. That included 8 tanks and 20 drones.",
      "Ukrainian General Staff"),

@@ -282,14 +282,20 @@ def _is_name_word(word: str) -> bool:
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """['regional', 'Governor', 'Ivan', 'Fedorov'] -> (['Ivan', 'Fedorov'], ['regional', 'Governor']);
     a demonym is part of the role: 'South Korean MP Lee Sung-kwon'."""
-    i = 0
+    # (and past the words of the role that follow its last title: 'Interior Minister of Ukraine Ihor ...')
+    i = _past_role_words(words, _after_last_title(words, _past_role_words(words, 0)))
+    return words[i:], words[:i]
+
+
+def _past_role_words(words: list[str], i: int) -> int:
+    """Where, from ``i`` on, the words that cannot begin a name end (titles, link words, possessives,
+    bodies, parties: 'Foreign Minister of Russia')."""
     while i < len(words) - 1 and (words[i].lower().strip(",") in _TITLE_WORDS or not _is_name_word(words[i])
                                   or words[i].endswith(("'s", "’s")) or words[i].lower() in _ORG_WORDS
                                   or words[i].lower() in _ACTOR_OF_WORD
                                   or (words[i] in ("South", "North") and words[i + 1].startswith("Korea"))):
         i += 1
-    i = _after_last_title(words, i)
-    return words[i:], words[:i]
+    return i
 
 
 def _after_last_title(words: list[str], i: int) -> int:
@@ -838,7 +844,7 @@ def claims_by_sentence(text: str, sentences: list[Sentence], *,
                 _register_mentions(mentions[k], speakers)
             result.append([])
     result = [[_named(claim, speakers) for claim in claims] if claims else claims for claims in result]
-    _carry_quotes(sentences, result, quotes)
+    _carry_quotes(sentences, result, quotes, text)
     _carry_back(text, sentences, result)
     _carry_paragraphs(text, sentences, result)
     _carry_report(text, sentences, result, reach)
@@ -956,15 +962,23 @@ def _quote_groups(sentences: list[Sentence], text: str | None = None) -> list[li
     return groups
 
 
-def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]], quotes: list[list[int]]) -> None:
-    """A quote that runs over several sentences belongs to whoever is credited with it."""
+def _carry_quotes(sentences: list[Sentence], result: list[list[Claim]], quotes: list[list[int]],
+                  text: str | None = None) -> None:
+    """A quote that runs over several sentences belongs to whoever is credited with it; with the
+    ``text``, a paragraph that is a quote credited to no one, right after a paragraph that ends with a
+    credited quote, goes on with that speaker (the quote runs over paragraphs)."""
+    before: tuple[int, Claim] | None = None  # the last sentence of the quote before, and its owner
     for members in quotes:
         owner = next((result[j][-1] for j in reversed(members) if result[j]), None)
         if owner is None and members[-1] + 1 < len(sentences) and result[members[-1] + 1]:
             owner = result[members[-1] + 1][0]
+        if owner is None and text is not None and before is not None and before[0] == members[0] - 1 \
+                and _new_paragraph(text, sentences, members[0]):
+            owner = before[1]
         for j in members:
             if not result[j] and owner is not None:
                 result[j] = [replace(owner, rule="quote_speaker")]
+        before = (members[-1], owner) if owner is not None else None
 
 
 def _carry_paragraphs(text: str, sentences: list[Sentence], result: list[list[Claim]]) -> None:
