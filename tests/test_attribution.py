@@ -13,6 +13,12 @@ CASES = [
     # the words of a role after its last title ("of Ukraine") are the role's, not the name's
     ("Interior Minister of Ukraine Ihor Klymenko said six people were killed.", "Ihor Klymenko",
      "Interior Minister of Ukraine"),
+    # a place before or after the name is the role's ("Mayor of Kharkiv", "Governor ... of Zaporizhzhia")
+    ("Mayor of Kharkiv Ihor Terekhov said six people were killed.", "Ihor Terekhov", "Mayor of Kharkiv"),
+    ("Head of Kharkiv Oblast Oleh Syniehubov said six people were killed.", "Oleh Syniehubov",
+     "Head of Kharkiv Oblast"),
+    ("Regional Governor Ivan Fedorov of Zaporizhzhia said six people were killed.", "Ivan Fedorov",
+     "Regional Governor of Zaporizhzhia"),
     ("Pentagon spokesman Maj. Gen. Pat Ryder told reporters that 10,000 troops were in Kursk.", "Pat Ryder", None),
     ("The Pentagon stated that at least 10,000 North Korean soldiers are stationed there.", "Pentagon", None),
     # attribution after the figure

@@ -319,7 +319,22 @@ def _person_in(segment: str) -> tuple[str, str | None] | None:
         found = _person_words(tail[0])
         if found is not None:
             found = (found[0], _clean(segment[:segment.rfind(found[0])]) or None)
+    if found is None:  # "Governor Ivan Fedorov of Zaporizhzhia": the place after the name is the role's
+        found = _person_of_place(segment)
     return found
+
+
+def _person_of_place(segment: str) -> tuple[str, str | None] | None:
+    """'Regional Governor Ivan Fedorov of Zaporizhzhia' -> ('Ivan Fedorov', 'Regional Governor of
+    Zaporizhzhia'): a person named before 'of' and a place the gazetteer knows."""
+    head, of, place = segment.rpartition(" of ")
+    place = place.strip(" ,")
+    if not of or not place[:1].isupper() or geocode(place) is None:
+        return None
+    found = _person_words(head)
+    if found is None:
+        return None
+    return found[0], f"{found[1]} of {place}" if found[1] else f"of {place}"
 
 
 def _person_words(segment: str) -> tuple[str, str | None] | None:
@@ -328,7 +343,8 @@ def _person_words(segment: str) -> tuple[str, str | None] | None:
     for i in range(len(name) - 2, -1, -1):  # "United Nations Dorothy Shea": the body is part of the role
         prefix = " ".join(name[:i + 1])
         if _BODY_RE.fullmatch(lowered(prefix)) or _COUNTRIES_RE.fullmatch(prefix) or \
-                _bare(name[i]) in _ORG_WORDS or _bare(name[i]) in _FIELD_WORDS:
+                _bare(name[i]) in _ORG_WORDS or _bare(name[i]) in _FIELD_WORDS or \
+                (i <= len(name) - 3 and geocode(prefix) is not None):  # "Mayor of Kharkiv Ihor Terekhov"
             name, role = name[i + 1:], role + name[:i + 1]
             break
     if not name or not all(_is_name_word(w) for w in name) or len(name) > 4:
