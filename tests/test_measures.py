@@ -108,6 +108,8 @@ def reading_of(sentence: str, figure: str):
      "equipment"),
     ("Moscow sent 64 attack drones against the region overnight, and air defences intercepted 41.", "41",
      "equipment_fate", "equipment"),
+    ("Moscow sent 64 attack drones overnight; 41 were intercepted and 9 reached their targets.", "9",
+     "equipment_fate", "equipment"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)
