@@ -454,6 +454,8 @@ class NounFirstRules:
 class UnitRules:
     advance_words: Words
     not_advance_after: Words
+    directions_after: Words
+    advance_then: Words
     not_area_after: Words
     duration_words: Words
     not_duration_after: Words

@@ -29,6 +29,8 @@ def reading_of(sentence: str, figure: str):
     ("The shelling killed 14 people and wounded 30 more.", "30", "verb_before", "injured"),
     ("A drone attack on the port killed 12.", "12", "verb_before", "killed"),
     ("The army advanced 9 kilometres toward the town.", "9 kilometres", "unit_advance", "advance"),
+    ("The brigade advanced up to 3.5 km southwest of the town.", "up to 3.5 km", "unit_advance", "advance"),
+    ("The brigade pushed a further 2 km north of the river.", "2 km", "unit_advance", "advance"),
     ("Forces took 120 square kilometres in a week.", "120 square kilometres", "unit_area", "area"),
     ("The war has lasted 1,000 days.", "1,000 days", "unit_duration", "duration"),
     ("The commander spoke after the eight-month fight for the town ended.", "eight-month", "unit_duration",
@@ -124,6 +126,8 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     ("The brigade advanced along a 25-kilometre front near the river.", "25-kilometre"),  # a front's length
     ("Troops pushed forward on the roughly 500-mile line of contact.", "roughly 500-mile"),
     ("The air force counted 48 missile strikes and 30 drone attacks.", "48"),          # attacks
+    # a length to a place is where something is, not an advance, unless an advance word comes right before it
+    ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
 ])
 def test_numbers_that_count_nothing_have_no_reading(sentence: str, figure: str) -> None:
     mentions = find_numbers(sentence)

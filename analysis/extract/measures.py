@@ -69,6 +69,9 @@ _ONE_OF_RE = re.compile(rf"\s+(?:{_words(_P.one_person_of)}\b|(?:[\w-]+\s+){{1,2
 _SETTLEMENT_CONTEXT_RE = re.compile(rf"\b{_words(_P.settlements_change_hands)}\b")
 _ADVANCE_RE = re.compile(rf"\b{_words(_V.units.advance_words)}\b")
 _NOT_ADVANCE_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.not_advance_after)}\b")
+_DIRECTION_AFTER_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.directions_after)}\b")
+_ADVANCE_RIGHT_BEFORE_RE = re.compile(
+    rf"\b{_words(_V.units.advance_words)}\s+(?:{_words(_V.units.advance_then)}\s+){{0,2}}$")
 _NOT_AREA_AFTER_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.not_area_after)}\b")
 _DURATION_RE = re.compile(rf"\b{_words(_V.units.duration_words)}\b")
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b")
@@ -371,13 +374,17 @@ def ratio(f: Figure):
 
 def unit_advance(f: Figure):
     """'advanced up to 9 kilometers': a length in a sentence about the front ("15 km from the front
-    line" is no advance, nor is "a 40-kilometre front": a hyphenated length before a noun describes it)."""
+    line" is no advance, nor is "a 40-kilometre front": a hyphenated length before a noun describes it;
+    "15 km north of the city" is one only right after an advance word: "advanced 2 km north of it")."""
     if f.m.dimension != "length":
         return None
     low, m = f.low, f.m
     after = low[m.end:min(f.hi, m.end + 40)]
     if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(low, f.lo, f.hi):
         return STOP
+    if _DIRECTION_AFTER_RE.match(after) and not _ADVANCE_RIGHT_BEFORE_RE.search(low, max(f.lo, m.start - 40),
+                                                                              m.start):
+        return STOP  # "a village 15 km north of Kharkiv"; but "advanced 2.5 km northwest of Pokrovsk"
     if low[m.num_end:m.num_end + 1] == "-" and _LENGTH_ADJECTIVE_RE.search(low, max(f.lo, m.start - 12), m.start):
         described = _NEXT_WORD_RE.match(low, m.end, f.hi)
         if described is None or not _ADVANCE_RE.fullmatch(described.group(1)):
