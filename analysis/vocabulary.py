@@ -353,6 +353,7 @@ class Ranges:
     second_joiner: str
     change_openers: Words
     change_verbs: Words
+    change_by: str
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,10 @@ READINGS = [
     ("Kyiv keeps its authority over 12 districts.", [("12", 12.0, "exact", 12.0, 12.0, "quantity")]),
     ("The unit seized over 12 km² near the river.", [("over 12 km²", 12.0, "at_least", 12.0, N, "quantity")]),
     ("Its troops now control over 40 km² there.", [("over 40 km²", 40.0, "at_least", 40.0, N, "quantity")]),
+    # "by N to M" after a verb of change: the change and the new total, two readings
+    ("The toll has climbed by about 40 to 520.", [("about 40", 40.0, "approx", N, N, "quantity"),
+                                                   ("520", 520.0, "exact", 520.0, 520.0, "quantity")]),
+    ("Some 40 to 50 soldiers arrived.", [("Some 40 to 50", 45.0, "range", 40.0, 50.0, "quantity")]),
     # verbs of exceeding say "at least"
     ("Moscow's losses now exceed 640,000.", [("exceed 640,000", 640_000.0, "at_least", 640_000.0, N, "quantity")]),
     ("The tally tops 3,100 this week.", [("tops 3,100", 3100.0, "at_least", 3100.0, N, "quantity")]),

@@ -135,6 +135,9 @@ _SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _TOKEN_RE = re.compile(r"\S+")
 _CHANGE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.ranges.change_verbs)}\s+$")
+# "has risen by about 200 to 1,100": the change and the new total (lowered text before the first number)
+_CHANGE_BY_RE = re.compile(rf"\b{_words(_VOCAB.ranges.change_verbs)}\s+{re.escape(_VOCAB.ranges.change_by)}\s+"
+                           rf"(?:(?:{phrase_pattern(_QUALIFIER_BEFORE)})\s+)?$")
 
 
 @dataclass(slots=True)
@@ -384,6 +387,8 @@ def _extend_range(text: str, low: str, mention: NumberMention) -> None:
     if between and between.group().split()[0] in _CHANGE_OPENERS and _CHANGE_VERB_RE.search(
             low, max(0, between.start() - 12), between.start()):
         return  # "rose from 10 to 12": two readings, not a range
+    if not between and _CHANGE_BY_RE.search(low, max(0, mention.num_start - 40), mention.num_start):
+        return  # "has risen by about 200 to 1,100": the change and the new total
     bottom = _scale_range_low(mention.value, high, text[mention.num_start:mention.num_end])
     if not bottom < high or high > 100 * max(bottom, 1):
         return
