@@ -45,6 +45,7 @@ def reading_of(sentence: str, figure: str):
     ("Some 2.4 million Ukrainians are now registered as refugees across the bloc.", "Some 2.4 million",
      "noun_then_verb", "displaced"),
     ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
+    ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
     ("Marines captured three Chechen fighters who were fighting near the bridge.", "three", "noun_then_verb",
      "captured"),
     ("Some 4,000 Russian soldiers died or were injured in the assault.", "Some 4,000", "noun_then_verb",
