@@ -440,6 +440,7 @@ class VerbRules:
     relative_pronouns: Words
     conjunctions: Words
     wounded_too: Words
+    killed_of_people: Words
 
 
 @dataclass(frozen=True)

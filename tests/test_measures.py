@@ -46,6 +46,11 @@ def reading_of(sentence: str, figure: str):
      "noun_then_verb", "displaced"),
     ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
     ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
+    # "destroyed" said of soldiers counted by their noun is killed (of equipment or a bare count it is not)
+    ("Its artillery destroyed up to 70 enemy servicemen near the village.", "up to 70", "noun_then_verb",
+     "killed"),
+    ("Up to 70 enemy servicemen were destroyed near the village.", "Up to 70", "noun_then_verb", "killed"),
+    ("Its artillery destroyed 12 tanks near the village.", "12", "noun_after", "equipment"),
     ("Marines captured three Chechen fighters who were fighting near the bridge.", "three", "noun_then_verb",
      "captured"),
     ("Some 4,000 Russian soldiers died or were injured in the assault.", "Some 4,000", "noun_then_verb",

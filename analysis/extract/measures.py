@@ -55,6 +55,9 @@ _STRENGTH_RE = re.compile(  # "north korea's troops in the region numbered"
     rf"\b({_words(_V.noun_first_rules.strength_nouns)})\s+(?:[\w'’-]+\s+){{0,4}}?"
     rf"{_words(_V.noun_first_rules.strength_links)}\s*$")
 _AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
+_KILLED_OF_PEOPLE = _words(_V.verb_rules.killed_of_people)
+_KILLED_OF_PEOPLE_BEFORE_RE = re.compile(rf"\b{_KILLED_OF_PEOPLE}\s+$")  # "destroyed up to 80 servicemen"
+_KILLED_OF_PEOPLE_AFTER_RE = re.compile(rf"\s+{_AUX}{_KILLED_OF_PEOPLE}\b")  # "80 servicemen were destroyed"
 _VERB_AFTER_RE = re.compile(  # "were killed", "were reportedly killed", "were (hospitalised)"
     rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?\(?({_CASUALTY_PATTERN})\b")
 _WOUNDED_TOO_RE = re.compile(  # "killed or wounded", "died or were injured"
@@ -216,6 +219,9 @@ def _verb_context(f: Figure) -> str | None:
         if before == _TROOPS:  # a troop verb before the number is its verb only right before it
             before = _verb_before_within(low, max(f.prev_end, m.start - 40), m.start, 0)
         found = before or found
+    if found is None and (_KILLED_OF_PEOPLE_BEFORE_RE.search(low, max(f.prev_end, m.start - 20), m.start)
+                          or _KILLED_OF_PEOPLE_AFTER_RE.match(low, after_lo, right_hi)):
+        found = "killed"  # "destroyed up to 80 servicemen": said of people, destroyed is killed
     if found is None:
         found = _verb_before_list(f)
     if found is None:
