@@ -23,6 +23,7 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Ukrainian forces took 40 prisoners and destroyed 12 Russian tanks.", "12", "demonym_in_counted", "Russia"),
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
+    ("At least 14 people, including two children, were killed.", "At least 14", "civilian_noun", "civilians"),
     ("A drone attack on the port killed 12.", "12", "strike_victims", "civilians"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "displaced_civilians", "civilians"),
     ("The war has lasted 1,000 days.", "1,000 days", "none", None),
