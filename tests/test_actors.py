@@ -133,6 +133,11 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Some 9,000 citizens were sent to the armed forces, the Institute for the Study of War said.", "Some 9,000",
      "none", None),
     ("Small groups of four to six soldiers move at once, Oleksandr Syrskyi said.", "four to six", "none", None),
+    # equipment downed with no owner named: the speaker's side downed it, so it is the speaker's enemy's
+    ("Ukraine's air force said 35 drones were downed overnight.", "35", "enemy_of_claimant", "Russia"),
+    ("Russia's defence ministry said 35 drones were intercepted over the border region.", "35",
+     "enemy_of_claimant", "Ukraine"),
+    ("Moscow's 35 drones were downed before dawn.", "35", "party_before", "Russia"),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
     rows = extract_figures(text)

@@ -81,6 +81,11 @@ _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
 _CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
+# "30 drones were downed", "12 tanks have been destroyed": a passive fate right after the counted noun
+_DOWNED_AFTER_RE = re.compile(rf"\s+(?:{_words(_W.passive)}\s+)+(?:\w+ly\s+)?{_words(_W.destroy)}\b")
+_BY_AFTER_RE = re.compile(rf"\s+{re.escape(_W.launched_by)}\b")
+# a speech verb between a party word and a figure: the party is the speaker's ("Ukraine's air force said")
+_SPEECH_VERB_RE = re.compile(rf"\b{_words(VOCABULARY.attribution.speech.verbs)}\b")
 _LAUNCHED_BY_RE = re.compile(rf"^[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
@@ -508,6 +513,22 @@ def destroyed_by_party(f: Figure, reading: Reading):
     return _opponent(party[2]) or STOP
 
 
+def downed_by_speaker(f: Figure, reading: Reading):
+    """'Ukraine's air force said 30 drones were downed': equipment downed with no owner and no one
+    named as having downed it was downed by the speaker's side, so it is the speaker's enemy's (the
+    claimant's opponent, once the claimant is known; a party word in the claimant's own name is no
+    owner)."""
+    if reading.measure != "equipment" or reading.noun is None:
+        return None
+    fate = _DOWNED_AFTER_RE.match(f.low, reading.noun.end(), f.hi)
+    if fate is None or _BY_AFTER_RE.match(f.low, fate.end(), f.hi):
+        return None
+    before = _before(f)
+    if before and not _SPEECH_VERB_RE.search(f.low, before[-1][1], f.m.start):
+        return None  # "Russia's 30 drones were downed": the party before names the owner
+    return ENEMY
+
+
 def party_before(f: Figure, reading: Reading):
     """'Russia deployed 12,000 ...': the party named last before the figure."""
     before = _before(f)
@@ -536,8 +557,8 @@ def party_after(f: Figure, reading: Reading):
 
 ACTOR_RULES = (displaced_civilians, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
                released_by_party, captor_opponent, people_of_party, killed_by_party, soldiers_of_party, losses_of_party,
-               strike_victims, owner_named, victims_unknown, launched_by, destroyed_by_party, party_before,
-               land_of_party, party_after)
+               strike_victims, owner_named, victims_unknown, launched_by, destroyed_by_party, downed_by_speaker,
+               party_before, land_of_party, party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:
