@@ -46,6 +46,8 @@ def reading_of(sentence: str, figure: str):
      "noun_then_verb", "displaced"),
     ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
     ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
+    # "N more were hurt": the count goes on with its verb
+    ("Two people died, and 6 more were hurt, officials said.", "6", "verb_after", "injured"),
     # "destroyed" said of soldiers counted by their noun is killed (of equipment or a bare count it is not)
     ("Its artillery destroyed up to 70 enemy servicemen near the village.", "up to 70", "noun_then_verb",
      "killed"),
