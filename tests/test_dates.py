@@ -90,6 +90,8 @@ def test_over_the_month_is_the_month_the_story_named(text, published, month):
      "month"),
     ("According to official data from June, 7,200 civilians have been killed.", "2024-12-09", "2024-06-01", "month"),
     ("Since June, 7,200 civilians have been killed.", "2024-12-09", None, None),  # when the period began
+    ("Since 2022, 7,200 civilians have been killed.", "2024-12-09", None, None),  # ... a year too
+    ("In 2023, 7,200 civilians were killed.", "2024-12-09", "2023-01-01", "year"),
 ])
 def test_month_dates_of_figures(text, published, date, precision):
     row = extract_figures(text, published=published).iloc[0]
