@@ -342,7 +342,7 @@ class Qualifiers:
     particles: Words
     particle_verbs: Words
     prepositions: Words
-    preposition_nouns: Words
+    preposition_after: Words
 
 
 @dataclass(frozen=True)
@@ -548,6 +548,7 @@ class ActorWords:
     release: Words
     got_back: Words
     captivity: str
+    bodies: Words
     people_of_party: Words
     generic_people: Words
     both_sides: Words

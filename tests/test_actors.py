@@ -24,6 +24,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
     ("At least 14 people, including two children, were killed.", "At least 14", "civilian_noun", "civilians"),
+    # the bodies a side hands back are its opponent's dead, those it receives its own
+    ("Moscow returned 500 bodies of soldiers to Kyiv.", "500", "released_by_party", "Ukraine"),
+    ("Kyiv received 500 bodies in the exchange.", "500", "released_by_party", "Ukraine"),
     ("A drone attack on the port killed 12.", "12", "strike_victims", "civilians"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "displaced_civilians", "civilians"),
     ("The war has lasted 1,000 days.", "1,000 days", "none", None),

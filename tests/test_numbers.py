@@ -98,6 +98,7 @@ READINGS = [
     # "over" after "control" is its preposition: the number is exact
     ("The brigade won back control over 3.4 km² of fields.", [("3.4 km²", 3.4, "exact", 3.4, 3.4, "quantity")]),
     ("Kyiv keeps its authority over 12 districts.", [("12", 12.0, "exact", 12.0, 12.0, "quantity")]),
+    ("The unit handed over 16 captives.", [("16", 16.0, "exact", 16.0, 16.0, "quantity")]),
     ("The unit seized over 12 km² near the river.", [("over 12 km²", 12.0, "at_least", 12.0, N, "quantity")]),
     ("Its troops now control over 40 km² there.", [("over 40 km²", 40.0, "at_least", 40.0, N, "quantity")]),
     # "by N to M" after a verb of change: the change and the new total, two readings

@@ -407,9 +407,14 @@ def from_captivity(f: Figure, reading: Reading):
     return _opponent(actor_of(held.group(1))) if held else None
 
 
+_BODIES = frozenset(_W.bodies)
+
+
 def released_by_party(f: Figure, reading: Reading):
-    """'Moscow handed over 90 prisoners' (the opponent's people), 'Kyiv brought home 90' (its own)."""
-    if reading.measure != "captured" or not _before(f):
+    """'Moscow handed over 90 prisoners' (the opponent's people), 'Kyiv brought home 90' (its own);
+    so too the bodies of the dead ('Russia returned 6,000 bodies': Ukraine's)."""
+    bodies = reading.measure == "killed" and not _BODIES.isdisjoint(reading.counted.split())
+    if (reading.measure != "captured" and not bodies) or not _before(f):
         return None
     verb = _verb_before(f, _RELEASE_RE)
     party = _subject_of(f, verb) if verb else None

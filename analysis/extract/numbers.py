@@ -89,7 +89,7 @@ _QUALIFIER_BEFORE_ENDS = last_words(_QUALIFIER_BEFORE)
 _PARTICLES = frozenset(_VOCAB.qualifiers.particles)
 _PARTICLE_VERB_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.particle_verbs)}\s+$")
 _PREPOSITIONS = frozenset(_VOCAB.qualifiers.prepositions)
-_PREPOSITION_NOUN_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.preposition_nouns)}\s+$")
+_PREPOSITION_AFTER_RE = re.compile(rf"\b{_words(_VOCAB.qualifiers.preposition_after)}\s+$")
 _QUALIFIER_AFTER = _VOCAB.qualifier_after
 _QUALIFIER_AFTER_RE = re.compile(rf"\s*({phrase_pattern(_QUALIFIER_AFTER)})(?![\w])")
 _UNIT_OF_WORD = _VOCAB.unit_of_word
@@ -407,10 +407,11 @@ def _particle_of_verb(low: str, found: re.Match) -> bool:
         low, max(0, found.start(1) - 16), found.start(1)) is not None
 
 
-def _preposition_of_noun(low: str, found: re.Match) -> bool:
-    """Whether the qualifier ``found`` is a preposition after a noun that takes it: "regained control
-    over 2.2 square kilometres" is control of 2.2, no "at least"."""
-    return phrase_key(found.group(1)) in _PREPOSITIONS and _PREPOSITION_NOUN_RE.search(
+def _preposition_after_word(low: str, found: re.Match) -> bool:
+    """Whether the qualifier ``found`` is a preposition after a noun that takes it, or a verb's particle:
+    "regained control over 2.2 square kilometres" is control of 2.2, "handed over 40" hands 40; no
+    "at least"."""
+    return phrase_key(found.group(1)) in _PREPOSITIONS and _PREPOSITION_AFTER_RE.search(
         low, max(0, found.start(1) - 32), found.start(1)) is not None
 
 
@@ -418,7 +419,7 @@ def _attach_qualifier(text: str, low: str, mention: NumberMention) -> None:
     start = max(0, mention.num_start - 30)
     found = _QUALIFIER_BEFORE_RE.search(low, start, mention.num_start) if low[start:mention.num_start].rstrip(
         ).endswith(_QUALIFIER_BEFORE_ENDS) else None
-    if found and (_particle_of_verb(low, found) or _preposition_of_noun(low, found)):
+    if found and (_particle_of_verb(low, found) or _preposition_after_word(low, found)):
         found = None
     if mention.qualifier == "range":
         if found and _QUALIFIER_BEFORE[phrase_key(found.group(1))] == "approx":
