@@ -616,6 +616,7 @@ class Speech:
     verbs: Words
     phrases: Words
     phrase_only: Words
+    relays: Words
     put_at: Words
     put_at_link: str
     add_verbs: Words

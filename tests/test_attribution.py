@@ -190,6 +190,12 @@ CREDITED = [
      "on Telegram", "14", "Ivan Petrenko", None),
     ("Our forces destroyed 40 tanks this week. They will not stop,’ said General Ivan Petrenko.", "40",
      "Ivan Petrenko", None),
+    # "X reported ..., citing Y": Y, the innermost source (but "X said ..., according to Y" is X's)
+    ("Ukrainska Pravda reported that 25 drones were shot down, citing the air force.", "25",
+     "Ukrainian Air Force", None),
+    ("The Washington Post, quoting US officials, said 9,000 troops were in the region.", "9,000",
+     "US officials", None),
+    ("The agency said 45 soldiers died, according to lawmakers.", "45", "agency", None),
     # the outlet's own voice is no claimant; another outlet named is
     ("A TASS correspondent reports that 20 drones were shot down over the region.", "20", None, "TASS"),
     ("The Washington Post reports that 20 drones were shot down over the region.", "20", "Washington Post",

@@ -122,6 +122,9 @@ _BACK_OBJECT_RE = re.compile(  # "..., Syrskyi said this on Telegram." (on lower
 _BACK_REACH = 6  # how many sentences after a figure its paragraph's closing attribution is looked for
 _ANAPHORA_RE = re.compile(rf"\b{_words(_BR.anaphora)}\b")  # on lowered text
 _CLOSING_RULES = frozenset(("subject_said", "said_subject", "quote_then_said", "name_role_said"))
+_RELAYS = tuple(_SP.relays)
+# the claims a "citing" further on passes over: who reported what the cited source said
+_RELAYING_RULES = frozenset(("subject_said", "said_subject", "subject_saying"))
 _OUTLET_LINKS_RE = re.compile(rf"[()\[\],;/|]|\s+{_words(_A.outlets.source_links)}\s+|\s+[-–—]\s+")
 _STAFF_RE = re.compile(rf"\b{_words(_A.outlets.staff_words)}\b")
 _FIGURE_AHEAD_RE = re.compile(  # "released 215 prisoners", "released more than 200 people" (on lowered text)
@@ -753,10 +756,13 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         if claim is not None:
             claim.rule, claim.back = "back_reference", 2
             claims.append(claim)
+    relayed: list[Claim] = []  # the sources a "citing" names
     for end in mentions[3]:
         claim = _according_claim(sentence, end, speakers)
         if claim is not None:
             claims.append(claim)
+            if low[:end].rstrip().endswith(_RELAYS):
+                relayed.append(claim)
     floor = 0
     for verb in _VERB_RE.finditer(sentence.text):
         if verb.group() in _PHRASE_ONLY or (verb.group() in _SPEECH_NOUNS and _DETERMINER_END_RE.search(
@@ -779,6 +785,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         if claim is not None:
             claim.rule = "put_at"
             claims.append(claim)
+    if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force
+        claims = [c for c in claims if c in relayed or c.start > relayed[0].start or c.rule not in _RELAYING_RULES]
     if speakers.outlets and claims:
         claims = [c for c in claims if not _is_outlet(c, sentence, speakers.outlets)]
     if len(claims) < 2:
