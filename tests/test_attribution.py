@@ -196,6 +196,9 @@ CREDITED = [
     ("The Washington Post, quoting US officials, said 9,000 troops were in the region.", "9,000",
      "US officials", None),
     ("The agency said 45 soldiers died, according to lawmakers.", "45", "agency", None),
+    # a document's owner is its source ("the agency's data", "an AFP analysis of data")
+    ("The agency's data showed 4,500 civilians were displaced.", "4,500", "agency", None),
+    ("An AFP analysis of data shows Moscow took 3,900 square kilometres.", "3,900 square kilometres", "AFP", None),
     # the outlet's own voice is no claimant; another outlet named is
     ("A TASS correspondent reports that 20 drones were shot down over the region.", "20", None, "TASS"),
     ("The Washington Post reports that 20 drones were shot down over the region.", "20", "Washington Post",

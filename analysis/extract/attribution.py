@@ -447,7 +447,11 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
             return Claim(speakers.by_role[last], name, start, end, True)
         return Claim(name, None, start, end, True)
     if len(words) > 1 and (_bare(last) in _DOCUMENT_WORDS or last in _LEAD_KINDS) and words[-1].islower():
-        return _claim_from_rest(phrase[:phrase.rstrip().rfind(" ")], start, end, speakers)  # "an AFP analysis"
+        owner = phrase[:phrase.rstrip().rfind(" ")].rstrip()  # "an AFP analysis"; "the agency's data": the agency
+        head, _, link = owner.rpartition(" ")
+        if head and link.lower() in _NAME_ENDS_BEFORE:  # "an AFP analysis of data": an AFP analysis
+            owner = head
+        return _claim_from_rest(owner[:-2] if owner.endswith(("'s", "’s")) else owner, start, end, speakers)
     if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
     proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"
