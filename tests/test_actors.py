@@ -24,6 +24,8 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
     ("At least 14 people, including two children, were killed.", "At least 14", "civilian_noun", "civilians"),
+    # a part of a whole no side is known for is told by its own noun
+    ("The death toll has climbed to 47, including 8 children.", "8", "civilian_noun", "civilians"),
     # the bodies a side hands back are its opponent's dead, those it receives its own
     ("Moscow returned 500 bodies of soldiers to Kyiv.", "500", "released_by_party", "Ukraine"),
     ("Kyiv received 500 bodies in the exchange.", "500", "released_by_party", "Ukraine"),

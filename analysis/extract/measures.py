@@ -359,8 +359,10 @@ def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
             return replace(parent, measure_rule="", actor_rule="of_the_whole")
         if parent.measure in PERSON_MEASURES:
             counted = f.low[f.m.end:noun.end()].strip()
+            # the part is of the whole's side; when the whole has none, the part's own noun may tell it
+            # ("the toll climbed to 51, including 9 children": civilians)
             return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor,
-                           actor_rule="of_the_whole")
+                           actor_rule="of_the_whole" if parent.actor is not None else "", noun=noun)
     return None
 
 
