@@ -863,6 +863,7 @@ class PlaceLinks:
     city_of: str
     clause_separators: Words
     where_clause: str
+    landmark_after_distance: Words
     national_scope: Words
     nationwide: Words
     sum_scope: Words

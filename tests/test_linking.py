@@ -61,6 +61,10 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
     ("Shelling killed 5 in Kharkiv, and 3 were hurt in Sumy.", "3", "injured", "Sumy", "own_segment"),
     ("In Kharkiv 5 died; in Sumy, 3 were hurt.", "3", "injured", "Sumy", "own_clause"),
     ("Missiles hit Dnipro overnight. Officials said 7 people died.", "7", "killed", "Dnipro", "sentence_before"),
+    # a place a distance is measured from is a landmark, while the sentence names another
+    ("Troops took the village of Novohrodivka, 20 km from Pokrovsk, losing 6 soldiers.", "6", "casualties",
+     "Novohrodivka", "own_clause"),
+    ("Shelling 15 km from Pokrovsk killed 4 soldiers.", "4", "killed", "Pokrovsk", "own_sentence"),
     ("Russia has lost 600,000 troops since the start of the full-scale invasion.", "600,000", "casualties",
      "Ukraine", "national"),
     # a war-long total told by when the war began is the country's, not the town of the next sentence

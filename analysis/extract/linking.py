@@ -28,7 +28,7 @@ from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
 from analysis.extract.sentences import Sentence
-from analysis.vocabulary import VOCABULARY, hint_words, last_words, phrase_pattern
+from analysis.vocabulary import VOCABULARY, hint_words, last_words, lowered, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 _L = VOCABULARY.linking.places
@@ -75,6 +75,10 @@ _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 _CLAUSE_SEPARATORS = _L.clause_separators
 _WHERE = _L.where_clause  # ", where": a clause about the place just before it
+_LENGTH_WORDS = [word for unit in ("km", "mi", "m") for word in VOCABULARY.numbers.units[unit].words
+                 if not word.startswith("-")]
+# "20 km from Pokrovsk", "5 miles north of the city": the place a distance is measured from (lowered text)
+_LANDMARK_RE = re.compile(rf"\d\s*{_words(_LENGTH_WORDS)}\s+{_words(_L.landmark_after_distance)}\s+(?:the\s+)?$")
 THEATRE = VOCABULARY.linking.theatre
 _PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 _EVENT_WORDS_RE = re.compile(rf"\b{_words([*(w + '*' for w in _EV.strikes), *(w + '*' for w in _EV.other_events)])}",
@@ -319,6 +323,15 @@ def _regional(text: str, p, regional_measure: bool):
     return p.place, precision
 
 
+def _past_landmarks(text: str, candidates: list) -> list:
+    """The candidate places less those a distance is measured from ("the village of Novohrodivka, 20 km
+    from Pokrovsk": Novohrodivka), unless they are all there is."""
+    if len(candidates) < 2:
+        return candidates
+    kept = [p for p in candidates if _LANDMARK_RE.search(lowered(text[max(0, p.start - 40):p.start])) is None]
+    return kept or candidates
+
+
 def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
     """The stretch of the sentence between the clause boundaries around a figure."""
     lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
@@ -389,6 +402,7 @@ class SentenceLinks:
                 if country is not None:
                     return country, "country", "national"
                 candidates, rule = self._nearest_group(candidates, m)
+                candidates = _past_landmarks(art.text, candidates)
             if candidates:
                 regions = [p for p in candidates if p.precision == "admin1"]
                 if regions and len({p.place for p in candidates if p.precision == "place"}) >= 2:
