@@ -65,6 +65,11 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
     ("Troops took the village of Novohrodivka, 20 km from Pokrovsk, losing 6 soldiers.", "6", "casualties",
      "Novohrodivka", "own_clause"),
     ("Shelling 15 km from Pokrovsk killed 4 soldiers.", "4", "killed", "Pokrovsk", "own_sentence"),
+    # with no place of its own, a figure a local official reports is in the official's place
+    ("Kharkiv Governor Oleh Syniehubov said 4 people were injured.", "4", "injured", "Kharkiv", "claimant_place"),
+    ("A missile hit Kupiansk. The Kharkiv governor said 3 people died.", "3", "killed", "Kupiansk",
+     "sentence_before"),
+    ("Moscow said 40 drones were downed overnight.", "40", "equipment", None, "none"),  # a government, no place
     ("Russia has lost 600,000 troops since the start of the full-scale invasion.", "600,000", "casualties",
      "Ukraine", "national"),
     # a war-long total told by when the war began is the country's, not the town of the next sentence

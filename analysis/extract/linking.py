@@ -183,7 +183,7 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 # the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
 # they are tried; SentenceLinks.place and .event_date say what each means
 PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "sentence_before", "region_of_list",
-               "national", "lede", "story_country")
+               "claimant_place", "national", "lede", "story_country")
 DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event",
               "statement", "carried_statement", "lede_statement", "report_day")
 # the day of the strike a story leads with may come a few sentences in, after the toll and a quote
@@ -388,8 +388,9 @@ class SentenceLinks:
     def place(self, m: NumberMention, measure: str):
         """The most specific place the text ties the figure to, its precision, and the place rule that
         found it: ``own_segment``, ``own_clause``, ``own_sentence`` (the figure's comma-piece, clause or
-        sentence), ``sentence_before``, ``national`` (a war-long or nationwide total), ``lede`` (the
-        place the story is about), ``story_country``, or ``none``."""
+        sentence), ``sentence_before``, ``claimant_place`` (the town or region of a local official who
+        reports it), ``national`` (a war-long or nationwide total), ``lede`` (the place the story is
+        about), ``story_country``, or ``none``."""
         art = self.article
         for k in (self.k, self.k - 1):
             if k < 0 or (k < self.k and (measure == "duration" or self.national)):
@@ -412,6 +413,9 @@ class SentenceLinks:
                 return (*art.regional(best, measure), rule)
         if measure == "duration":
             return None, None, NONE  # the length of the war has no place, even told as a war-long total
+        local = self._claimant_place(m)
+        if local is not None:  # "Belgorod's governor said 3 people were killed": in the Belgorod region
+            return (*art.regional(local, measure), "claimant_place")
         if self.national:
             return (*self._national_country(measure), "national")
         if art.lede is not None:  # the place the story is about
@@ -419,6 +423,19 @@ class SentenceLinks:
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
             return (*self._national_country(measure), "story_country")
         return None, None, NONE
+
+    def _claimant_place(self, m: NumberMention):
+        """The town or region named in the figure's own claimant ("Belgorod's governor", "the Kharkiv
+        regional administration"), when its sentences name no place of its own: a local official
+        reports on their place. A country in a claimant's name ("Ukraine's General Staff") is none, and
+        so is a place that is the whole claimant ("Moscow said": its government)."""
+        claim = self.claimant(m)
+        if claim is None or self.national:
+            return None
+        inside = [p for p in self.article.places_in[self.k]  # (not "Moscow said": a place for its government)
+                  if claim.start <= p.start < claim.end and p.precision != "country"
+                  and not (p.start <= claim.start and claim.end <= p.end)]
+        return min(inside, key=lambda p: _PRECISION_RANK[p.precision]) if inside else None
 
     def _nationwide(self, m: NumberMention, candidates: list):
         """The country of a figure told as nationwide while a town elsewhere in its sentence holds only a
