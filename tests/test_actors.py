@@ -143,6 +143,10 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Russia's defence ministry said 35 drones were intercepted over the border region.", "35",
      "enemy_of_claimant", "Ukraine"),
     ("Moscow's 35 drones were downed before dawn.", "35", "party_before", "Russia"),
+    # a speaker of a side outside the war owns nothing it reports; a side at war may (its own liberations)
+    ("US officials said 11,500 were deployed to the region.", "11,500", "none", None),
+    ("Seoul's spy agency assessed that 9,000 fighters were massed near the town.", "9,000", "none", None),
+    ("Kyiv says it has liberated 61 settlements in the region.", "61", "party_before", "Ukraine"),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
     rows = extract_figures(text)

@@ -535,9 +535,17 @@ def downed_by_speaker(f: Figure, reading: Reading):
 
 
 def party_before(f: Figure, reading: Reading):
-    """'Russia deployed 12,000 ...': the party named last before the figure."""
-    before = _before(f)
+    """'Russia deployed 12,000 ...': the party named last before the figure; not a party outside the war
+    that only speaks ('US officials said 11,000 were deployed': the troops are not American)."""
+    before = [party for party in _before(f) if not _third_party_speaker(f, party)]
     return (before[-1][2] or STOP) if before else None
+
+
+def _third_party_speaker(f: Figure, party: tuple[int, int, str | None]) -> bool:
+    """Whether a party word before the figure names a speaker (a speech verb comes between) of a side
+    that is not at war (none of OPPONENT): the United States, South Korea, the UN..."""
+    return party[2] not in OPPONENT and party[2] is not None and \
+        _SPEECH_VERB_RE.search(f.low, party[1], f.m.start) is not None
 
 
 def land_of_party(f: Figure, reading: Reading):
