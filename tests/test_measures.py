@@ -53,6 +53,9 @@ def reading_of(sentence: str, figure: str):
      "killed"),
     ("Up to 70 enemy servicemen were destroyed near the village.", "Up to 70", "noun_then_verb", "killed"),
     ("Its artillery destroyed 12 tanks near the village.", "12", "noun_after", "equipment"),
+    # the weapons aid packages name by their model
+    ("The new package holds 80 Humvees and three Patriot batteries.", "80", "noun_after", "equipment"),
+    ("The new package holds 80 Humvees and three Patriot batteries.", "three", "noun_after", "equipment"),
     ("Marines captured three Chechen fighters who were fighting near the bridge.", "three", "noun_then_verb",
      "captured"),
     ("Some 4,000 Russian soldiers died or were injured in the assault.", "Some 4,000", "noun_then_verb",
