@@ -549,6 +549,8 @@ class ActorWords:
     got_back: Words
     captivity: str
     bodies: Words
+    attack: Words
+    instrument_before: Words
     people_of_party: Words
     generic_people: Words
     both_sides: Words

@@ -147,6 +147,10 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("US officials said 11,500 were deployed to the region.", "11,500", "none", None),
     ("Seoul's spy agency assessed that 9,000 fighters were massed near the town.", "9,000", "none", None),
     ("Kyiv says it has liberated 61 settlements in the region.", "61", "party_before", "Ukraine"),
+    # the weapons an attack is made with are the attacker's, not the target's
+    ("Moscow attacked Ukraine with 110 drones before dawn.", "110", "attacked_with", "Russia"),
+    ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
+    ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
     rows = extract_figures(text)

@@ -408,6 +408,8 @@ def from_captivity(f: Figure, reading: Reading):
 
 
 _BODIES = frozenset(_W.bodies)
+_ATTACK_RE = re.compile(rf"{_words(_W.attack)}\b")  # (read with word_starts)
+_INSTRUMENT_BEFORE_RE = re.compile(rf"\b{_words(_W.instrument_before)}\s+$")
 
 
 def released_by_party(f: Figure, reading: Reading):
@@ -507,6 +509,36 @@ def launched_by(f: Figure, reading: Reading):
     return actor_of(party.group()) if party else None
 
 
+def attacked_with(f: Figure, reading: Reading):
+    """'Russia attacked Kyiv with 60 drones', 'struck the city using 5 glide bombs': the weapons an attack
+    is made with are the attacker's (the party before the attack verb, not its target after it)."""
+    if reading.measure != "equipment" or not _after_instrument(f):
+        return None
+    verb = _verb_before(f, _ATTACK_RE)
+    if verb is None:
+        return None
+    subjects = [party for party in _before(f) if party[1] <= verb.start() and not _counted_by_number(f, party[0])]
+    return subjects[-1][2] if subjects else None
+
+
+def _after_instrument(f: Figure) -> bool:
+    """Whether 'with' or 'using' opens the figure, or the list it continues ("with 60 drones and 4
+    missiles", looking back over at most three listed counts)."""
+    low, view = f.low, f.sentence
+    if _INSTRUMENT_BEFORE_RE.search(low, max(f.lo, f.m.start - 12), f.m.start):
+        return True
+    quantities = view.quantities()
+    at, later = bisect.bisect_left(quantities, f.i), f.i
+    for j in reversed(quantities[max(0, at - 3):at]):
+        head = view.mentions[j]
+        if not view.joined(later, view.phrase_end(head.end, f.hi)):
+            return False
+        if _INSTRUMENT_BEFORE_RE.search(low, max(f.lo, head.start - 12), head.start):
+            return True
+        later = j
+    return False
+
+
 def destroyed_by_party(f: Figure, reading: Reading):
     """'Ukrainian forces destroyed 12 tanks': equipment a side destroyed is its opponent's."""
     if reading.measure != "equipment":
@@ -570,8 +602,8 @@ def party_after(f: Figure, reading: Reading):
 
 ACTOR_RULES = (displaced_civilians, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
                released_by_party, captor_opponent, people_of_party, killed_by_party, soldiers_of_party, losses_of_party,
-               strike_victims, owner_named, victims_unknown, launched_by, destroyed_by_party, downed_by_speaker,
-               party_before, land_of_party, party_after)
+               strike_victims, owner_named, victims_unknown, launched_by, attacked_with, destroyed_by_party,
+               downed_by_speaker, party_before, land_of_party, party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:
