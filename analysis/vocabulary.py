@@ -486,6 +486,8 @@ class MeasurePhrases:
     running_total_adjectives: Words
     running_total_links: Words
     ratio_after: Words
+    difference_after: Words
+    difference_link: str
     attack_nouns: Words
     swap_joiners: Words
     swaps: Words

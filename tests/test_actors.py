@@ -149,6 +149,7 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Kyiv says it has liberated 61 settlements in the region.", "61", "party_before", "Ukraine"),
     # the weapons an attack is made with are the attacker's, not the target's
     ("Moscow attacked Ukraine with 110 drones before dawn.", "110", "attacked_with", "Russia"),
+    ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
 ])

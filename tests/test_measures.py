@@ -53,6 +53,8 @@ def reading_of(sentence: str, figure: str):
      "killed"),
     ("Up to 70 enemy servicemen were destroyed near the village.", "Up to 70", "noun_then_verb", "killed"),
     ("Its artillery destroyed 12 tanks near the village.", "12", "noun_after", "equipment"),
+    # Ukrainian reporting's words for Russia's soldiers count soldiers
+    ("Defenders held the line, killing 250 occupiers.", "250", "noun_then_verb", "killed"),
     # the weapons aid packages name by their model
     ("The new package holds 80 Humvees and three Patriot batteries.", "80", "noun_after", "equipment"),
     ("The new package holds 80 Humvees and three Patriot batteries.", "three", "noun_after", "equipment"),
@@ -137,6 +139,8 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     ("The brigade advanced along a 25-kilometre front near the river.", "25-kilometre"),  # a front's length
     ("Troops pushed forward on the roughly 500-mile line of contact.", "roughly 500-mile"),
     ("The air force counted 48 missile strikes and 30 drone attacks.", "48"),          # attacks
+    ("The count was 700 more soldiers than a month before.", "700"),                   # a difference
+    ("Kyiv now fields 25 fewer tanks than last year.", "25"),
     # a length to a place is where something is, not an advance, unless an advance word comes right before it
     ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
 ])

@@ -102,6 +102,9 @@ _INCLUDING_LIST_RE = re.compile(
     rf"\b{_words(_P.including_before)}\s[^.;:]{{0,100}}?(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*$")
 _RATIO_RE = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(_P.ratio_after)}\b")
 _RATIO_HINTS = hint_words(_P.ratio_after)
+# "800 more occupants than ...": the words right after the number (lowered text)
+_DIFFERENCE_RE = re.compile(
+    rf"\s+{_words(_P.difference_after)}\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(_P.difference_link)}\b")
 _UNITS_OF_RE = re.compile(
     rf"\s+of\s+(?:[\w'’-]+\s+){{0,2}}?({_words([*_P.units_of, *_V.nouns['equipment']])})(?![\w-])")
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
@@ -371,6 +374,12 @@ def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
 def one_person(f: Figure):
     """'one of the prisoners', 'one prisoner told': a person, not a count."""
     return STOP if f.m.value == 1 and _ONE_OF_RE.match(f.low, f.m.num_end) else None
+
+
+def difference(f: Figure):
+    """'800 more occupants than the month before', 'killed 5 more than last week': a difference between
+    two counts, not a count."""
+    return STOP if _DIFFERENCE_RE.match(f.low, f.m.end, f.hi) else None
 
 
 def ratio(f: Figure):
@@ -668,9 +677,9 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
     return None
 
 
-MEASURE_RULES = (one_person, ratio, swap, unit_advance, unit_area, unit_duration, noun_after, noun_then_verb,
-                 noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun, part_of_next,
-                 verb_after, part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
+MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, noun_after,
+                 noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun,
+                 part_of_next, verb_after, part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:
