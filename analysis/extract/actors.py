@@ -524,19 +524,8 @@ def attacked_with(f: Figure, reading: Reading):
 def _after_instrument(f: Figure) -> bool:
     """Whether 'with' or 'using' opens the figure, or the list it continues ("with 60 drones and 4
     missiles", looking back over at most three listed counts)."""
-    low, view = f.low, f.sentence
-    if _INSTRUMENT_BEFORE_RE.search(low, max(f.lo, f.m.start - 12), f.m.start):
-        return True
-    quantities = view.quantities()
-    at, later = bisect.bisect_left(quantities, f.i), f.i
-    for j in reversed(quantities[max(0, at - 3):at]):
-        head = view.mentions[j]
-        if not view.joined(later, view.phrase_end(head.end, f.hi)):
-            return False
-        if _INSTRUMENT_BEFORE_RE.search(low, max(f.lo, head.start - 12), head.start):
-            return True
-        later = j
-    return False
+    starts = [f.m.start] + [f.sentence.mentions[j].start for j in f.sentence.list_heads(f.i, f.hi)]
+    return any(_INSTRUMENT_BEFORE_RE.search(f.low, max(f.lo, start - 12), start) for start in starts)
 
 
 def destroyed_by_party(f: Figure, reading: Reading):
@@ -561,7 +550,7 @@ def downed_by_speaker(f: Figure, reading: Reading):
     if fate is None or _BY_AFTER_RE.match(f.low, fate.end(), f.hi):
         return None
     before = _before(f)
-    if before and not _SPEECH_VERB_RE.search(f.low, before[-1][1], f.m.start):
+    if before and not _speaks(f, before[-1]):
         return None  # "Russia's 30 drones were downed": the party before names the owner
     return ENEMY
 
@@ -574,10 +563,14 @@ def party_before(f: Figure, reading: Reading):
 
 
 def _third_party_speaker(f: Figure, party: tuple[int, int, str | None]) -> bool:
-    """Whether a party word before the figure names a speaker (a speech verb comes between) of a side
-    that is not at war (none of OPPONENT): the United States, South Korea, the UN..."""
-    return party[2] not in OPPONENT and party[2] is not None and \
-        _SPEECH_VERB_RE.search(f.low, party[1], f.m.start) is not None
+    """Whether a party word before the figure names a speaker of a side that is not at war (none of
+    OPPONENT): the United States, South Korea, the UN..."""
+    return party[2] not in OPPONENT and party[2] is not None and _speaks(f, party)
+
+
+def _speaks(f: Figure, party: tuple[int, int, str | None]) -> bool:
+    """Whether a party word before the figure names its speaker: a speech verb comes between them."""
+    return _SPEECH_VERB_RE.search(f.low, party[1], f.m.start) is not None
 
 
 def land_of_party(f: Figure, reading: Reading):

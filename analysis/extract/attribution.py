@@ -270,8 +270,12 @@ def _body_roles(name: str, alias: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """'Ministry's' -> 'ministry'."""
-    word = word.lower().strip(",.;:")
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return _unpossessed(word.lower().strip(",.;:"))
+
+
+def _unpossessed(text: str) -> str:
+    """``text`` less a final possessive: "the agency's" -> "the agency"."""
+    return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
 def _clean(phrase: str) -> str:
@@ -451,7 +455,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         head, _, link = owner.rpartition(" ")
         if head and link.lower() in _NAME_ENDS_BEFORE:  # "an AFP analysis of data": an AFP analysis
             owner = head
-        return _claim_from_rest(owner[:-2] if owner.endswith(("'s", "’s")) else owner, start, end, speakers)
+        return _claim_from_rest(_unpossessed(owner), start, end, speakers)
     if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
     proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"

@@ -246,18 +246,13 @@ def _verb_before_list(f: Figure) -> str | None:
     this figure continues reaches it too (looking back over at most three listed counts)."""
     view, low = f.sentence, f.low
     quantities = view.quantities()
-    at = bisect.bisect_left(quantities, f.i)
-    later = f.i
-    for back, j in enumerate(reversed(quantities[max(0, at - 3):at])):
+    for j in view.list_heads(f.i, f.hi):
         head = view.mentions[j]
-        if not view.joined(later, view.phrase_end(head.end, f.hi)):
-            return None
-        earlier = at - back - 2
+        earlier = bisect.bisect_left(quantities, j) - 1  # the count before the head bounds its verb's reach
         start = max(f.lo, head.start - 40, view.mentions[quantities[earlier]].end if earlier >= 0 else 0)
         found = _verb_before_within(low, start, head.start, 2)
         if found is not None:
             return found if found in _LIST_VERB_MEASURES else None
-        later = j
     return None
 
 

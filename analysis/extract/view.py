@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +133,24 @@ class SentenceView:
         n = self.mentions[j]
         return bool(_INCLUDING_RE.search(self.low, max(0, n.start - 20), n.start)
                     or _LIST_JOIN_RE.fullmatch(self.low, prev_end, n.start))
+
+    def list_heads(self, i: int, hi: int, reach: int = 3) -> Iterator[int]:
+        """The counts before mention ``i`` that it continues a list of, nearest first ("lost 4 tanks and
+        300 men": 4 for the 300), looking back over at most ``reach`` counts (``hi`` bounds their nouns).
+
+        >>> from analysis.extract.numbers import find_numbers
+        >>> text = "Kyiv lost 4 tanks, 9 guns and 300 men. Then 7 died."
+        >>> view = SentenceView.of(text, find_numbers(text))
+        >>> list(view.list_heads(2, 38)), list(view.list_heads(3, len(text)))
+        ([1, 0], [])
+        """
+        quantities = self.quantities()
+        at, later = bisect.bisect_left(quantities, i), i
+        for j in reversed(quantities[max(0, at - reach):at]):
+            if not self.joined(later, self.phrase_end(self.mentions[j].end, hi)):
+                return
+            yield j
+            later = j
 
     def after_list(self, j: int, hi: int) -> int:
         """Where the first count from ``j`` on that does not continue the list before it starts
