@@ -240,3 +240,18 @@ def test_claimant_side_comes_from_the_registry():
 def test_a_persons_side_may_come_from_their_role():
     rows = extract_figures("The Moscow-installed official Pavel Orlov said nine people were hurt.")
     assert (rows.claimant[0], rows.claimant_side[0]) == ("Pavel Orlov", "Russia")
+
+
+def test_every_speech_verb_opens_with_a_word_character():
+    # the verb pattern's "\b(?<!-)" stands for "not after a letter or hyphen" only before a word character
+    from analysis.vocabulary import VOCABULARY
+
+    assert all(verb[:1].isalnum() for verb in VOCABULARY.attribution.speech.verbs)
+
+
+def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
+    from analysis.extract.attribution import _Speakers, sentence_claims
+    from analysis.extract.sentences import split_sentences
+
+    sentence = split_sentences("The army self-reported 300 losses.")[0]  # "reported" ends a longer word
+    assert sentence_claims(sentence, _Speakers()) == []

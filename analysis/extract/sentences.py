@@ -30,8 +30,9 @@ class Sentence:
 
 
 def group_by_sentence(items: Iterable, sentences: list[Sentence], *,
-                      span: Callable[[object], tuple[int, int]] = lambda item: (item.start, item.end)) -> list[list]:
-    """Items found in the text (in text order) grouped by the sentence that holds them whole.
+                      span: Callable[[object], tuple[int, int]] | None = None) -> list[list]:
+    """Items found in the text (in text order) grouped by the sentence that holds them whole; an
+    item's ``span(item)`` is where it is (by default its ``start`` and ``end``).
 
     >>> found = [Sentence(0, 0, 3, "Six"), Sentence(0, 15, 19, "five")]
     >>> [[s.text for s in group] for group in group_by_sentence(found, split_sentences("Six died. Then five."))]
@@ -43,7 +44,7 @@ def group_by_sentence(items: Iterable, sentences: list[Sentence], *,
     ends = [sentence.end for sentence in sentences]
     last, k = len(sentences) - 1, 0
     for item in items:
-        start, end = span(item)
+        start, end = (item.start, item.end) if span is None else span(item)  # (no call for the usual case)
         if start >= ends[k] and k < last:  # the first sentence ending after the item's start
             k = min(bisect_right(ends, start, k), last)
         if sentences[k].start <= start and end <= ends[k]:
