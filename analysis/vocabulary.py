@@ -488,6 +488,8 @@ class MeasurePhrases:
     ratio_after: Words
     difference_after: Words
     difference_link: str
+    earlier_value_before: Words
+    earlier_value_from: str
     attack_nouns: Words
     swap_joiners: Words
     swaps: Words

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import extract_figures
 from analysis.extract import places
 from analysis.extract.articles import parse_published
 from analysis.extract.attribution import claims_by_sentence
@@ -248,3 +249,22 @@ def test_the_storys_country_is_the_first_country_named_as_a_place() -> None:
     context = ArticleContext.build(text, sentences, claims, found, group_by_sentence(found, sentences), None)
     assert context.lede_country.place.name == "Ukraine"
     assert context.lede_country.start == text.index("Ukraine went")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an earlier value keeps a date of its own clause ...
+    ("Officials said 31 were killed on Friday, up from 20 on Wednesday.", "20", "2024-11-06"),
+    # ... and takes none from the figure it is compared with
+    ("Officials said 31 were killed on Friday, up from 20 the day before.", "20", None),
+    ("Officials said 31 were killed on Friday, up from 20 the day before.", "31", "2024-11-08"),
+])
+def test_an_earlier_value_has_only_its_own_date(text: str, figure: str, expected: str | None) -> None:
+    rows = extract_figures(text, published="2024-11-09")
+    row = rows[rows["text"] == figure].iloc[0]
+    assert row["measure"] == "killed"
+    assert (None if pd.isna(row["event_date"]) else str(row["event_date"].date())) == expected
+
+
+def test_a_value_compared_across_sides_is_no_earlier_value() -> None:
+    rows = extract_figures("Russia lost 300 tanks in May, compared with 200 for Ukraine.", published="2024-11-09")
+    assert "earlier_value" not in ";".join(rows["rules"])

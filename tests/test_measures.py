@@ -125,6 +125,11 @@ def reading_of(sentence: str, figure: str):
      "equipment_fate", "equipment"),
     ("Moscow sent 64 attack drones overnight; 41 were intercepted and 9 reached their targets.", "9",
      "equipment_fate", "equipment"),
+    # the value a figure is compared with, or changed from, counts what the figure counts
+    ("Medics said 14 were hurt by nightfall, up from 9 at noon.", "9", "earlier_value", "injured"),
+    ("The daily count of enemy dead fell to 700, down from 950 a week before.", "950", "earlier_value", "killed"),
+    ("The regiment's strength went from 2,400 to 1,900 over the winter.", "2,400", "earlier_value", "troops"),
+    ("The tally of captured marines rose from 80 in spring to 130 by autumn.", "80", "earlier_value", "captured"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

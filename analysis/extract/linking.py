@@ -500,13 +500,15 @@ class SentenceLinks:
         theatre = places.geocode(THEATRE)  # a war-long total with no country named: where the war is fought
         return (theatre, "country") if theatre is not None else (None, None)
 
-    def event_date(self, m: NumberMention, measure: str, claim: Claim | None) -> tuple[DateMention | None, str]:
+    def event_date(self, m: NumberMention, measure: str, claim: Claim | None, *,
+                   earlier: bool = False) -> tuple[DateMention | None, str]:
         """The figure's date and the date rule that found it: ``own_clause`` (a date in its clause),
         ``before_in_sentence`` (one told before it in the sentence), ``month_anaphor`` ("over the
         month": the month named last), for victims ``strike_before`` (the strike's date in the sentence
         before) or ``lede_event``; else the date of the statement that gives the figure (a running
         total is as of that day): ``statement``, ``carried_statement`` (the statement of a claimant
-        credited earlier), ``lede_statement``; or ``none``."""
+        credited earlier), ``lede_statement``; or ``none``. An ``earlier`` value of another figure ("...,
+        down from 1,600 the day before") has only a date of its own clause: the others are the later one's."""
         events = [d for d in self.dates if not d.speech and not d.report]
         if events:
             text = self.article.text
@@ -515,10 +517,12 @@ class SentenceLinks:
             own, rule = [d for d in events if p_lo <= d.start < p_hi], "own_segment"
             if not own:
                 own, rule = [d for d in events if lo <= d.start < hi], "own_clause"
-            if not own:
+            if not own and not earlier:
                 own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
                 return min(own, key=lambda d: abs(d.start - m.start)), rule
+        if earlier:
+            return None, NONE
         art = self.article
         if art.published is not None and self.month_anaphor:
             named = self._month_named_before()  # "209 deaths in April. The injured over the month reached 1,146."

@@ -110,6 +110,10 @@ _UNITS_OF_RE = re.compile(
 _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
 _FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
 _FATE_BEFORE_RE = re.compile(rf"\b{_words(_P.equipment_fates)}\s+$")
+_EARLIER_VALUE_RE = re.compile(rf"\b{_words(_P.earlier_value_before)}\s+$")
+_CHANGE_FROM_RE = re.compile(  # "grew from ": before the earlier value of a change
+    rf"\b{_words(VOCABULARY.numbers.ranges.change_verbs)}\s+{re.escape(_P.earlier_value_from)}\s+$")
+_TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000 (in March) to 12,000"
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
 _EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
@@ -624,6 +628,28 @@ def toll_before(f: Figure):
     return Reading(measure, f.low[start:end], start, end, toll_span=(start, end))
 
 
+def earlier_value(f: Figure):
+    """'1,300 were killed on Monday, down from 1,600 the day before', 'grew from 10,000 to 12,000': a bare
+    number a figure is compared with, or changed from, is an earlier value of it and counts what it
+    counts (the same people or things, the same side)."""
+    if _noun(f) is not None:
+        return None
+    low, m = f.low, f.m
+    if _EARLIER_VALUE_RE.search(low, max(f.lo, m.start - 20), m.start):
+        found = _list_parent(f)
+    elif _CHANGE_FROM_RE.search(low, max(f.lo, m.start - 30), m.start):
+        nxt = f.sentence.next_quantity(f.i)
+        later = f.sentence.mentions[nxt] if nxt is not None else None
+        found = (later, f.sentence.reading(nxt)) if later is not None and _TO_NEW_VALUE_RE.fullmatch(
+            low, m.end, later.start) else None
+    else:
+        return None
+    if found is None or found[1] is None:
+        return None
+    # whose it is the actor rules say, from its own words ("compared with 200 for Ukraine") or carried
+    return replace(found[1], measure_rule="", actor=None, actor_rule="", noun=None, toll_span=None)
+
+
 def elided_count(f: Figure):
     """'eight died in one town and two in another', '..., and 300 more at the border': a bare count after a
     list joiner, followed by a place, counts what the figure before it counts."""
@@ -674,7 +700,8 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
 
 MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, noun_after,
                  noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun,
-                 part_of_next, verb_after, part_of_whole, verb_before, toll_before, elided_count, equipment_fate)
+                 part_of_next, verb_after, part_of_whole, verb_before, earlier_value, toll_before, elided_count,
+                 equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:

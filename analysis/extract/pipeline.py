@@ -162,7 +162,7 @@ def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading
     value, low, high = m.canonical
     claim = links.claimant(m)
     place, precision, place_rule = links.place(m, reading.measure)
-    date, date_rule = links.event_date(m, reading.measure, claim)
+    date, date_rule = links.event_date(m, reading.measure, claim, earlier=reading.measure_rule == "earlier_value")
     return {
         **article,
         "measure": reading.measure, "value": value, "low": low, "high": high,
