@@ -559,6 +559,7 @@ class ActorWords:
     generic_people: Words
     both_sides: Words
     suffered: Words
+    cost: Words
     regain: Words
 
 

@@ -85,6 +85,10 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Ukrainian units killed 60 soldiers near the river.", "60", "killed_by_party", "Russia"),
     ("Moscow lost 300 men in the assault.", "300", "losses_of_party", "Russia"),
     ("Russia suffered 900 casualties on Monday.", "900", "losses_of_party", "Russia"),
+    # the side a battle or an offensive "cost" its losses
+    ("The push on the river crossing cost Kyiv 1,200 casualties.", "1,200", "losses_of_party", "Ukraine"),
+    ("The winter campaign, costing the Russian army 4,000 wounded, stalled.", "4,000", "losses_of_party",
+     "Russia"),
     ("Russian losses in May reached 31,000 people.", "31,000", "losses_of_party", "Russia"),
     ("Moscow loses roughly 25,000 men every month, analysts estimate.", "roughly 25,000", "losses_of_party",
      "Russia"),

@@ -94,6 +94,7 @@ _PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
 _GENERIC_PEOPLE = frozenset(_W.generic_people)
 _BOTH_SIDES_RE = re.compile(rf"{_words(_W.both_sides)}\b")  # (read with word_starts)
 _LOSS_WORD_RE = re.compile(rf"\b{_words((*_W.loss, *_W.suffered))}\b")
+_COST_BEFORE_RE = re.compile(rf"\b{_words(_W.cost)}\s+(?:the\s+)?$")  # "cost (the) Russian army"
 _REGAIN_RE = re.compile(rf"\b{_words(_W.regain)}\b")
 _OF_CIVILIANS_RE = re.compile(r"\s+of\s+(?:the\s+)?([\w-]+)")
 _ENEMY_RE = re.compile(rf"\b{_words(_W.enemy)}\b", re.I)
@@ -465,14 +466,20 @@ def soldiers_of_party(f: Figure, reading: Reading):
 
 
 def losses_of_party(f: Figure, reading: Reading):
-    """'Moscow lost 300 men', 'Russia suffered 900 casualties': the side that lost or suffered them
-    (in a sentence about soldiers, or with the party just before the figure)."""
+    """'Moscow lost 300 men', 'Russia suffered 900 casualties', 'the battle cost Russia 900 casualties':
+    the side that lost or suffered them (in a sentence about soldiers, or with the party just before
+    the figure)."""
     if reading.measure not in PERSON_MEASURES or _captor(f) or _military_noun(reading):
         return None
     before = _before(f)
     if not before or (not _military_sentence(f) and f.m.start - before[-1][1] > 60):
         return None
-    return before[-1][2] if _LOSS_WORD_RE.search(f.low, before[-1][1], f.m.start) else None
+    start, end, actor = before[-1]
+    if _LOSS_WORD_RE.search(f.low, end, f.m.start):
+        return actor
+    if f.m.start - end <= 25 and _COST_BEFORE_RE.search(f.low, max(f.lo, start - 16), start):
+        return actor
+    return None
 
 
 def strike_victims(f: Figure, reading: Reading):
