@@ -647,6 +647,7 @@ class Subjects:
     adverbs_before_verb: Words
     subject_words: Words
     subject_starts: Words
+    seat_word: str
     before_leading_date: Words
     before_leading_place: Words
     clause_openers: Words

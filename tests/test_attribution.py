@@ -255,3 +255,16 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
 
     sentence = split_sentences("The army self-reported 300 losses.")[0]  # "reported" ends a longer word
     assert sentence_claims(sentence, _Speakers()) == []
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a body "in" a capital, or a country, speaks for that country
+    ("The interior ministry in Kyiv said 40 homes burned and 3 people died.", "Ukrainian Interior Ministry"),
+    ("Officials in Moscow said 26 Ukrainian drones were downed over the border region.", "Russian officials"),
+    ("Authorities in Ukraine said 9 people were injured in the night raid.", "Ukrainian officials"),
+    # a town is no seat: local officials stay as the text names them
+    ("Officials in Sumy said 4 people were hurt.", "Officials"),
+])
+def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) -> None:
+    rows = extract_figures(text, published="2024-11-05")
+    assert set(rows["claimant"]) == {claimant}

@@ -268,3 +268,15 @@ def test_an_earlier_value_has_only_its_own_date(text: str, figure: str, expected
 def test_a_value_compared_across_sides_is_no_earlier_value() -> None:
     rows = extract_figures("Russia lost 300 tanks in May, compared with 200 for Ukraine.", published="2024-11-09")
     assert "earlier_value" not in ";".join(rows["rules"])
+
+
+@pytest.mark.parametrize("text, location", [
+    # the capital a speaker is in is not where the figure happened
+    ("The president in Kyiv said 250 Russian soldiers died near Kupiansk.", "Kupiansk"),
+    ("Officials in Moscow said 12 Ukrainian drones were downed.", None),
+    # but a capital that is the scene keeps its place
+    ("A night raid on Kyiv killed 4 people, officials said.", "Kyiv"),
+])
+def test_a_capital_right_before_a_speech_verb_is_where_the_speaker_is(text: str, location: str | None) -> None:
+    row = extract_figures(text, published="2024-11-05").iloc[0]
+    assert (None if pd.isna(row["location"]) else row["location"]) == location

@@ -97,6 +97,10 @@ _SOURCE_LEAD_RE = re.compile(rf"^(?:an?\s+\w+\s+{_words(_A.documents.lead_kinds)
                              rf"(?:of\s+[\w\s]+?\s+)?{_words(_A.documents.lead_links)}\s+)", re.I)
 _SOURCE_BY_RE = re.compile(rf"\b{_words(_A.documents.lead_verbs)}\s+by\s+", re.I)
 _SUBJECT_STARTS = _SU.subject_starts
+# "the defence ministry in Moscow said": a capital or a country among the adverbs before the verb
+_SEAT_WORD = _SU.seat_word
+_SEAT_RE = re.compile(rf"\b{re.escape(_SEAT_WORD)}\s+([A-Z][\w'’-]+)")
+_COUNTRY_OF_CAPITAL = {capital: country for country, capital in VOCABULARY.linking.places.capitals.items()}
 _DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULARY.dates.month_number)
 _BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
 _BEFORE_PLACE = frozenset(_SU.before_leading_place)
@@ -476,14 +480,29 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
+def _seat_country(adverbs: str) -> str | None:
+    """The country of the capital (or the country) an 'in X' among the adverbs before a speech verb
+    names: 'the defence ministry in Moscow said' speaks for Russia."""
+    seat = _SEAT_RE.search(adverbs)
+    if seat is None:
+        return None
+    country = _COUNTRY_OF_CAPITAL.get(seat.group(1))
+    if country is None:
+        place = geocode(seat.group(1))
+        country = place.name if place is not None and place.kind == "country" else None
+    return country
+
+
 def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Speakers) -> Claim | None:
     """The claimant of one speech verb: '<subject> said ...' or '..., said <name>'."""
     text = sentence.text
     floor = max(floor, verb.start() - 240)  # a subject is never longer: keeps the end-anchored scans short
     left = text[floor:verb.start()]
     adverbs = _adverbs_at_end(lowered(left[-60:]))  # end-anchored patterns: scan only the tail
+    seat = None
     if adverbs is not None:
         tail = left[-60:]
+        seat = _seat_country(tail[adverbs.start():adverbs.end()]) if _SEAT_WORD in adverbs.group() else None
         left = left[:-60] + tail[:adverbs.start()] + tail[adverbs.end():]
     offset = sentence.start + floor
     if left.rstrip().endswith(("”", '"', ",’", ".’", "!’", "?’")):
@@ -521,6 +540,11 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         subject = _past_leading_place(_past_leading_date(subject))
         s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
+        if seat is not None and claim is not None and not claim.person and registry_side(claim.name) is None:
+            # "officials in Kyiv": Ukraine's officials (a capital for its government)
+            seated = _claim_from_phrase(f"{seat}'s {_ARTICLE_START_RE.sub('', subject.strip())}", claim.start,
+                                        claim.end, speakers)
+            claim = seated if seated is not None and not seated.person else claim
         if claim is None and _FIGURE_OR_CLAUSE_RE.search(lowered(subject)):
             claim = _trailing_name_claim(subject, s_start, speakers)  # "the 31,000 deaths Zelensky reported"
         if claim is not None:

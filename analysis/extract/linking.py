@@ -49,6 +49,9 @@ _NEAR_ENDS = last_words(_L.near, ["of", "the"])
 _LOCATIVE_ENDS = last_words(_L.locatives, _L.locative_heads, _L.part_of_country, ["of", "the"])
 # "of Ukraine's Security Council", "near Ukraine's border": an owner or a line, not a place
 _NOT_PLACE_AFTER_RE = re.compile(rf"['’]s\b|\s+{_words(_L.not_place_after)}\b", re.I)
+# "Zelensky in Kyiv said", "officials in Moscow told": a capital or country right before a speech verb is
+# where the speaker is (or whose government speaks), not where the figure happened
+_SPEAKER_AT_RE = re.compile(rf"\s+{_words(VOCABULARY.attribution.speech.verbs)}(?![\w-])")
 # the month a story has just named, referred back to: "in April ... over the month", "during that month"
 _MONTH_ANAPHORS = VOCABULARY.linking.dates.month_anaphors
 _MONTH_ANAPHOR_RE = re.compile(rf"\b{_words(_MONTH_ANAPHORS)}\b", re.I)
@@ -176,7 +179,7 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
         locative = (_may_end_in(before, _LOCATIVE_ENDS)
                     and _LOCATIVE_RE.search(text, max(0, p.start - 40), p.start) is not None) or (
             _L.against in before and _STRIKE_AGAINST_RE.search(before) is not None)
-        return locative and not _NOT_PLACE_AFTER_RE.match(text, p.end)
+        return locative and not _NOT_PLACE_AFTER_RE.match(text, p.end) and not _SPEAKER_AT_RE.match(text, p.end)
     return True
 
 
