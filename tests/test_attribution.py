@@ -29,6 +29,11 @@ CASES = [
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
      "Institute for the Study of War", None),
+    # the body that published or released the figures is their source
+    ("Moscow has lost 980 men in a day, according to numbers released by Ukraine's General Staff on Sunday.",
+     "Ukrainian General Staff", None),
+    ("The army took 14 villages, according to maps made public by the Institute for the Study of War.",
+     "Institute for the Study of War", None),
     # lists of claimants
     ("Intelligence assessments from the U.S., South Korea, and Ukraine indicate that up to 12,000 troops were sent.",
      "U.S., South Korea and Ukraine intelligence", None),

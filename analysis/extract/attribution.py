@@ -745,7 +745,15 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
         if person is not None:
             return Claim(speakers.person(person[0], _clean(phrase)), _clean(phrase), start,
                          sentence.start + end + apposed.end(1), True, "according_to")
-    return _ruled(_claim_from_phrase(phrase, start, start + len(phrase), speakers), "according_to")
+    claim = _claim_from_phrase(phrase, start, start + len(phrase), speakers)
+    if claim is None and by is None:  # "figures published by X on Monday": the tail was cut before its "by"
+        whole = _source_phrase(rest)
+        by = _SOURCE_BY_RE.search(whole)
+        if by is not None:
+            phrase = _SOURCE_TAIL_RE.sub("", whole[by.end():])
+            start = sentence.start + end + by.end()
+            claim = _claim_from_phrase(phrase, start, start + len(phrase), speakers)
+    return _ruled(claim, "according_to")
 
 
 def _ruled(claim: Claim | None, rule: str) -> Claim | None:
