@@ -156,6 +156,9 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
+    # a passive destroy verb names no side destroying: the side before it launched the drones, and keeps them
+    ("Moscow sent 90 drones at night, of which 61 were downed and 20 were lost to jamming.", "20", "party_before",
+     "Russia"),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:
     rows = extract_figures(text)

@@ -29,6 +29,9 @@ CASES = [
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
      "Institute for the Study of War", None),
+    # a group named by its country speaks; the bare group is nobody in particular
+    ("Moscow's troops gained 2 km near the river, Ukrainian analysts said.", "Ukrainian analysts", None),
+    ("Moscow's troops gained 2 km near the river, analysts said.", None, None),
     # the body that published or released the figures is their source
     ("Moscow has lost 980 men in a day, according to numbers released by Ukraine's General Staff on Sunday.",
      "Ukrainian General Staff", None),

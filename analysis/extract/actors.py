@@ -541,8 +541,8 @@ def destroyed_by_party(f: Figure, reading: Reading):
         return None
     verb = _verb_before(f, _DESTROY_RE) if _before(f) else None
     party = _subject_of(f, verb) if verb else None
-    if party is None:
-        return None
+    if party is None or _PASSIVE_BEFORE_RE.search(f.low, max(f.lo, verb.start() - 12), verb.start()):
+        return None  # "Russia launched 145 drones, of which 92 were shot down": no side named destroying
     return _opponent(party[2]) or STOP
 
 

@@ -81,6 +81,7 @@ _OF_PHRASE_RE = re.compile(rf"\s+{_words(_NA.ends_before)}\s+(?=the\b|[a-z])")
 _SEGMENT_SPLIT_RE = re.compile(rf",|\s+{_words(_NA.relative_pronouns)}\s+")
 _MEMBERS_RE = re.compile(rf"(?i:(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?{_words(_NA.members)}\s+{_words(_NA.member_links)})"
                          rf"\s+((?:the\s+)?[A-Z].*)$")
+_MEMBER_NOUNS = frozenset(_NA.members)
 _ARTICLE_START_RE = re.compile(rf"^{_words(_NA.articles)}\s+", re.I)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _THE_START_RE = re.compile(r"^the\s+")
@@ -472,7 +473,7 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         if head and link.lower() in _NAME_ENDS_BEFORE:  # "an AFP analysis of data": an AFP analysis
             owner = head
         return _claim_from_rest(_unpossessed(owner), start, end, speakers)
-    if _bare(last) in _VAGUE or name.split()[0].lower() in _NOT_NAME_START:
+    if (_bare(last) in _VAGUE and not _qualified_group(words)) or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
     proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"
     if any(w.lower() in _ORG_WORDS for w in words) or (proper and name[:1].isupper()) or _COUNTRIES_RE.search(phrase):
@@ -491,6 +492,13 @@ def _seat_country(adverbs: str) -> str | None:
         place = geocode(seat.group(1))
         country = place.name if place is not None and place.kind == "country" else None
     return country
+
+
+def _qualified_group(words: list[str]) -> bool:
+    """Whether a phrase is a group of people named by their country ("Ukrainian analysts", "Western
+    experts"): a speaker, where the bare group ("analysts") is nobody in particular."""
+    return len(words) > 1 and _bare(words[-1].lower()) in _MEMBER_NOUNS and \
+        any(_COUNTRIES_RE.fullmatch(word) for word in words[:-1])
 
 
 def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Speakers) -> Claim | None:
