@@ -29,6 +29,8 @@ CASES = [
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
      "Institute for the Study of War", None),
+    # a country's data are that country's ("Russian data": Russia, not the word "Russian")
+    ("Ukrainian figures indicate that 35 tanks were lost near the bridgehead.", "Ukraine", None),
     # a group named by its country speaks; the bare group is nobody in particular
     ("Moscow's troops gained 2 km near the river, Ukrainian analysts said.", "Ukrainian analysts", None),
     ("Moscow's troops gained 2 km near the river, analysts said.", None, None),

@@ -472,7 +472,11 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         head, _, link = owner.rpartition(" ")
         if head and link.lower() in _NAME_ENDS_BEFORE:  # "an AFP analysis of data": an AFP analysis
             owner = head
-        return _claim_from_rest(_unpossessed(owner), start, end, speakers)
+        owner = _unpossessed(owner)
+        party = _ACTOR_OF_WORD.get(owner.lower()) if " " not in owner.strip() else None
+        if party is not None and geocode(owner.strip()) is None:  # "Russian data": Russia's, not "Russian"
+            return Claim(party, None, start, end, False)
+        return _claim_from_rest(owner, start, end, speakers)
     if (_bare(last) in _VAGUE and not _qualified_group(words)) or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
     proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"
