@@ -278,3 +278,14 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
 def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) -> None:
     rows = extract_figures(text, published="2024-11-05")
     assert set(rows["claimant"]) == {claimant}
+
+
+@pytest.mark.parametrize("text, claimant_text", [
+    # the words before the real source are no part of what the article calls it
+    ("Moscow lost 240 tanks in a month, according to a Reuters count of figures from the Pentagon.", "the Pentagon"),
+    ("Moscow lost 240 tanks in a month, according to estimates by the Pentagon.", "the Pentagon"),
+    ("Moscow lost 240 tanks in a month, according to Pentagon estimates.", "Pentagon estimates"),
+])
+def test_the_claimant_text_is_the_source_named(text: str, claimant_text: str) -> None:
+    row = extract_figures(text).iloc[0]
+    assert (row["claimant"], row["claimant_text"]) == ("Pentagon", claimant_text)

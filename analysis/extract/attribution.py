@@ -94,7 +94,7 @@ _SOURCE_END_RE = re.compile(
     rf"|\s{_words(_SO.end_words)}\s|\s{_words(_SO.end_phrases)}\s"
     rf"|\son\s+(?i:{_words(VOCABULARY.dates.weekdays)})")
 _SOURCE_TAIL_RE = re.compile(rf"\s+{_words(_SO.tail_words)}\b.*$")
-_SOURCE_LEAD_RE = re.compile(rf"^(?:an?\s+\w+\s+{_words(_A.documents.lead_kinds)}\s+"
+_SOURCE_LEAD_RE = re.compile(rf"^(?:(?:(?:an?|the)\s+)?(?:\w+\s+)?{_words(_A.documents.lead_kinds)}\s+"
                              rf"(?:of\s+[\w\s]+?\s+)?{_words(_A.documents.lead_links)}\s+)", re.I)
 _SOURCE_BY_RE = re.compile(rf"\b{_words(_A.documents.lead_verbs)}\s+by\s+", re.I)
 _SUBJECT_STARTS = _SU.subject_starts
@@ -748,10 +748,12 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     phrase = _source_phrase(rest)
     apposed = _APPOSED_NAME_RE.match(rest, len(phrase))  # "according to the regional head, Ivan Petrenko,"
     phrase = _SOURCE_TAIL_RE.sub("", phrase)
-    phrase = _SOURCE_LEAD_RE.sub("", phrase)
-    by = _SOURCE_BY_RE.search(phrase)  # "geolocated footage reviewed by X": X
-    phrase = phrase[by.end():] if by is not None else phrase
-    start = sentence.start + end + (by.end() if by is not None else 0)
+    lead = _SOURCE_LEAD_RE.match(phrase)  # "an AFP tally of data from X": X
+    skip = lead.end() if lead is not None else 0
+    by = _SOURCE_BY_RE.search(phrase, skip)  # "geolocated footage reviewed by X": X
+    skip = by.end() if by is not None else skip
+    phrase = phrase[skip:]
+    start = sentence.start + end + skip
     if apposed is not None and any(w.strip(",") in _TITLE_WORDS for w in phrase.lower().split()):
         person = _person_in(apposed.group(1))
         if person is not None:
@@ -835,6 +837,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
                 (verb.group() in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, verb.end())) or \
                 (verb.group() in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, verb.end())):
             continue  # "the report", "its estimates": nouns; "adds to the pressure", "released 20 captives": not speech
+        if claims and any(c.start <= sentence.start + verb.start() < c.end for c in claims):
+            continue  # "according to Pentagon estimates": a noun inside the source named
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
         if claim is not None:
