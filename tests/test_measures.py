@@ -127,6 +127,11 @@ def reading_of(sentence: str, figure: str):
      "equipment_fate", "equipment"),
     ("Moscow sent 64 attack drones overnight; 41 were intercepted and 9 reached their targets.", "9",
      "equipment_fate", "equipment"),
+    # the verb after "N of the M <people>" says what befell the part; the whole is the group they were of
+    ("Four of the 30 marines were killed in the ambush.", "Four", "part_of_next", "killed"),
+    ("Four of the 30 marines were killed in the ambush.", "30", "troops_noun", "troops"),
+    ("Six of the 25 detainees were wounded.", "Six", "part_of_next", "injured"),
+    ("Nine of the 60 residents were hurt.", "Nine", "part_of_next", "injured"),
     # the value a figure is compared with, or changed from, counts what the figure counts
     ("Medics said 14 were hurt by nightfall, up from 9 at noon.", "9", "earlier_value", "injured"),
     ("The daily count of enemy dead fell to 700, down from 950 a week before.", "950", "earlier_value", "killed"),

@@ -464,7 +464,22 @@ def noun_then_verb(f: Figure):
     context = _verb_context(f)
     if context is None or (measure == _TROOPS and context in ("displaced", _TROOPS)):
         return None  # (soldiers who are "moved out" are still troops, and troops_noun reads them)
+    if context in PERSON_MEASURES and _part_before(f) is not None:
+        return None  # "5 of the 70 soldiers were killed": the 5 were; the 70 are the group they were of
     return _noun_reading(f, context)
+
+
+_PART_VERB_NOUNS = frozenset({_TROOPS, _PEOPLE, *PERSON_MEASURES})  # the nouns of people a verb may befall
+
+
+def _part_before(f: Figure) -> int | None:
+    """The bare count this figure is the whole of ("5 of the 70 soldiers": 5 for the 70), if any."""
+    quantities = f.sentence.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    if at == 0:
+        return None
+    j = quantities[at - 1]
+    return j if _OF_NEXT_RE.fullmatch(f.low, f.sentence.mentions[j].end, f.m.start) else None
 
 
 def noun_then_toll(f: Figure):
@@ -553,10 +568,15 @@ def part_of_next(f: Figure):
     """'50 of the 70 drones': the first number counts what the second one does."""
     if _noun(f) is not None or f.next_start >= f.hi or not _OF_NEXT_RE.fullmatch(f.low, f.m.end, f.next_start):
         return None
-    later = f.sentence.reading(f.sentence.next_quantity(f.i))
+    nxt = f.sentence.next_quantity(f.i)
+    whole = f.sentence.figure(nxt)
+    # "5 of the 70 soldiers were killed", "3 of the 40 people were hurt": the verb says what befell the part
+    context = _verb_context(whole) if _noun_measure(whole) in _PART_VERB_NOUNS else None
+    later = f.sentence.reading(nxt)
     if later is None:
-        return STOP
-    return Reading(later.measure, later.counted, later.counted_start, later.counted_end, later.actor,
+        return STOP if context not in PERSON_MEASURES else replace(_noun_reading(whole, context), measure_rule="")
+    measure = context if context in PERSON_MEASURES else later.measure
+    return Reading(measure, later.counted, later.counted_start, later.counted_end, later.actor,
                    actor_rule="of_the_next")
 
 
