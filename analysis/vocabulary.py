@@ -538,6 +538,8 @@ class Measures:
 class ActorWords:
     civilian_nouns: Words
     civilian_stem: str
+    others: Words
+    one_civilian: Words
     military: Words
     destroy: Words
     launched: Words

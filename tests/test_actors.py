@@ -156,6 +156,11 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
+    # "others" are more of the victims named before them
+    ("Moscow's artillery hit the market, killing 3 people and wounding 11 others.", "11", "others_of_before",
+     "civilians"),
+    ("The shelling killed an elderly man and hurt 2 others in the suburb.", "2", "others_of_before", "civilians"),
+    ("Kyiv's drones killed 6 Russian soldiers and injured 9 others.", "9", "others_of_before", "Russia"),
     # a passive destroy verb names no side destroying: the side before it launched the drones, and keeps them
     ("Moscow sent 90 drones at night, of which 61 were downed and 20 were lost to jamming.", "20", "party_before",
      "Russia"),

@@ -79,6 +79,8 @@ _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
 # the patterns below open with their words, not with \b: word_starts reads them where a word begins
 # (`re` skips ahead to their letters, where a pattern opening with \b is tried at every position)
 _CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
+_OTHERS = frozenset(_W.others)
+_ONE_CIVILIAN_RE = re.compile(rf"\b(?:an?|one)\s+(?:[a-z-]+\s+)?{_words(_W.one_civilian)}\b")  # "a 70-year-old woman"
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
 # "30 drones were downed", "12 tanks have been destroyed": a passive fate right after the counted noun
@@ -367,6 +369,20 @@ def displaced_civilians(f: Figure, reading: Reading):
     return _CIVILIANS
 
 
+def others_of_before(f: Figure, reading: Reading):
+    """'killing 2 people and injuring 4 others', 'killing a woman and wounding six others': "others" are
+    more of the victims named before them in the sentence: that figure's side, or civilians after one."""
+    if reading.noun is None or reading.measure not in PERSON_MEASURES or \
+            " ".join(reading.noun.group().lower().split()) not in _OTHERS:
+        return None
+    quantities = f.sentence.quantities()
+    for j in reversed(quantities[:bisect.bisect_left(quantities, f.i)]):
+        before = f.sentence.reading(j)
+        if before is not None and before.measure in PERSON_MEASURES:
+            return before.actor
+    return _CIVILIANS if _ONE_CIVILIAN_RE.search(f.low, f.lo, f.m.start) else None
+
+
 def civilian_noun(f: Figure, reading: Reading):
     """'12 residents were killed', 'two bodies of civilians': victims counted by a word for civilians
     (but "people" lost by a side are that side's: "Russia lost 300 people")."""
@@ -600,7 +616,7 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-ACTOR_RULES = (displaced_civilians, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
+ACTOR_RULES = (displaced_civilians, others_of_before, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
                released_by_party, captor_opponent, people_of_party, killed_by_party, soldiers_of_party, losses_of_party,
                strike_victims, owner_named, victims_unknown, launched_by, attacked_with, destroyed_by_party,
                downed_by_speaker, party_before, land_of_party, party_after)
