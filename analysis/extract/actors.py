@@ -616,10 +616,10 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-ACTOR_RULES = (displaced_civilians, others_of_before, civilian_noun, demonym_in_counted, both_sides, party_in_toll, from_captivity,
-               released_by_party, captor_opponent, people_of_party, killed_by_party, soldiers_of_party, losses_of_party,
-               strike_victims, owner_named, victims_unknown, launched_by, attacked_with, destroyed_by_party,
-               downed_by_speaker, party_before, land_of_party, party_after)
+ACTOR_RULES = (displaced_civilians, others_of_before, civilian_noun, demonym_in_counted, both_sides, party_in_toll,
+               from_captivity, released_by_party, captor_opponent, people_of_party, killed_by_party,
+               soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
+               attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party, party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:
