@@ -47,6 +47,8 @@ def reading_of(sentence: str, figure: str):
     ("Officials said 9,000 residents have already left the district.", "9,000", "noun_then_verb", "displaced"),
     ("About 60,000 Ukrainians were under temporary protection in Poland by March.", "About 60,000",
      "noun_then_verb", "displaced"),
+    ("Shelling forced 2,300 villagers to flee their homes.", "2,300", "noun_then_verb", "displaced"),
+    ("The governor ordered 700 residents to leave the town.", "700", "noun_then_verb", "displaced"),
     ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
     # "N more were hurt": the count goes on with its verb
     ("Two people died, and 6 more were hurt, officials said.", "6", "verb_after", "injured"),
