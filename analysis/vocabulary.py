@@ -540,6 +540,7 @@ class ActorWords:
     civilian_stem: str
     others: Words
     one_civilian: Words
+    favour: Words
     military: Words
     destroy: Words
     launched: Words

@@ -156,6 +156,9 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
+    # ground gained is the side's that the change favours
+    ("Near the dam the line shifted by 6 km in the Ukrainian army's favour.", "6 km", "in_favour_of", "Ukraine"),
+    ("The front moved 4 km in favour of Moscow last month.", "4 km", "in_favour_of", "Russia"),
     # "others" are more of the victims named before them
     ("Moscow's artillery hit the market, killing 3 people and wounding 11 others.", "11", "others_of_before",
      "civilians"),

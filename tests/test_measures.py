@@ -134,6 +134,7 @@ def reading_of(sentence: str, figure: str):
     ("Four of the 30 marines were killed in the ambush.", "30", "troops_noun", "troops"),
     ("Six of the 25 detainees were wounded.", "Six", "part_of_next", "injured"),
     ("Nine of the 60 residents were hurt.", "Nine", "part_of_next", "injured"),
+    ("East of the river the front line shifted by 7 km over the winter.", "7 km", "unit_advance", "advance"),
     # the value a figure is compared with, or changed from, counts what the figure counts
     ("Medics said 14 were hurt by nightfall, up from 9 at noon.", "9", "earlier_value", "injured"),
     ("The daily count of enemy dead fell to 700, down from 950 a week before.", "950", "earlier_value", "killed"),

@@ -80,6 +80,8 @@ _MILITARY_RE = re.compile(rf"\b{_words(_W.military)}\b")
 # (`re` skips ahead to their letters, where a pattern opening with \b is tried at every position)
 _CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
 _OTHERS = frozenset(_W.others)
+_FAVOUR_RE = re.compile(  # "in the Russian army's favour", "in favour of Ukraine"
+    rf"\bin\s+(?:{_words(_W.favour)}\s+of\s+(?:the\s+)?[\w'’-]+|(?:[\w'’-]+\s+){{0,3}}?{_words(_W.favour)}\b)")
 _ONE_CIVILIAN_RE = re.compile(rf"\b(?:an?|one)\s+(?:[a-z-]+\s+)?{_words(_W.one_civilian)}\b")  # "a 70-year-old woman"
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
@@ -383,6 +385,18 @@ def others_of_before(f: Figure, reading: Reading):
     return _CIVILIANS if _ONE_CIVILIAN_RE.search(f.low, f.lo, f.m.start) else None
 
 
+def in_favour_of(f: Figure, reading: Reading):
+    """'the front line shifted by 5 km in the Russian army's favour': ground gained is the side's it favours."""
+    if reading.measure not in ("advance", "area", "settlements"):
+        return None
+    favour = _FAVOUR_RE.search(f.low, f.m.end, f.hi)
+    if favour is None:
+        return None
+    # (every party word: "in the Russian army's favour" is no destination, as "in Russia" would be)
+    inside = _party_words(f.low[favour.start():favour.end()], f.text[favour.start():favour.end()], every=True)
+    return inside[-1][2] if inside else None
+
+
 def civilian_noun(f: Figure, reading: Reading):
     """'12 residents were killed', 'two bodies of civilians': victims counted by a word for civilians
     (but "people" lost by a side are that side's: "Russia lost 300 people")."""
@@ -616,8 +630,8 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-ACTOR_RULES = (displaced_civilians, others_of_before, civilian_noun, demonym_in_counted, both_sides, party_in_toll,
-               from_captivity, released_by_party, captor_opponent, people_of_party, killed_by_party,
+ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, both_sides,
+               party_in_toll, from_captivity, released_by_party, captor_opponent, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
                attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party, party_after)
 
