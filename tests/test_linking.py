@@ -280,3 +280,16 @@ def test_a_value_compared_across_sides_is_no_earlier_value() -> None:
 def test_a_capital_right_before_a_speech_verb_is_where_the_speaker_is(text: str, location: str | None) -> None:
     row = extract_figures(text, published="2024-11-05").iloc[0]
     assert (None if pd.isna(row["location"]) else row["location"]) == location
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a date right after another number is that number's, even when as near to this one
+    ("Its losses rose from 700 in April to 1,150 in June, Kyiv said.", "1,150", "2024-06-01"),
+    ("Its losses rose from 700 in April to 1,150 in June, Kyiv said.", "700", "2024-04-01"),
+    # a date before the figure, alone in its piece, stays the figure's
+    ("On Tuesday 14 people were hurt.", "14", "2024-11-05"),
+])
+def test_a_figure_takes_the_date_nearest_its_own_edge(text: str, figure: str, expected: str) -> None:
+    rows = extract_figures(text, published="2024-11-09")
+    row = rows[rows["text"] == figure].iloc[0]
+    assert str(row["event_date"].date()) == expected

@@ -335,6 +335,12 @@ def _past_landmarks(text: str, candidates: list) -> list:
     return kept or candidates
 
 
+def _gap(d: DateMention, m: NumberMention) -> tuple[int, int]:
+    """How far a date is from a figure, edge to edge, a date after it first on a tie: "from 900 in March
+    to 1,400 in May" dates the 1,400 May (the March is the 900's)."""
+    return (d.start - m.end, 0) if d.start >= m.end else (m.start - d.end, 1)
+
+
 def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
     """The stretch of the sentence between the clause boundaries around a figure."""
     lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
@@ -523,7 +529,7 @@ class SentenceLinks:
             if not own and not earlier:
                 own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
-                return min(own, key=lambda d: abs(d.start - m.start)), rule
+                return min(own, key=lambda d: _gap(d, m)), rule
         if earlier:
             return None, NONE
         art = self.article
