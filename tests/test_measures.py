@@ -135,6 +135,9 @@ def reading_of(sentence: str, figure: str):
     ("Six of the 25 detainees were wounded.", "Six", "part_of_next", "injured"),
     ("Nine of the 60 residents were hurt.", "Nine", "part_of_next", "injured"),
     ("East of the river the front line shifted by 7 km over the winter.", "7 km", "unit_advance", "advance"),
+    # prisoners a side recruits are its troops
+    ("Moscow has enlisted 8,000 prisoners for its assault units.", "8,000", "recruited_prisoners", "troops"),
+    ("The group recruited 40,000 convicts in a year.", "40,000", "noun_then_verb", "troops"),
     # the value a figure is compared with, or changed from, counts what the figure counts
     ("Medics said 14 were hurt by nightfall, up from 9 at noon.", "9", "earlier_value", "injured"),
     ("The daily count of enemy dead fell to 700, down from 950 a week before.", "950", "earlier_value", "killed"),

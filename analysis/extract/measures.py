@@ -456,6 +456,15 @@ def noun_after(f: Figure):
     return _noun_reading(f, measure)
 
 
+def recruited_prisoners(f: Figure):
+    """'Russia has recruited 10,000 prisoners to fight': prisoners a troop verb right before them takes in
+    (recruited, enlisted, mobilised) are troops, not captives."""
+    if _noun_measure(f) != "captured":
+        return None
+    verb = _verb_before_within(f.low, max(f.prev_end, f.m.start - 40), f.m.start, 1)
+    return _noun_reading(f, _TROOPS) if verb == _TROOPS else None
+
+
 def noun_then_verb(f: Figure):
     """'12 people were killed', '40 soldiers died': a verb after the counted people says the measure."""
     measure = _noun_measure(f)
@@ -718,10 +727,10 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
     return None
 
 
-MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, noun_after,
-                 noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list, part_of_whole_with_noun,
-                 part_of_next, verb_after, part_of_whole, verb_before, earlier_value, toll_before, elided_count,
-                 equipment_fate)
+MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, recruited_prisoners,
+                 noun_after, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
+                 part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
+                 toll_before, elided_count, equipment_fate)
 
 
 def composite_total(f: Figure, reading: Reading) -> tuple[NumberMention, Reading] | None:
