@@ -497,6 +497,7 @@ class MeasurePhrases:
     equipment_fates: Words
     exchange_verbs: Words
     exchange_context: Words
+    homecoming: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import analysis
+from analysis import extract_figures
 from analysis.extract import measures
 from analysis.extract.numbers import find_numbers
 from analysis.extract.pipeline import read_figure
@@ -135,6 +136,8 @@ def reading_of(sentence: str, figure: str):
     ("Six of the 25 detainees were wounded.", "Six", "part_of_next", "injured"),
     ("Nine of the 60 residents were hurt.", "Nine", "part_of_next", "injured"),
     ("East of the river the front line shifted by 7 km over the winter.", "7 km", "unit_advance", "advance"),
+    # people coming home are freed prisoners only where the text speaks of captivity or a swap
+    ("After the swap, 140 Ukrainians came home to Chernihiv.", "140", "noun_then_verb", "captured"),
     # prisoners a side recruits are its troops
     ("Moscow has enlisted 8,000 prisoners for its assault units.", "8,000", "recruited_prisoners", "troops"),
     ("The group recruited 40,000 convicts in a year.", "40,000", "noun_then_verb", "troops"),
@@ -202,3 +205,8 @@ def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, fig
 ])
 def test_a_part_of_no_figure_is_no_figure(text) -> None:
     assert "Five" not in set(analysis.extract_figures(text)["text"])
+
+
+def test_people_coming_home_without_captivity_are_no_prisoners() -> None:
+    rows = extract_figures("Nearly 900,000 Ukrainians have returned home from abroad this year.")
+    assert "captured" not in set(rows["measure"].astype(str))

@@ -117,6 +117,7 @@ _TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
 _EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
+_HOMECOMING_RE = re.compile(rf"\s+(?:[a-z]+\s+)?{_words(_P.homecoming)}\b")  # "(have) returned home"
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
@@ -475,6 +476,9 @@ def noun_then_verb(f: Figure):
         return None  # (soldiers who are "moved out" are still troops, and troops_noun reads them)
     if context in PERSON_MEASURES and _part_before(f) is not None:
         return None  # "5 of the 70 soldiers were killed": the 5 were; the 70 are the group they were of
+    if context == "captured" and measure == _PEOPLE and _HOMECOMING_RE.match(f.low, _noun(f).end(), f.hi) \
+            and not _EXCHANGE_CONTEXT_RE.search(f.low, max(0, f.lo - 300), f.hi):
+        return None  # "1.2 million Ukrainians have returned home": refugees, not freed prisoners
     return _noun_reading(f, context)
 
 
