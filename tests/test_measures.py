@@ -49,6 +49,8 @@ def reading_of(sentence: str, figure: str):
     ("About 60,000 Ukrainians were under temporary protection in Poland by March.", "About 60,000",
      "noun_then_verb", "displaced"),
     ("Shelling forced 2,300 villagers to flee their homes.", "2,300", "noun_then_verb", "displaced"),
+    ("Around 4 million Ukrainians remain abroad, the agency said.", "Around 4 million", "noun_then_verb",
+     "displaced"),
     ("The governor ordered 700 residents to leave the town.", "700", "noun_then_verb", "displaced"),
     ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
     # "N more were hurt": the count goes on with its verb
