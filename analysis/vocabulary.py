@@ -498,6 +498,7 @@ class MeasurePhrases:
     exchange_verbs: Words
     exchange_context: Words
     homecoming: Words
+    abroad_links: Words
 
 
 NOUN_MEASURES = ("troops", "killed", "injured", "casualties", "captured", "missing", "displaced", "units",

@@ -51,6 +51,8 @@ def reading_of(sentence: str, figure: str):
     ("Shelling forced 2,300 villagers to flee their homes.", "2,300", "noun_then_verb", "displaced"),
     ("Around 4 million Ukrainians remain abroad, the agency said.", "Around 4 million", "noun_then_verb",
      "displaced"),
+    # the war country's people in another country are refugees
+    ("Roughly 980,000 Ukrainians are in Poland today.", "Roughly 980,000", "nationals_abroad", "displaced"),
     ("The governor ordered 700 residents to leave the town.", "700", "noun_then_verb", "displaced"),
     ("About 2,500 residents left the town before the assault.", "About 2,500", "noun_then_verb", "displaced"),
     # "N more were hurt": the count goes on with its verb
@@ -212,3 +214,8 @@ def test_a_part_of_no_figure_is_no_figure(text) -> None:
 def test_people_coming_home_without_captivity_are_no_prisoners() -> None:
     rows = extract_figures("Nearly 900,000 Ukrainians have returned home from abroad this year.")
     assert "captured" not in set(rows["measure"].astype(str))
+
+
+def test_other_nationals_in_a_country_are_no_refugees() -> None:
+    rows = extract_figures("About 11,000 North Koreans are in Russia, officials in Seoul believe.")
+    assert "displaced" not in set(rows["measure"].astype(str))

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from analysis.extract.numbers import NumberMention
+from analysis.extract.places import geocode
 from analysis.extract.rules import STOP, decide
 from analysis.extract.view import Figure, SentenceView
 from analysis.schema import MEASURE_UNITS
@@ -117,6 +118,9 @@ _TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
 _EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
+_ABROAD_RE = re.compile(rf"\s+{_words(_P.abroad_links)}\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")  # cased text
+_THEATRE = VOCABULARY.linking.theatre
+_PARTY_OF_NOUN = VOCABULARY.actors.actor_of_word
 _HOMECOMING_RE = re.compile(rf"\s+(?:[a-z]+\s+)?{_words(_P.homecoming)}\b")  # "(have) returned home"
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
@@ -466,6 +470,18 @@ def recruited_prisoners(f: Figure):
     return _noun_reading(f, _TROOPS) if verb == _TROOPS else None
 
 
+def nationals_abroad(f: Figure):
+    """'3 million Ukrainians are in Poland': people of the country the war is fought in, in another country,
+    are refugees; others there ("10,000 North Koreans are in Russia") are left to the other rules."""
+    if _noun_measure(f) != _PEOPLE or _PARTY_OF_NOUN.get(_noun(f).group().lower()) != _THEATRE:
+        return None
+    where = _ABROAD_RE.match(f.text, _noun(f).end(), f.hi)
+    place = geocode(where.group(1)) if where is not None else None
+    if place is None or place.kind != "country" or place.name == _THEATRE:
+        return None
+    return _noun_reading(f, "displaced")
+
+
 def noun_then_verb(f: Figure):
     """'12 people were killed', '40 soldiers died': a verb after the counted people says the measure."""
     measure = _noun_measure(f)
@@ -732,7 +748,7 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
 
 
 MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, recruited_prisoners,
-                 noun_after, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
+                 noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
                  toll_before, elided_count, equipment_fate)
 
