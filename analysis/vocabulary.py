@@ -864,6 +864,7 @@ class PlaceLinks:
     not_place_after: Words
     capitals: dict[str, str]
     capital: str
+    regional_claimants: Words
     speaking: Words
     speaking_prepositions: Words
     part_of_it: Words

@@ -66,8 +66,12 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
     ("Troops took the village of Novohrodivka, 20 km from Pokrovsk, losing 6 soldiers.", "6", "casualties",
      "Novohrodivka", "own_clause"),
     ("Shelling 15 km from Pokrovsk killed 4 soldiers.", "4", "killed", "Pokrovsk", "own_sentence"),
-    # with no place of its own, a figure a local official reports is in the official's place
-    ("Kharkiv Governor Oleh Syniehubov said 4 people were injured.", "4", "injured", "Kharkiv", "claimant_place"),
+    # with no place of its own, a figure a local official reports is in the official's place (a governor's
+    # or a regional body's is the region's)
+    ("Kharkiv Governor Oleh Syniehubov said 4 people were injured.", "4", "injured", "Kharkiv Oblast",
+     "claimant_place"),
+    ("Sumy's mayor said 6 people were injured.", "6", "injured", "Sumy", "claimant_place"),
+    ("The Kherson regional administration said 2 people died.", "2", "killed", "Kherson Oblast", "claimant_place"),
     ("A missile hit Kupiansk. The Kharkiv governor said 3 people died.", "3", "killed", "Kupiansk",
      "sentence_before"),
     ("Moscow said 40 drones were downed overnight.", "40", "equipment", None, "none"),  # a government, no place

@@ -42,6 +42,7 @@ _LOCATIVE_RE = re.compile(
     rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
     rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
+_REGIONAL_CLAIMANTS = frozenset(_L.regional_claimants)
 
 
 # the words _NEAR_RE and _LOCATIVE_RE may end in (then whitespace): the text before a place must end so
@@ -424,7 +425,9 @@ class SentenceLinks:
             return None, None, NONE  # the length of the war has no place, even told as a war-long total
         local = self._claimant_place(m)
         if local is not None:  # "Belgorod's governor said 3 people were killed": in the Belgorod region
-            return (*art.regional(local, measure), "claimant_place")
+            region = places.admin1_of(local.place) if local.precision == "place" and self._regional_claimant(m) \
+                else None
+            return (*((region, "admin1") if region is not None else art.regional(local, measure)), "claimant_place")
         if self.national:
             return (*self._national_country(measure), "national")
         if art.lede is not None:  # the place the story is about
@@ -445,6 +448,13 @@ class SentenceLinks:
                   if claim.start <= p.start < claim.end and p.precision != "country"
                   and not (p.start <= claim.start and claim.end <= p.end)]
         return min(inside, key=lambda p: _PRECISION_RANK[p.precision]) if inside else None
+
+    def _regional_claimant(self, m: NumberMention) -> bool:
+        """Whether the figure's claimant speaks for a region ("Belgorod's governor", "the Kharkiv regional
+        administration"), not for a town ("Kharkiv's mayor")."""
+        claim = self.claimant(m)
+        words = lowered(self.article.text[claim.start:claim.end]).replace("’", "'").split() if claim else ()
+        return any(word.removesuffix("'s") in _REGIONAL_CLAIMANTS for word in words)
 
     def _nationwide(self, m: NumberMention, candidates: list):
         """The country of a figure told as nationwide while a town elsewhere in its sentence holds only a
