@@ -150,6 +150,8 @@ def reading_of(sentence: str, figure: str):
     ("The daily count of enemy dead fell to 700, down from 950 a week before.", "950", "earlier_value", "killed"),
     ("The regiment's strength went from 2,400 to 1,900 over the winter.", "2,400", "earlier_value", "troops"),
     ("The tally of captured marines rose from 80 in spring to 130 by autumn.", "80", "earlier_value", "captured"),
+    # the change itself counts what the new total counts
+    ("The enemy's losses climbed by 14 to 520 armoured vehicles.", "14", "earlier_value", "equipment"),
 ])
 def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, rule: str, measure: str) -> None:
     reading = reading_of(sentence, figure)

@@ -112,8 +112,9 @@ _UNITS_OF_WORD_RE = re.compile(_words([*_P.units_of, *_V.nouns["equipment"]]))
 _FATE_AFTER_RE = re.compile(rf"\s*(?:,\s*)?{_AUX}(?:\w+ly\s+)?{_words(_P.equipment_fates)}\b")
 _FATE_BEFORE_RE = re.compile(rf"\b{_words(_P.equipment_fates)}\s+$")
 _EARLIER_VALUE_RE = re.compile(rf"\b{_words(_P.earlier_value_before)}\s+$")
-_CHANGE_FROM_RE = re.compile(  # "grew from ": before the earlier value of a change
-    rf"\b{_words(VOCABULARY.numbers.ranges.change_verbs)}\s+{re.escape(_P.earlier_value_from)}\s+$")
+_CHANGE_FROM_RE = re.compile(  # "grew from ", "rose by ": before the earlier value, or the change, of a total
+    rf"\b{_words(VOCABULARY.numbers.ranges.change_verbs)}\s+"
+    rf"(?:{re.escape(_P.earlier_value_from)}|{re.escape(VOCABULARY.numbers.ranges.change_by)})\s+$")
 _TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000 (in March) to 12,000"
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
@@ -680,7 +681,8 @@ def toll_before(f: Figure):
 def earlier_value(f: Figure):
     """'1,300 were killed on Monday, down from 1,600 the day before', 'grew from 10,000 to 12,000': a bare
     number a figure is compared with, or changed from, is an earlier value of it and counts what it
-    counts (the same people or things, the same side)."""
+    counts (the same people or things, the same side); so does the change itself ("losses rose by 50 to
+    300 tanks": 50 tanks)."""
     if _noun(f) is not None:
         return None
     low, m = f.low, f.m
