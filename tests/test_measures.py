@@ -139,6 +139,7 @@ def reading_of(sentence: str, figure: str):
     ("Four of the 30 marines were killed in the ambush.", "30", "troops_noun", "troops"),
     ("Six of the 25 detainees were wounded.", "Six", "part_of_next", "injured"),
     ("Nine of the 60 residents were hurt.", "Nine", "part_of_next", "injured"),
+    ("Seven of the 40 reservists sent to the front were killed.", "Seven", "part_of_next", "killed"),
     ("East of the river the front line shifted by 7 km over the winter.", "7 km", "unit_advance", "advance"),
     # people coming home are freed prisoners only where the text speaks of captivity or a swap
     ("After the swap, 140 Ukrainians came home to Chernihiv.", "140", "noun_then_verb", "captured"),

@@ -502,6 +502,19 @@ def noun_then_verb(f: Figure):
 _PART_VERB_NOUNS = frozenset({_TROOPS, _PEOPLE, *PERSON_MEASURES})  # the nouns of people a verb may befall
 
 
+def _harm_after(f: Figure) -> str | None:
+    """The first harm (a person measure) a casualty word says after the figure's noun, before the next
+    figure and within a few words: past the clause that tells where the people were sent."""
+    noun = _noun(f)
+    if noun is None:
+        return None
+    for match in _CASUALTY_RE.finditer(f.low, noun.end(), min(f.next_start, noun.end() + 60)):
+        measure = _casualty_measure(f.low, match)
+        if measure in PERSON_MEASURES:
+            return measure
+    return None
+
+
 def _part_before(f: Figure) -> int | None:
     """The bare count this figure is the whole of ("5 of the 70 soldiers": 5 for the 70), if any."""
     quantities = f.sentence.quantities()
@@ -602,6 +615,8 @@ def part_of_next(f: Figure):
     whole = f.sentence.figure(nxt)
     # "5 of the 70 soldiers were killed", "3 of the 40 people were hurt": the verb says what befell the part
     context = _verb_context(whole) if _noun_measure(whole) in _PART_VERB_NOUNS else None
+    if context is not None and context not in PERSON_MEASURES:
+        context = _harm_after(whole) or context  # "9,000 of the 14,000 soldiers sent there were killed"
     later = f.sentence.reading(nxt)
     if later is None:
         return STOP if context not in PERSON_MEASURES else replace(_noun_reading(whole, context), measure_rule="")
