@@ -635,6 +635,8 @@ class Speech:
     add_not_speech_after: Words
     claim_verbs: Words
     claim_not_speech_after: Words
+    register_verbs: Words
+    register_not_speech_after: Words
     speech_nouns: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words

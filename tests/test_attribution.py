@@ -29,6 +29,9 @@ CASES = [
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
      "Institute for the Study of War", None),
+    # "registered as refugees" is no speech: its subject is no claimant
+    ("Nearly 640,000 Ukrainians have registered as refugees in Czechia, the UN refugee agency said.", "UNHCR",
+     None),
     # a country's data are that country's ("Russian data": Russia, not the word "Russian")
     ("Ukrainian figures indicate that 35 tanks were lost near the bridgehead.", "Ukraine", None),
     # a group named by its country speaks; the bare group is nobody in particular

@@ -120,6 +120,8 @@ _TRAILING_NAME_RE = re.compile(r"(?<=[a-z,] )((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'
 _NOT_SPEECH_BEFORE_FIGURE = frozenset(_SP.not_speech_before_figure)
 _CLAIM_VERBS = frozenset(_SP.claim_verbs)
 _CLAIM_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.claim_not_speech_after)}\b")  # on lowered text
+_REGISTER_VERBS = frozenset(_SP.register_verbs)
+_REGISTER_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.register_not_speech_after)}\b")  # on lowered text
 _BR = _A.back_references
 # "This was stated by X", "Such information was given by X", "Source: X" (on lowered text, at a sentence's start)
 _BACK_RE = re.compile(rf"(?:{_words(_BR.subjects)}\s+(?:{_words(_BR.links)}\s+)?{_words(_BR.verbs)}(?:\s+by)?"
@@ -809,6 +811,19 @@ def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -
             speakers.body(_BODIES[alias].name, alias)
 
 
+def _no_speech(verb: re.Match, text: str, low: str) -> bool:
+    """Whether a speech word is no speech here: a noun ("the report", "its estimates"), or a verb in
+    another sense ("adds to the pressure", "released 20 captives", "claimed the lives of six",
+    "registered as refugees")."""
+    word, end = verb.group(), verb.end()
+    return bool(word in _PHRASE_ONLY
+                or (word in _SPEECH_NOUNS and _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()))
+                or (word in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(text, end))
+                or (word in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, end))
+                or (word in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, end))
+                or (word in _REGISTER_VERBS and _REGISTER_NOT_SPEECH_RE.match(low, end)))
+
+
 def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | None = None) -> list[Claim]:
     """Every attribution in one sentence, in order of position."""
     if mentions is None:  # (only the matched words are read, so offsets within the sentence do)
@@ -831,12 +846,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
                 relayed.append(claim)
     floor = 0
     for verb in _VERB_RE.finditer(sentence.text):
-        if verb.group() in _PHRASE_ONLY or (verb.group() in _SPEECH_NOUNS and _DETERMINER_END_RE.search(
-                low, max(0, verb.start() - 20), verb.start())) or \
-                (verb.group() in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(sentence.text, verb.end())) or \
-                (verb.group() in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, verb.end())) or \
-                (verb.group() in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, verb.end())):
-            continue  # "the report", "its estimates": nouns; "adds to the pressure", "released 20 captives": not speech
+        if _no_speech(verb, sentence.text, low):
+            continue
         if claims and any(c.start <= sentence.start + verb.start() < c.end for c in claims):
             continue  # "according to Pentagon estimates": a noun inside the source named
         claim = _subject_claim(sentence, verb, floor, speakers)
