@@ -121,6 +121,10 @@ def reading_of(sentence: str, figure: str):
     # one verb over a whole list reaches its last items
     ("The brigade lost 6 tanks, 3 howitzers and 250 men in two days.", "250", "noun_then_verb", "casualties"),
     ("The raid killed 5 villagers and 2 soldiers at the checkpoint.", "2", "noun_then_verb", "killed"),
+    # a verb after the list that people head is said of them too
+    ("Some 60 soldiers and 4 tanks were lost near the bridge.", "Some 60", "noun_then_verb", "casualties"),
+    ("Up to 45 servicemen, 2 howitzers and 6 trucks were destroyed overnight.", "Up to 45", "noun_then_verb",
+     "killed"),
     # people handed over or got back in an exchange are prisoners
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "60", "exchanged", "captured"),
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "exchanged", "captured"),

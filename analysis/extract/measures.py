@@ -40,7 +40,6 @@ _MEASURE_OF_NOUN = {**_V.measure_of_noun, **{word: "equipment" for word in _V.ph
 _MEASURE_OF_VERB = _V.measure_of_verb
 _MEASURE_OF_NOUN_FIRST = _V.measure_of_noun_first
 _NOUN_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}(?![\w-])")
-_NOUN_BEFORE_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}\s+$")
 _CASUALTY_PATTERN = phrase_pattern(_MEASURE_OF_VERB)
 _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
 _LINKS = phrase_pattern(_V.noun_first_rules.links)
@@ -56,9 +55,13 @@ _STRENGTH_RE = re.compile(  # "north korea's troops in the region numbered"
     rf"\b({_words(_V.noun_first_rules.strength_nouns)})\s+(?:[\w'’-]+\s+){{0,4}}?"
     rf"{_words(_V.noun_first_rules.strength_links)}\s*$")
 _AUX = rf"(?:{_words(_V.verb_rules.auxiliaries)}\s+)*"
+# "1,000 troops, 55 tanks and 12 guns (were) lost": the list's last noun right before its verb
+_NOUN_BEFORE_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}\s+{_AUX}$")
 _KILLED_OF_PEOPLE = _words(_V.verb_rules.killed_of_people)
 _KILLED_OF_PEOPLE_BEFORE_RE = re.compile(rf"\b{_KILLED_OF_PEOPLE}\s+$")  # "destroyed up to 80 servicemen"
 _KILLED_OF_PEOPLE_AFTER_RE = re.compile(rf"\s+{_AUX}{_KILLED_OF_PEOPLE}\b")  # "80 servicemen were destroyed"
+# "80 servicemen and 2 tanks were destroyed": the verb after the list the people head
+_KILLED_AFTER_LIST_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}\s+{_AUX}{_KILLED_OF_PEOPLE}\b")
 _VERB_AFTER_RE = re.compile(  # "were killed", "were reportedly killed", "were (hospitalised)"
     rf"\s*(?:,\s*)?(?:{_words(_V.verb_rules.relative_pronouns)}\s+)?{_AUX}(?:\w+ly\s+)?\(?({_CASUALTY_PATTERN})\b")
 _WOUNDED_TOO_RE = re.compile(  # "killed or wounded", "died or were injured"
@@ -235,6 +238,8 @@ def _verb_context(f: Figure) -> str | None:
     if found is None and (_KILLED_OF_PEOPLE_BEFORE_RE.search(low, max(f.prev_end, m.start - 20), m.start)
                           or _KILLED_OF_PEOPLE_AFTER_RE.match(low, after_lo, right_hi)):
         found = "killed"  # "destroyed up to 80 servicemen": said of people, destroyed is killed
+    if found is None and after_hi > f.next_start and _KILLED_AFTER_LIST_RE.search(low, f.next_start, after_hi):
+        found = "killed"  # "up to 80 servicemen and 2 tanks were destroyed": the servicemen were killed
     if found is None:
         found = _verb_before_list(f)
     if found is None:
