@@ -292,3 +292,13 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
 def test_the_claimant_text_is_the_source_named(text: str, claimant_text: str) -> None:
     row = extract_figures(text).iloc[0]
     assert (row["claimant"], row["claimant_text"]) == ("Pentagon", claimant_text)
+
+
+def test_each_speech_verb_has_at_most_one_other_sense():
+    # one table maps a verb to what follows it when it is no speech: a verb in two lists would lose one
+    from analysis.vocabulary import VOCABULARY
+
+    speech = VOCABULARY.attribution.speech
+    lists = [speech.add_verbs, speech.not_speech_before_figure, speech.claim_verbs, speech.register_verbs]
+    words = [verb for verbs in lists for verb in verbs]
+    assert len(words) == len(set(words))

@@ -69,9 +69,7 @@ _TITLED_NAME_RE = re.compile(
 # "Reports indicate that...": the outlet's own voice, which ends a statement carried from before
 _VAGUE_SOURCE_RE = re.compile(
     rf"(?:\w+\s+){{0,3}}?{_words(_SU.vague_sources)}\s+(?:\w+\s+)?{_words(_SU.vague_source_verbs)}", re.I)
-_ADD_VERBS = frozenset(_SP.add_verbs)
 _PHRASE_ONLY = frozenset(_SP.phrase_only)
-_NOT_SPEECH_AFTER_RE = re.compile(rf"\s+{_words(_SP.add_not_speech_after)}\b")
 # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", but lets re skip to capitals; a word or a space given back could never
 # be followed by what comes next, so "++" spares re trying (most capitals open no 'Name, title')
 _NAME_THEN_TITLE_RE = re.compile(
@@ -117,11 +115,6 @@ _SPEECH_NOUNS = frozenset(_SP.speech_nouns)
 _POSSESSOR_RE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s(?: [a-z-]+){0,3} ?$")
 # the capitalised words that end a phrase after a lower-case word: "the 31,000 deaths Zelensky"
 _TRAILING_NAME_RE = re.compile(r"(?<=[a-z,] )((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) ?$")
-_NOT_SPEECH_BEFORE_FIGURE = frozenset(_SP.not_speech_before_figure)
-_CLAIM_VERBS = frozenset(_SP.claim_verbs)
-_CLAIM_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.claim_not_speech_after)}\b")  # on lowered text
-_REGISTER_VERBS = frozenset(_SP.register_verbs)
-_REGISTER_NOT_SPEECH_RE = re.compile(rf"\s+{_words(_SP.register_not_speech_after)}\b")  # on lowered text
 _BR = _A.back_references
 # "This was stated by X", "Such information was given by X", "Source: X" (on lowered text, at a sentence's start)
 _BACK_RE = re.compile(rf"(?:{_words(_BR.subjects)}\s+(?:{_words(_BR.links)}\s+)?{_words(_BR.verbs)}(?:\s+by)?"
@@ -138,6 +131,13 @@ _OUTLET_LINKS_RE = re.compile(rf"[()\[\],;/|]|\s+{_words(_A.outlets.source_links
 _STAFF_RE = re.compile(rf"\b{_words(_A.outlets.staff_words)}\b")
 _FIGURE_AHEAD_RE = re.compile(  # "released 215 prisoners", "released more than 200 people" (on lowered text)
     rf"\s+(?:[a-z]+\s+){{0,2}}?(?:\d|{_words(VOCABULARY.numbers.words.units)}\b)")
+# a speech verb in another sense, told by what follows it (on lowered text): "adds to the pressure",
+# "released 215 prisoners", "claimed the lives of six", "registered as refugees"
+_NOT_SPEECH_AFTER = {verb: after for verbs, after in (
+    (_SP.add_verbs, re.compile(rf"\s+{_words(_SP.add_not_speech_after)}\b")),
+    (_SP.not_speech_before_figure, _FIGURE_AHEAD_RE),
+    (_SP.claim_verbs, re.compile(rf"\s+{_words(_SP.claim_not_speech_after)}\b")),
+    (_SP.register_verbs, re.compile(rf"\s+{_words(_SP.register_not_speech_after)}\b"))) for verb in verbs}
 _PUT_AT_RE = re.compile(
     rf"\b{_words(_SP.put_at)}\b(?=[^.;]{{0,80}}?\b{re.escape(_SP.put_at_link)}\s+(?:[a-z]+\s+){{0,3}}?\d)")
 
@@ -747,9 +747,9 @@ def _source_phrase(rest: str) -> str:
 def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim | None:
     """'according to X': ``end`` is where the phrase ends in the sentence."""
     rest = sentence.text[end:end + 160]
-    phrase = _source_phrase(rest)
-    apposed = _APPOSED_NAME_RE.match(rest, len(phrase))  # "according to the regional head, Ivan Petrenko,"
-    phrase = _SOURCE_TAIL_RE.sub("", phrase)
+    source = _source_phrase(rest)
+    apposed = _APPOSED_NAME_RE.match(rest, len(source))  # "according to the regional head, Ivan Petrenko,"
+    phrase = _SOURCE_TAIL_RE.sub("", source)
     lead = _SOURCE_LEAD_RE.match(phrase)  # "an AFP tally of data from X": X
     skip = lead.end() if lead is not None else 0
     by = _SOURCE_BY_RE.search(phrase, skip)  # "geolocated footage reviewed by X": X
@@ -763,10 +763,9 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
                          sentence.start + end + apposed.end(1), True, "according_to")
     claim = _claim_from_phrase(phrase, start, start + len(phrase), speakers)
     if claim is None and by is None:  # "figures published by X on Monday": the tail was cut before its "by"
-        whole = _source_phrase(rest)
-        by = _SOURCE_BY_RE.search(whole)
+        by = _SOURCE_BY_RE.search(source)
         if by is not None:
-            phrase = _SOURCE_TAIL_RE.sub("", whole[by.end():])
+            phrase = _SOURCE_TAIL_RE.sub("", source[by.end():])
             start = sentence.start + end + by.end()
             claim = _claim_from_phrase(phrase, start, start + len(phrase), speakers)
     return _ruled(claim, "according_to")
@@ -811,17 +810,15 @@ def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -
             speakers.body(_BODIES[alias].name, alias)
 
 
-def _no_speech(verb: re.Match, text: str, low: str) -> bool:
+def _no_speech(verb: re.Match, low: str) -> bool:
     """Whether a speech word is no speech here: a noun ("the report", "its estimates"), or a verb in
     another sense ("adds to the pressure", "released 20 captives", "claimed the lives of six",
     "registered as refugees")."""
-    word, end = verb.group(), verb.end()
+    word = verb.group()
+    after = _NOT_SPEECH_AFTER.get(word)
     return bool(word in _PHRASE_ONLY
                 or (word in _SPEECH_NOUNS and _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()))
-                or (word in _ADD_VERBS and _NOT_SPEECH_AFTER_RE.match(text, end))
-                or (word in _NOT_SPEECH_BEFORE_FIGURE and _FIGURE_AHEAD_RE.match(low, end))
-                or (word in _CLAIM_VERBS and _CLAIM_NOT_SPEECH_RE.match(low, end))
-                or (word in _REGISTER_VERBS and _REGISTER_NOT_SPEECH_RE.match(low, end)))
+                or (after is not None and after.match(low, verb.end())))
 
 
 def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | None = None) -> list[Claim]:
@@ -846,7 +843,7 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
                 relayed.append(claim)
     floor = 0
     for verb in _VERB_RE.finditer(sentence.text):
-        if _no_speech(verb, sentence.text, low):
+        if _no_speech(verb, low):
             continue
         if claims and any(c.start <= sentence.start + verb.start() < c.end for c in claims):
             continue  # "according to Pentagon estimates": a noun inside the source named
