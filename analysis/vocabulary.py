@@ -765,6 +765,8 @@ class Claimant:
     aliases: tuple[str, ...] = ()
     full: str | None = None
     role: str | None = None
+    # its counts are the whole country's unless it names a place: an air force's tally of a night's drones
+    nationwide: bool = False
 
 
 @dataclass(frozen=True)

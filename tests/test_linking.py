@@ -14,7 +14,9 @@ from analysis.extract.articles import parse_published
 from analysis.extract.attribution import claims_by_sentence
 from analysis.extract.linking import ArticleContext, SentenceLinks
 from analysis.extract.numbers import find_numbers
+from analysis.extract.pipeline import read_figure
 from analysis.extract.sentences import group_by_sentence, split_sentences
+from analysis.extract.view import SentenceView
 
 PUBLISHED = "2024-11-05"  # a Tuesday
 
@@ -28,6 +30,11 @@ def link(text: str, figure: str, measure: str, published: str | None = PUBLISHED
                                    group_by_sentence(place_mentions, sentences), parse_published(published))
     k, m = next((k, m) for k, mentions in enumerate(mentions_in) for m in mentions
                 if text[m.start:m.end] == figure)
+    for j in range(k):  # what the figures of the sentences before count, as the pipeline tells the context
+        view = SentenceView(text, text.lower(), mentions_in[j], sentences[j].start, sentences[j].end,
+                            read=read_figure)
+        readings = (view.reading(i) for i in range(len(mentions_in[j])))
+        context.measures_read[j] = {reading.measure for reading in readings if reading is not None}
     links = SentenceLinks(context, k)
     claim = links.claimant(m)
     place, precision, place_rule = links.place(m, measure)
@@ -104,6 +111,18 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
      "own_sentence"),
     ("Across the country, drones wounded 11 people, 4 of them in Sumy.", "11", "injured", "Ukraine", "national"),
     ("Ukrainian drones hurt 5 people countrywide, 2 of them in Belgorod.", "5", "injured", "Russia", "national"),
+    # the air force's count of a night's drones is the whole country's, not the town of the sentence before;
+    # a place of its own still wins
+    ("Drones hit Odesa overnight. The air force said Russia launched 95 drones.", "95", "equipment", "Ukraine",
+     "national_claimant"),
+    ("The air force said Russia launched 95 drones at Odesa.", "95", "equipment", "Odesa", "own_sentence"),
+    ("Drones hit Odesa overnight. The governor said Russia launched 15 drones.", "15", "equipment", "Odesa",
+     "sentence_before"),
+    # a figure going on from a national total before it is national too
+    ("Drones hit Sumy. This year Russia took 3,900 km2 of Ukrainian land. In 2022 it took 58,000 km2.",
+     "58,000 km2", "area", "Ukraine", "national_before"),
+    ("Drones hit Sumy. This year Russia took 3,900 km2 of Ukrainian land. Drones killed 2 people.",
+     "2", "killed", "Sumy", "lede"),
 ])
 def test_place_rules(text: str, figure: str, measure: str, place: str | None, rule: str) -> None:
     linked = link(text, figure, measure)

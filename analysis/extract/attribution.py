@@ -211,6 +211,17 @@ def registry_side(name: str | None) -> str | None:
     return entry.side if entry is not None else None
 
 
+def registry_nationwide(name: str | None) -> bool:
+    """Whether a registered claimant's counts are the whole country's unless it names a place (the
+    air force's tally of the drones launched over one night).
+
+    >>> registry_nationwide("Ukrainian Air Force"), registry_nationwide("Russian Defence Ministry")
+    (True, False)
+    """
+    entry = _BY_NAME.get(name) if name else None
+    return entry is not None and entry.nationwide
+
+
 def registry_kind(name: str | None) -> str | None:
     """The kind of a registered claimant (government, military, person...; None if it is not registered).
 

@@ -23,7 +23,7 @@ from functools import cached_property
 import pandas as pd
 
 from analysis.extract import places
-from analysis.extract.attribution import Claim
+from analysis.extract.attribution import Claim, registry_nationwide, registry_side
 from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
@@ -186,8 +186,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 
 # the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
 # they are tried; SentenceLinks.place and .event_date say what each means
-PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "sentence_before", "region_of_list",
-               "claimant_place", "national", "lede", "story_country")
+PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "national_claimant", "sentence_before",
+               "region_of_list", "claimant_place", "national", "national_before", "lede", "story_country")
 DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event",
               "statement", "carried_statement", "lede_statement", "report_day")
 # the day of the strike a story leads with may come a few sentences in, after the toll and a quote
@@ -208,6 +208,7 @@ class ArticleContext:
     lede_country: object = None  # the first country named as a place ("Civilians in Ukraine ...")
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
     national_story: bool = False  # the story opens with a war-long or nationwide tally
+    measures_read: dict[int, set[str]] = field(default_factory=dict)  # sentence -> the measures of its figures
     _dates: dict = field(default_factory=dict, repr=False)
     _strikes: dict = field(default_factory=dict, repr=False)
     _locations: dict = field(default_factory=dict, repr=False)
@@ -405,6 +406,10 @@ class SentenceLinks:
         for k in (self.k, self.k - 1):
             if k < 0 or (k < self.k and (measure == "duration" or self.national)):
                 break  # the length of the war, a national total: no place from the sentence before
+            if k < self.k:
+                country = self._claimant_country(m)
+                if country is not None:  # "the air force said 80 drones were launched": all over Ukraine
+                    return country, "country", "national_claimant"
             candidates = [p for p in art.locations_in(k)
                           if k == self.k or p.precision != "country"]  # a country only from its own sentence
             rule = "sentence_before"
@@ -430,6 +435,9 @@ class SentenceLinks:
             return (*((region, "admin1") if region is not None else art.regional(local, measure)), "claimant_place")
         if self.national:
             return (*self._national_country(measure), "national")
+        if measure in art.measures_read.get(self.k - 1, ()) and _is_national(art.sentences[self.k - 1].text):
+            # "Russia took 4,000 km2 of Ukrainian land this year. In 2022 it took 60,000 km2.": national too
+            return (*self._national_country(measure, art.sentences[self.k - 1].text), "national_before")
         if art.lede is not None:  # the place the story is about
             return (*art.regional(art.lede, measure), "lede")
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
@@ -448,6 +456,14 @@ class SentenceLinks:
                   if claim.start <= p.start < claim.end and p.precision != "country"
                   and not (p.start <= claim.start and claim.end <= p.end)]
         return min(inside, key=lambda p: _PRECISION_RANK[p.precision]) if inside else None
+
+    def _claimant_country(self, m: NumberMention):
+        """The country of the figure's claimant when the registry says its counts are nationwide
+        (:func:`.attribution.registry_nationwide`), else None."""
+        claim = self.claimant(m)
+        if claim is None or not registry_nationwide(claim.name):
+            return None
+        return places.geocode(registry_side(claim.name))
 
     def _regional_claimant(self, m: NumberMention) -> bool:
         """Whether the figure's claimant speaks for a region ("Belgorod's governor", "the Kharkiv regional
@@ -497,8 +513,9 @@ class SentenceLinks:
                 return [max(before, key=lambda p: p.end)], "where_antecedent"
         return candidates, "own_sentence"
 
-    def _national_country(self, measure: str):
-        match = _NATIONAL_COUNTRY_RE.search(self.sentence.text)
+    def _national_country(self, measure: str, said_in: str | None = None):
+        """The country (or region) of a national total, from the land its sentence (or ``said_in``) names."""
+        match = _NATIONAL_COUNTRY_RE.search(self.sentence.text if said_in is None else said_in)
         if match is not None:
             place = places.geocode(_COUNTRY_OF_ADJECTIVE[match.group(1).lower()])
             lede = self.article.lede

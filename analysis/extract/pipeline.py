@@ -124,6 +124,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
             if reading is None:
                 continue
             last = (k, reading)
+            context.measures_read.setdefault(k, set()).add(reading.measure)
             links = links or SentenceLinks(context, k)  # only sentences with a figure are linked
             reading = as_written(text, low, reading)
             rows.append(_row(article, links, mentions[i], reading, shown, derived=False))
