@@ -39,7 +39,9 @@ OUT_FILE = DATA / "gazetteer.tsv.gz"
 MIN_POPULATION = 1000
 CORE = ("UA", "RU", "BY", "MD")  # every town in a kept region
 NEIGHBOURS = ("PL", "RO", "SK", "HU", "LT", "LV", "EE", "GE", "KZ")  # border regions only
-EXTRA_COUNTRIES = ("KP", "KR", "US", "DE")  # country rows only
+# country rows only: the other parties, suppliers and hosts of refugees that war reporting names
+EXTRA_COUNTRIES = ("KP", "KR", "US", "DE", "GB", "FR", "IT", "ES", "NL", "BE", "AT", "CH", "SE", "FI", "NO", "DK",
+                   "IE", "PT", "CZ", "BG", "GR", "HR", "SI", "RS", "TR", "CN", "IR", "CA", "JP", "IL")
 BORDER_DEG = 0.05  # a neighbour's region within this of a core region is a border region
 MIN_ALIAS_LEN = 4
 OBLAST_TYPES = ("Region", "")  # Natural Earth type_en of UA/RU oblasts

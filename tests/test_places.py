@@ -65,6 +65,12 @@ MENTIONS = [
     ("Troops from North Korea arrived.", "North Korea", "North Korea", "country", None, None, None),
     ("The U.S. sent aid.", "U.S.", "United States", "country", None, None, None),
     ("Tank crews trained in Germany for weeks.", "Germany", "Germany", "country", None, None, None),
+    # the suppliers and the hosts of refugees, by the names news gives them
+    ("Refugees in the Czech Republic found work.", "Czech Republic", "Czech Republic", "country", None, None, None),
+    ("Czechia took in many refugees.", "Czechia", "Czech Republic", "country", None, None, None),
+    ("Pilots trained in the UK.", "UK", "United Kingdom", "country", None, None, None),
+    ("Britain pledged more shells.", "Britain", "United Kingdom", "country", None, None, None),
+    ("Talks were held in Türkiye.", "Türkiye", "Turkey", "country", None, None, None),
     # small towns of 1,000-5,000 people
     ("Fighting near Krasnotorka continued.", "Krasnotorka", "Krasnotorka", "place", "Donetsk Oblast",
      48.68542, 37.5303),
@@ -188,6 +194,8 @@ def test_geocode_spellings_and_country_hint():
     ("United States", 38.9, -77.0),  # its capital, not Washington, Utah (several towns share the name)
     ("Germany", 52.5, 13.4),
     ("North Korea", 39.0, 125.8),
+    ("Czech Republic", 50.1, 14.4),
+    ("Iran", 35.7, 51.4),
 ])
 def test_a_country_outside_the_map_is_drawn_at_its_capital(country, lat, lon):
     place = geocode(country)
