@@ -543,6 +543,8 @@ class ActorWords:
     others: Words
     one_civilian: Words
     favour: Words
+    fights_for: Words
+    fights_for_between: Words
     military: Words
     destroy: Words
     launched: Words

@@ -32,6 +32,10 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("A drone attack on the port killed 12.", "12", "strike_victims", "civilians"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "displaced_civilians", "civilians"),
     ("The war has lasted 1,000 days.", "1,000 days", "none", None),
+    # people counted are of the side they fight for, whoever holds or frees them
+    ("Moscow freed 12 foreigners who had fought for Ukraine.", "12", "fights_for", "Ukraine"),
+    ("Kyiv says it holds 30 mercenaries fighting on the side of Russia.", "30", "fights_for", "Russia"),
+    ("Some 200 volunteers fighting alongside Ukrainian troops have arrived.", "Some 200", "fights_for", "Ukraine"),
 ])
 def test_each_actor_rule_names_whose_figure_it_is(sentence: str, figure: str, rule: str, actor: str | None) -> None:
     assert actor_of(sentence, figure) == (rule, actor)

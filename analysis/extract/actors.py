@@ -82,6 +82,9 @@ _CIVILIAN_WORD_RE = re.compile(re.escape(_W.civilian_stem))
 _OTHERS = frozenset(_W.others)
 _FAVOUR_RE = re.compile(  # "in the Russian army's favour", "in favour of Ukraine"
     rf"\bin\s+(?:{_words(_W.favour)}\s+of\s+(?:the\s+)?[\w'’-]+|(?:[\w'’-]+\s+){{0,3}}?{_words(_W.favour)}\b)")
+# right after the counted noun: "10 foreigners who fought for Ukraine", "volunteers fighting alongside Russian troops"
+_FIGHTS_FOR_RE = re.compile(
+    rf"\s+(?:{_words(_W.fights_for_between)}\s+)*{_words(_W.fights_for)}\s+(?:the\s+)?")
 _ONE_CIVILIAN_RE = re.compile(rf"\b(?:an?|one)\s+(?:[a-z-]+\s+)?{_words(_W.one_civilian)}\b")  # "a 70-year-old woman"
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
@@ -363,6 +366,17 @@ def demonym_in_counted(f: Figure, reading: Reading):
     return ENEMY if _ENEMY_LOW_RE.search(f.low, f.m.end, reading.noun.end()) else None
 
 
+def fights_for(f: Figure, reading: Reading):
+    """'10 foreigners who fought for Ukraine were freed': people are of the side they fight for."""
+    if reading.noun is None or (reading.measure not in PERSON_MEASURES and reading.measure != "troops"):
+        return None
+    fight = _FIGHTS_FOR_RE.match(f.low, reading.noun.end(), f.hi)
+    if fight is None:
+        return None
+    party = _PARTY_AT_RE.match(f.low, fight.end())
+    return actor_of(party.group()) if party is not None else None
+
+
 def displaced_civilians(f: Figure, reading: Reading):
     """'2,000 were evacuated', '9,000 Ukrainian refugees': the displaced are civilians unless they
     are soldiers."""
@@ -630,7 +644,8 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, both_sides,
+ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, fights_for,
+               both_sides,
                party_in_toll, from_captivity, released_by_party, captor_opponent, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
                attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party, party_after)
