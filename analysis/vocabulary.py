@@ -481,6 +481,7 @@ class MeasurePhrases:
     each: Words
     each_of: Words
     list_joiners: Words
+    unnumbered_item_articles: Words
     ellipsis_after: Words
     running_total_verbs: Words
     running_total_adjectives: Words

@@ -125,6 +125,9 @@ def reading_of(sentence: str, figure: str):
     ("Some 60 soldiers and 4 tanks were lost near the bridge.", "Some 60", "noun_then_verb", "casualties"),
     ("Up to 45 servicemen, 2 howitzers and 6 trucks were destroyed overnight.", "Up to 45", "noun_then_verb",
      "killed"),
+    # also past items counted by an article ("a tank"), and one after the list's end ("as well as a howitzer")
+    ("Over 90 soldiers, a tank, 2 trucks, as well as a howitzer were destroyed.", "Over 90", "noun_then_verb",
+     "killed"),
     # people handed over or got back in an exchange are prisoners
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "60", "exchanged", "captured"),
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "exchanged", "captured"),

@@ -31,8 +31,11 @@ _NOUN_RE = re.compile(rf"\b(?:{phrase_pattern(VOCABULARY.measures.measure_of_nou
 _CLAUSE_END_RE = re.compile("|".join(map(re.escape, ";:()[]—–"))
                             + rf"|,\s+(?:{phrase_pattern(_PHRASES.clause_openers)})\b")
 _INCLUDING_RE = re.compile(rf"\b(?:{phrase_pattern(_PHRASES.including_before)})\s*$")
-# "9,300 troops and 80 tanks": the next figure of a list
-_LIST_JOIN_RE = re.compile(r"\s*[\w’' -]{0,40}?(?:,\s*|\s+and\s+|,\s+and\s+)")
+# "9,300 troops and 80 tanks": the next figure of a list, also past items counted by an article
+# ("220 servicemen, an armoured vehicle, 3 tanks")
+_ITEM_ARTICLE = phrase_pattern(_PHRASES.unnumbered_item_articles)
+_LIST_JOIN_RE = re.compile(rf"\s*[\w’' -]{{0,40}}?(?:,\s*(?:{_ITEM_ARTICLE})\s[\w’' -]{{0,40}}?)*"
+                           r"(?:,\s*|\s+and\s+|,\s+and\s+)")
 
 _PENDING = object()  # a reading asked for while it is being made (figures that refer to each other)
 # figures read one through another ("5 of 5 of 5 ... soldiers") further than this are left unread:
