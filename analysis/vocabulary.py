@@ -587,6 +587,7 @@ class OwnSide:
     possessives: Words
     forces_measures: Words
     forces_kinds: Words
+    call_up_nouns: Words
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,9 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Some 9,000 citizens were sent to the armed forces, the Institute for the Study of War said.", "Some 9,000",
      "none", None),
     ("Small groups of four to six soldiers move at once, Oleksandr Syrskyi said.", "four to six", "none", None),
+    # a call-up noun tells of the call-up by itself
+    ("Some 40,000 draftees are in training camps, Defence Minister Sergei Shoigu said.", "Some 40,000",
+     "forces_of_claimant", "Russia"),
     # equipment downed with no owner named: the speaker's side downed it, so it is the speaker's enemy's
     ("Ukraine's air force said 35 drones were downed overnight.", "35", "enemy_of_claimant", "Russia"),
     ("Russia's defence ministry said 35 drones were intercepted over the border region.", "35",

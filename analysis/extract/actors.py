@@ -703,15 +703,17 @@ _FORCES_KINDS = frozenset(_OWN.forces_kinds)
 # the measure rules that read troops from a verb ("were sent", "were deployed"): an event told, not a
 # bare "soldiers" ("groups of four to six soldiers", "a battalion is 1,000 personnel")
 _EVENT_MEASURE_RULES = frozenset({"noun_then_verb", "verb_after", "verb_before"})
+_CALL_UP_NOUNS = frozenset(_OWN.call_up_nouns)
 
 
 def _forces_of_claimant(row: dict) -> None:
-    """Troops no party word claims, that a verb says were sent, deployed or called up, and that a side's own
-    government, military or official counts, are that side's (rule ``forces_of_claimant``): who reports a
-    deployment or a call-up reports their own."""
+    """Troops no party word claims, that a verb says were sent, deployed or called up (or that a call-up
+    noun counts: "82,000 draftees"), and that a side's own government, military or official counts, are
+    that side's (rule ``forces_of_claimant``): who reports a deployment or a call-up reports their own."""
     side = row.get("claimant_side")
     if row["measure"] in _FORCES_MEASURES and row.get("_claimant_kind") in _FORCES_KINDS and side in OPPONENT \
-            and row["_rules"].get("measure") in _EVENT_MEASURE_RULES:
+            and (row["_rules"].get("measure") in _EVENT_MEASURE_RULES
+                 or " ".join((row.get("counted") or "").lower().split()) in _CALL_UP_NOUNS):
         row["actor"] = side
         row["_rules"]["actor"] = "forces_of_claimant"
 
