@@ -29,7 +29,7 @@ from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
 from analysis.extract.view import Figure, SentenceView
-from analysis.vocabulary import VOCABULARY, lowered, phrase_pattern, word_starts
+from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["ACTOR_RULES", "ENEMY", "OPPONENT", "OWN", "actor_of", "carry_actors", "decide_actor", "side_of"]
@@ -389,7 +389,7 @@ def others_of_before(f: Figure, reading: Reading):
     """'killing 2 people and injuring 4 others', 'killing a woman and wounding six others': "others" are
     more of the victims named before them in the sentence: that figure's side, or civilians after one."""
     if reading.noun is None or reading.measure not in PERSON_MEASURES or \
-            " ".join(reading.noun.group().lower().split()) not in _OTHERS:
+            phrase_key(reading.noun.group()) not in _OTHERS:
         return None
     quantities = f.sentence.quantities()
     for j in reversed(quantities[:bisect.bisect_left(quantities, f.i)]):
@@ -713,7 +713,7 @@ def _forces_of_claimant(row: dict) -> None:
     side = row.get("claimant_side")
     if row["measure"] in _FORCES_MEASURES and row.get("_claimant_kind") in _FORCES_KINDS and side in OPPONENT \
             and (row["_rules"].get("measure") in _EVENT_MEASURE_RULES
-                 or " ".join((row.get("counted") or "").lower().split()) in _CALL_UP_NOUNS):
+                 or phrase_key(row.get("counted") or "") in _CALL_UP_NOUNS):
         row["actor"] = side
         row["_rules"]["actor"] = "forces_of_claimant"
 
