@@ -101,6 +101,10 @@ def reading_of(sentence: str, figure: str):
     ("The number of reservists sent to the front line has grown to 9,500.", "9,500", "toll_before", "troops"),
     ("The enemy lost 950 units of armoured equipment.", "950", "noun_after", "equipment"),
     ("Their convoy included 14 Leopard tanks.", "14", "noun_after", "equipment"),
+    # a single item of a daily tally is counted by its singular noun ("one mortar"), and a "fighter
+    # jet" is equipment though "fighters" are troops
+    ("The brigade hit one mortar and one radar station near the river.", "one", "noun_after", "equipment"),
+    ("Two helicopters and one fighter jet were shot down.", "one", "noun_after", "equipment"),
     # a list of three or more keeps its verb at the end
     ("Some 400 soldiers, 12 tanks and 30 trucks were put out of action.", "Some 400", "noun_then_verb",
      "casualties"),
