@@ -24,6 +24,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
     ("At least 14 people, including two children, were killed.", "At least 14", "civilian_noun", "civilians"),
+    # what the victims did for a living, or one of them by sex, says they were civilians
+    ("Two firefighters and a nurse were hurt in the second strike.", "Two", "civilian_noun", "civilians"),
+    ("One man died and two pensioners were wounded.", "One", "civilian_noun", "civilians"),
     # a part of a whole no side is known for is told by its own noun
     ("The death toll has climbed to 47, including 8 children.", "8", "civilian_noun", "civilians"),
     # the bodies a side hands back are its opponent's dead, those it receives its own

@@ -28,6 +28,8 @@ def reading_of(sentence: str, figure: str):
     ("Twelve tanks were destroyed near the village.", "Twelve", "noun_after", "equipment"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "noun_then_verb", "killed"),
     ("The shelling killed 14 people and wounded 30 more.", "30", "verb_before", "injured"),
+    ("The blast took the lives of 9 villagers.", "9", "noun_then_verb", "killed"),
+    ("Three miners were killed at the pit.", "Three", "noun_then_verb", "killed"),
     ("A drone attack on the port killed 12.", "12", "verb_before", "killed"),
     ("The army advanced 9 kilometres toward the town.", "9 kilometres", "unit_advance", "advance"),
     ("The brigade advanced up to 3.5 km southwest of the town.", "up to 3.5 km", "unit_advance", "advance"),
