@@ -183,6 +183,12 @@ def test_where_the_text_puts_a_figure(text: str, figure: str, measure: str, plac
      "report_day"),
     ("The army said on Sunday that 700 soldiers were lost over the past 24 hours.", "700", "casualties",
      "2024-11-03", "statement"),
+    # "overnight" and "yesterday" count back from the day the statement names, when it names one
+    ("Moscow sent 60 drones overnight, the air force said on Sunday.", "60", "equipment", "2024-11-03",
+     "relative_to_statement"),
+    ("Shelling killed 3 people yesterday, the governor said on Sunday.", "3", "killed", "2024-11-02",
+     "relative_to_statement"),
+    ("Moscow sent 60 drones overnight, the air force said.", "60", "equipment", "2024-11-05", "own_segment"),
 ])
 def test_date_rules(text: str, figure: str, measure: str, date: str | None, rule: str) -> None:
     linked = link(text, figure, measure)

@@ -188,8 +188,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 # they are tried; SentenceLinks.place and .event_date say what each means
 PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "national_claimant", "sentence_before",
                "region_of_list", "claimant_place", "national", "national_before", "lede", "story_country")
-DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "month_anaphor", "strike_before", "lede_event",
-              "statement", "carried_statement", "lede_statement", "report_day")
+DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "relative_to_statement", "month_anaphor",
+              "strike_before", "lede_event", "statement", "carried_statement", "lede_statement", "report_day")
 # the day of the strike a story leads with may come a few sentences in, after the toll and a quote
 LEDE_DATE_SENTENCES = 5
 
@@ -556,7 +556,7 @@ class SentenceLinks:
             if not own and not earlier:
                 own, rule = [d for d in events if d.start < m.start], "before_in_sentence"
             if own:
-                return min(own, key=lambda d: _gap(d, m)), rule
+                return self._relative_to_statement(min(own, key=lambda d: _gap(d, m)), rule)
         if earlier:
             return None, NONE
         art = self.article
@@ -583,6 +583,23 @@ class SentenceLinks:
         if report:
             return report[0], "report_day"  # "over the past 24 hours" with no statement day told: the publication's
         return None, NONE
+
+    def _relative_to_statement(self, date: DateMention, rule: str) -> tuple[DateMention, str]:
+        """A date told relative to the day of writing ("overnight", "yesterday") in a sentence whose
+        statement names its own earlier day ("..., the air force said on Saturday") counts back from that
+        day, not from publication: rule ``relative_to_statement``."""
+        base = self.article.published
+        if not date.relative or base is None:
+            return date, rule
+        said = [d for d in self.dates if d.speech and d.precision == "day" and not d.relative]
+        if not said:
+            return date, rule
+        day = min(said, key=lambda d: abs(d.start - date.start)).date
+        shift = day - base.normalize()
+        if not shift:
+            return date, rule
+        return DateMention(date.start, date.end, date.date + shift, date.precision, False, relative=True), \
+            "relative_to_statement"
 
     def _of_the_event(self, measure: str) -> bool:
         """Whether a figure shares the day of the strike (or swap) its story tells: its victims, and the
