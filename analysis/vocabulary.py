@@ -731,6 +731,14 @@ class Outlets:
 
 
 @dataclass(frozen=True)
+class Headlines:
+    not_sources: Words
+    outlets: Words
+    lowercase_words: Words
+    longest: int
+
+
+@dataclass(frozen=True)
 class Attribution:
     speech: Speech
     subjects: Subjects
@@ -742,6 +750,7 @@ class Attribution:
     groups: Groups
     back_references: BackReferences
     outlets: Outlets
+    headlines: Headlines
 
     def check(self) -> str | None:
         for title, roles in self.titles.items():

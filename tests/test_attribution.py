@@ -233,6 +233,17 @@ CREDITED = [
     ("According to a senior U.S. defence official, 8,000 soldiers crossed into Kursk.", "8,000",
      "senior U.S. defence official", None),
     ("According to Lt. Gen. Petro Hnatov, 500 enemy soldiers gave themselves up.", "500", "Petro Hnatov", None),
+    # a headline credits its source by a label before a colon or a name after a dash; a place, a kind of
+    # story, what happened or the outlet it ran in is no source
+    ("Syrskyi: enemy lost 2,300 soldiers near Kupiansk\n\nThe battle goes on.", "2,300", "Oleksandr Syrskyi", None),
+    ("Six hurt as drones hit Sumy – regional authorities\n\nThe attack came at night.", "Six",
+     "regional authorities", None),
+    ("Odesa: 8 killed as missile hits port\n\nRescuers worked all night.", "8", None, None),
+    ("Live: 8 killed as missile hits port\n\nRescuers worked all night.", "8", None, None),
+    ("Drone strike on Kherson market: 8 killed\n\nRescuers worked all night.", "8", None, None),
+    ("Eight killed as missile hits port - Reuters\n\nRescuers worked all night.", "Eight", None, None),
+    ("Eight killed as missile hits port, police say - Reuters\n\nRescuers worked all night.", "Eight",
+     "Ukrainian National Police", None),
     # never a fragment
     ("Satellite images show that Russian forces advanced 3 km.", "3 km", None, None),
     ("About 40 drones were launched overnight. About reported the air force on Telegram.", "40",

@@ -151,7 +151,8 @@ _PUT_AT_RE = re.compile(
 # ("he said": pronoun_subject_said).
 CLAIMANT_RULES = ("according_to", "subject_said", "quote_then_said", "said_subject", "name_role_said",
                   "parties_said", "put_at", "subject_saying", "possessive_source", "back_reference",
-                  "quote_speaker", "statement_after", "paragraph_speaker", "story_source")
+                  "headline_label", "headline_source", "quote_speaker", "statement_after", "paragraph_speaker",
+                  "story_source")
 
 
 @dataclass(slots=True)
@@ -782,6 +783,53 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     return _ruled(claim, "according_to")
 
 
+_HEADLINE = _A.headlines
+_HEADLINE_NOT_SOURCES = frozenset(_HEADLINE.not_sources)
+_HEADLINE_OUTLETS = frozenset(_HEADLINE.outlets)
+_HEADLINE_LOWERCASE = frozenset(_HEADLINE.lowercase_words)
+_HEADLINE_LABEL_RE = re.compile(r"^\s*([^\s:][^:\n]*?):\s+\S")  # "Zelensky: Russia has lost ..."
+_HEADLINE_TAIL_RE = re.compile(r"\s[—–-]{1,2}\s*([^—–\-\n]+?)\s*$")  # "... in past day — MoD"
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "…")
+
+
+def _headline_claim(sentence: Sentence, speakers: _Speakers) -> Claim | None:
+    """The source a headline credits by a label before a colon ("Zelensky: ...", ``headline_label``) or
+    a name after a dash ("... — police", ``headline_source``). A headline is a line with no full stop."""
+    text = sentence.text.rstrip()
+    if not text or text.endswith(_SENTENCE_ENDS):
+        return None
+    for pattern, rule in ((_HEADLINE_LABEL_RE, "headline_label"), (_HEADLINE_TAIL_RE, "headline_source")):
+        found = pattern.search(text)
+        if found is None or not _names_a_source(found.group(1), label=rule == "headline_label"):
+            continue
+        if rule == "headline_source" and found.group(1).lower() in _HEADLINE_OUTLETS:
+            continue  # "... - Reuters": where the headline ran, not its source
+        start = sentence.start + found.start(1)
+        claim = _claim_from_phrase(found.group(1), start, start + len(found.group(1)), speakers)
+        if claim is not None:
+            claim.rule = rule
+            return claim
+    return None
+
+
+def _names_a_source(phrase: str, *, label: bool) -> bool:
+    """Whether a headline's label or dash tail names a person or body, not a place or a kind of story
+    ("Kharkiv: ...", "Breaking: ...", "... - live updates")."""
+    words = phrase.split()
+    if not words or len(words) > _HEADLINE.longest or any(map(str.isdigit, phrase)) or \
+            (label and not phrase[0].isupper()) or phrase.lower() in _HEADLINE_NOT_SOURCES:
+        return False
+    for word in words:
+        bare = _bare(word.lower())
+        if word[0].islower() and not (bare in _TITLE_WORDS or bare in _ORG_WORDS or bare in _HEADLINE_LOWERCASE):
+            return False  # "Russian attack on Zaporizhzhia: ...": what happened, not who says so
+    kind = _read_phrase(phrase)[0]
+    if kind in ("person", "body", "group"):
+        return kind != "person" or geocode(phrase) is None
+    last = _bare(words[-1].lower())
+    return kind == "rest" and (last in _TITLE_WORDS or last in _ORG_WORDS)
+
+
 def _ruled(claim: Claim | None, rule: str) -> Claim | None:
     """The claim, named for the rule that found it; a pronoun's claim says so ("he said")."""
     if claim is None:
@@ -871,6 +919,10 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         claim = _subject_claim(sentence, verb, 0, speakers)
         if claim is not None:
             claim.rule = "put_at"
+            claims.append(claim)
+    if not claims:
+        claim = _headline_claim(sentence, speakers)
+        if claim is not None:
             claims.append(claim)
     if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force
         claims = [c for c in claims if c in relayed or c.start > relayed[0].start or c.rule not in _RELAYING_RULES]
