@@ -30,6 +30,11 @@ def reading_of(sentence: str, figure: str):
     ("The shelling killed 14 people and wounded 30 more.", "30", "verb_before", "injured"),
     ("The blast took the lives of 9 villagers.", "9", "noun_then_verb", "killed"),
     ("Three miners were killed at the pit.", "Three", "noun_then_verb", "killed"),
+    # leaving, escaping or crossing out of the fighting is displacement; an unknown fate is the missing
+    ("Nearly 900 villagers managed to leave the district by bus.", "Nearly 900", "noun_then_verb", "displaced"),
+    ("Some 2,500 residents had crossed into the neighbouring region.", "Some 2,500", "noun_then_verb",
+     "displaced"),
+    ("The whereabouts of 65 villagers are still unknown.", "65", "noun_then_verb", "missing"),
     ("A drone attack on the port killed 12.", "12", "verb_before", "killed"),
     ("The army advanced 9 kilometres toward the town.", "9 kilometres", "unit_advance", "advance"),
     ("The brigade advanced up to 3.5 km southwest of the town.", "up to 3.5 km", "unit_advance", "advance"),
