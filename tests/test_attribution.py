@@ -244,6 +244,9 @@ CREDITED = [
     ("Eight killed as missile hits port - Reuters\n\nRescuers worked all night.", "Eight", None, None),
     ("Eight killed as missile hits port, police say - Reuters\n\nRescuers worked all night.", "Eight",
      "Ukrainian National Police", None),
+    # an ordinal names a unit, it is no figure in the subject
+    ("The 72nd Mechanised Brigade said its fighters had taken 19 prisoners.", "19", "72nd Mechanised Brigade", None),
+    ("According to the 110th Brigade, 35 enemy soldiers were killed.", "35", "110th Brigade", None),
     # never a fragment
     ("Satellite images show that Russian forces advanced 3 km.", "3 km", None, None),
     ("About 40 drones were launched overnight. About reported the air force on Telegram.", "40",

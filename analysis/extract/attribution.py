@@ -59,8 +59,9 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 _SINGLE_CLOSE_RE = re.compile(r"[,.!?…]’(?!\w)")
 # what a text calls a body it has named: "the National Intelligence Service" ... "the agency"
 _ROLE_SYNONYMS = _A.organisations.role_synonyms
-_FIGURE_OR_CLAUSE_RE = re.compile(
-    rf"\d|\b{_words([*VOCABULARY.numbers.words.units, *_SU.clause_words])}\b")
+_FIGURE_OR_CLAUSE_RE = re.compile(  # (an ordinal names a unit, "the 47th Brigade": no figure)
+    rf"\d(?!\d*{_words(VOCABULARY.numbers.not_quantities.ordinal_suffixes)}\b)"
+    rf"|\b{_words([*VOCABULARY.numbers.words.units, *_SU.clause_words])}\b")
 _NAME_TITLES = [title.capitalize() for title in _A.titles_with("opens_name")] + \
     list(_A.titles_with("opens_name_in_lower_case"))
 # opens with the titles, not \b: read with word_starts(), which is several times faster on a whole article
