@@ -577,6 +577,8 @@ class Owners:
     losses: str
     losses_of: Words
     inflicted_on: str
+    inflict: Words
+    inflict_on: Words
     in_hands: str
     control: str
     control_before: Words

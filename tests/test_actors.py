@@ -24,6 +24,10 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Russia said 40 soldiers were killed in the fighting.", "40", "soldiers_of_party", "Russia"),
     ("The shelling killed 14 people and wounded 30 more.", "14", "civilian_noun", "civilians"),
     ("At least 14 people, including two children, were killed.", "At least 14", "civilian_noun", "civilians"),
+    # losses inflicted on a side are that side's, though the side inflicting them is named first
+    ("Ukrainian units inflicted 640 casualties on Russian forces.", "640", "inflicted_on", "Russia"),
+    ("Moscow's army inflicted losses of some 300 soldiers upon the Ukrainian army.", "some 300", "inflicted_on",
+     "Ukraine"),
     # what the victims did for a living, or one of them by sex, says they were civilians
     ("Two firefighters and a nurse were hurt in the second strike.", "Two", "civilian_noun", "civilians"),
     ("One man died and two pensioners were wounded.", "One", "civilian_noun", "civilians"),

@@ -244,6 +244,9 @@ CREDITED = [
     ("Eight killed as missile hits port - Reuters\n\nRescuers worked all night.", "Eight", None, None),
     ("Eight killed as missile hits port, police say - Reuters\n\nRescuers worked all night.", "Eight",
      "Ukrainian National Police", None),
+    # a body's name is a body, whatever its words look like; each agency is its own
+    ("RIA Novosti reported that 14 drones were downed.", "14", "RIA Novosti", None),
+    ("Interfax-Ukraine reported that 14 drones were downed.", "14", "Interfax-Ukraine", None),
     # an ordinal names a unit, it is no figure in the subject
     ("The 72nd Mechanised Brigade said its fighters had taken 19 prisoners.", "19", "72nd Mechanised Brigade", None),
     ("According to the 110th Brigade, 35 enemy soldiers were killed.", "35", "110th Brigade", None),

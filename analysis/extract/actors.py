@@ -109,6 +109,9 @@ _ENEMY_LOW_RE = re.compile(_ENEMY_RE.pattern)  # on lowered() text
 _ENEMY_LOSES_RE = re.compile(  # "the enemy lost", "the enemy has suffered", "enemy losses"
     rf"\b({_words(_W.enemy)})\b(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_words((*_W.loss, *_W.suffered))}\b")
 _KILL_RE = re.compile(rf"{_words(_W.kill)}\b")  # (read with word_starts)
+_INFLICT_RE = re.compile(rf"{_words(_O.inflict)}\b")  # (read with word_starts)
+_INFLICTED_ON_RE = re.compile(rf"\b{_words(_O.inflict_on)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
+_INFLICT_REACH = 40  # "inflicted losses of up to 480": from the verb to the figure, and from it to "on"
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
 _HONORIFICS = frozenset(_W.honorifics)
@@ -501,6 +504,18 @@ def killed_by_party(f: Figure, reading: Reading):
     return _opponent(party[2])
 
 
+def inflicted_on(f: Figure, reading: Reading):
+    """'inflicted 1,230 casualties on Russian troops', 'inflicted losses of up to 480 soldiers on the
+    Ukrainian army': the losses are those of the side they were inflicted on, named after the figure."""
+    if reading.measure not in PERSON_MEASURES:
+        return None
+    verb = _verb_before(f, _INFLICT_RE)
+    if verb is None or f.m.start - verb.end() > _INFLICT_REACH:
+        return None
+    on = _INFLICTED_ON_RE.search(f.low, f.m.end, min(f.hi, f.m.end + _INFLICT_REACH))
+    return actor_of(on.group(1)) if on is not None else None
+
+
 def soldiers_of_party(f: Figure, reading: Reading):
     """'Russia said 40 soldiers were killed': soldiers harmed belong to the side named before them."""
     if reading.measure not in PERSON_MEASURES or _captor(f) or not _military_noun(reading):
@@ -646,7 +661,8 @@ def party_after(f: Figure, reading: Reading):
 
 ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, fights_for,
                both_sides,
-               party_in_toll, from_captivity, released_by_party, captor_opponent, people_of_party, killed_by_party,
+               party_in_toll, from_captivity, released_by_party, captor_opponent, inflicted_on, people_of_party,
+               killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
                attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party, party_after)
 

@@ -413,6 +413,10 @@ def _read_phrase(phrase: str) -> tuple:
     if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
             _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
         return ("none",)
+    whole = _BODY_RE.fullmatch(lowered(phrase).replace("’", "'"))
+    if whole is not None:  # "RIA Novosti": a body's name, whatever its words look like
+        alias = phrase_key(whole.group())
+        return ("body", _BODIES[alias].name, alias)
     group = _GROUP_WORD_RE.search(lowered(phrase))
     countries = list(dict.fromkeys(_COUNTRIES_RE.findall(phrase)))
     if group and len(countries) > 1:
