@@ -158,6 +158,9 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not
     ("Missiles hit Lutsk and Rivne. In total, the strikes killed 9 people.", "9", "killed", "Rivne"),
+    # a sum right after a strike told at a place adds up that strike; after strikes at no place named, the country's
+    ("Drones struck Sumy at dawn. In all, 14 people were hurt.", "14", "injured", "Sumy"),
+    ("Drones struck four regions at dawn. In all, 14 people were hurt.", "14", "injured", "Ukraine"),
     # "of Russian land" in a story about a Russian region
     ("Ukrainian units hold 500 square kilometres of Russian land. Fighting goes on in the Bryansk region.",
      "500 square kilometres", "area", "Bryansk Oblast"),

@@ -104,9 +104,16 @@ _COUNTRY_OF_ADJECTIVE = VOCABULARY.actors.actor_of_word
 def _is_national(sentence: str) -> bool:
     """Whether a sentence gives a total over the whole war or country ("in total" only when it adds up
     no strikes: "in total, the attacks killed 43" is the sum of the attacks just told)."""
+    return _nationwide_scope(sentence) or _sum_of_no_strike(sentence)
+
+
+def _nationwide_scope(sentence: str) -> bool:
     low = sentence.lower()
-    if any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None:
-        return True
+    return any(word in low for word in _NATIONAL_SCOPE_WORDS) and _NATIONAL_SCOPE_RE.search(sentence) is not None
+
+
+def _sum_of_no_strike(sentence: str) -> bool:
+    low = sentence.lower()
     return any(word in low for word in _SUM_SCOPE_WORDS) and _SUM_SCOPE_RE.search(sentence) is not None \
         and _EVENT_WORDS_RE.search(sentence) is None
 
@@ -378,8 +385,14 @@ class SentenceLinks:
 
     @cached_property
     def national(self) -> bool:
-        """Whether the sentence gives a war-long or nationwide total (asked for by few figures: read when asked)."""
-        return _is_national(self.sentence.text)
+        """Whether the sentence gives a war-long or nationwide total (asked for by few figures: read when asked).
+        A sum right after a strike is told adds up that strike ("Missiles hit Kharkiv. In all, 12 were hurt")."""
+        text = self.sentence.text
+        if _nationwide_scope(text):
+            return True
+        before = self.k - 1
+        return _sum_of_no_strike(text) and not (
+            before >= 0 and self.article.tells_of_strike(before) and self.article.locations_in(before))
 
     def _clause(self, m: NumberMention) -> tuple[int, int]:
         key = (m.start, m.end)
