@@ -244,6 +244,9 @@ CREDITED = [
     ("Eight killed as missile hits port - Reuters\n\nRescuers worked all night.", "Eight", None, None),
     ("Eight killed as missile hits port, police say - Reuters\n\nRescuers worked all night.", "Eight",
      "Ukrainian National Police", None),
+    # a bare group named by its seat is that country's; adverbs of time stand between subject and verb
+    ("Some 900 soldiers have been wounded, lawmakers in Seoul said.", "Some 900", "South Korean lawmakers", None),
+    ("The mission has so far verified 75 deaths among civilians.", "75", "mission", None),
     # a body's name is a body, whatever its words look like; each agency is its own
     ("RIA Novosti reported that 14 drones were downed.", "14", "RIA Novosti", None),
     ("Interfax-Ukraine reported that 14 drones were downed.", "14", "Interfax-Ukraine", None),

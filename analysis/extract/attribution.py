@@ -28,6 +28,7 @@ _SP, _SU, _NA, _SO = _A.speech, _A.subjects, _A.names, _A.sources
 _BODIES = VOCABULARY.claimants.bodies
 _PEOPLE = VOCABULARY.claimants.people
 _ACTOR_OF_WORD = VOCABULARY.actors.actor_of_word
+_DEMONYMS = VOCABULARY.actors.demonyms
 
 
 # "\b(?<!-)" is "(?<![\w-])" before a word's first letter (every verb opens with one), but re tries the
@@ -504,6 +505,15 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
+def _seated(country: str, subject: str) -> str:
+    """A subject named by the seat it speaks from: 'lawmakers' in Seoul -> 'South Korean lawmakers' (the
+    country's adjective, its first demonym), else "Britain's lawmakers"."""
+    adjective = _DEMONYMS.get(country, ())
+    if adjective and " " not in subject and not adjective[0].endswith(("'s", "’s")):
+        return f"{' '.join(w.upper() if '.' in w else w.capitalize() for w in adjective[0].split())} {subject}"
+    return f"{country}'s {subject}"
+
+
 def _seat_country(adverbs: str) -> str | None:
     """The country of the capital (or the country) an 'in X' among the adverbs before a speech verb
     names: 'the defence ministry in Moscow said' speaks for Russia."""
@@ -571,10 +581,12 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
         subject = _past_leading_place(_past_leading_date(subject))
         s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
-        if seat is not None and claim is not None and not claim.person and registry_side(claim.name) is None:
-            # "officials in Kyiv": Ukraine's officials (a capital for its government)
-            seated = _claim_from_phrase(f"{seat}'s {_ARTICLE_START_RE.sub('', subject.strip())}", claim.start,
-                                        claim.end, speakers)
+        if seat is not None and subject.strip() and (
+                claim is None or (not claim.person and registry_side(claim.name) is None)):
+            # "officials in Kyiv": Ukraine's officials (a capital for its government); "lawmakers in Seoul"
+            # are South Korea's, where bare "lawmakers" are nobody in particular
+            seated = _claim_from_phrase(_seated(seat, _ARTICLE_START_RE.sub("", subject.strip())), s_start,
+                                        s_start + len(subject.strip()), speakers)
             claim = seated if seated is not None and not seated.person else claim
         if claim is None and _FIGURE_OR_CLAUSE_RE.search(lowered(subject)):
             claim = _trailing_name_claim(subject, s_start, speakers)  # "the 31,000 deaths Zelensky reported"
