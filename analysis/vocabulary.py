@@ -645,6 +645,7 @@ class Speech:
     register_verbs: Words
     register_not_speech_after: Words
     speech_nouns: Words
+    place_subject_verbs: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words
 
@@ -664,6 +665,7 @@ class Subjects:
     seat_word: str
     before_leading_date: Words
     before_leading_place: Words
+    place_modifiers: Words
     clause_openers: Words
     clause_words: Words
     vague_sources: Words
@@ -682,6 +684,7 @@ class Names:
     ends_before: Words
     relative_pronouns: Words
     articles: Words
+    before_place: Words
 
 
 TITLE_ROLES = ("opens_name", "opens_name_in_lower_case", "follows_name", "not_a_role_noun")

@@ -247,6 +247,10 @@ CREDITED = [
     # a bare group named by its seat is that country's; adverbs of time stand between subject and verb
     ("Some 900 soldiers have been wounded, lawmakers in Seoul said.", "Some 900", "South Korean lawmakers", None),
     ("The mission has so far verified 75 deaths among civilians.", "75", "mission", None),
+    # a town that records is where it happened; a town closing the subject is where the speakers are
+    ("Sumy Oblast recorded 11 injuries on Monday, Governor Petro Kovalenko said.", "11", "Petro Kovalenko", None),
+    ("Kharkiv recorded 11 injuries on Monday.", "11", None, None),
+    ("Kremlin-backed officials in occupied Nova Kakhovka said 4 people died.", "4", "Kremlin-backed officials", None),
     # a body's name is a body, whatever its words look like; each agency is its own
     ("RIA Novosti reported that 14 drones were downed.", "14", "RIA Novosti", None),
     ("Interfax-Ukraine reported that 14 drones were downed.", "14", "Interfax-Ukraine", None),

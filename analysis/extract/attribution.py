@@ -105,6 +105,7 @@ _COUNTRY_OF_CAPITAL = {capital: country for country, capital in VOCABULARY.linki
 _DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULARY.dates.month_number)
 _BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
 _BEFORE_PLACE = frozenset(_SU.before_leading_place)
+_PLACE_MODIFIERS = frozenset(_SU.place_modifiers)
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
 _LEAD_KINDS = frozenset(_A.documents.lead_kinds)
@@ -401,6 +402,8 @@ def _person_words(segment: str) -> tuple[str, str | None] | None:
         return None
     if len(name) == 1 and not role and not joined[0].isupper():
         return None
+    if role and role[-1].lower() in _ROLE_BEFORE_PLACE and geocode(joined) is not None:
+        return None  # "officials in occupied Nova Kakhovka": a town, where the speakers are
     return joined, (" ".join(role).strip(", ") or None)
 
 
@@ -578,7 +581,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
                        and " and " in subject[last_comma:] and not any(ch.isdecimal() for ch in subject))
             if not is_list:
                 subject, opener = subject[last_comma + 1:], ""
-        subject = _past_leading_place(_past_leading_date(subject))
+        subject = _past_trailing_place(_past_leading_place(_past_leading_date(subject)))
         s_start = offset + left.rfind(subject.strip()) if subject.strip() else offset
         claim = _claim_from_phrase(subject, s_start, s_start + len(subject.strip()), speakers)
         if seat is not None and subject.strip() and (
@@ -656,6 +659,23 @@ def _past_leading_place(subject: str) -> str:
     for n in range(min(3, len(words) - 2), 0, -1):
         if all(w[:1].isupper() for w in words[1:n + 1]) and geocode(" ".join(words[1:n + 1])) is not None:
             return subject[subject.find(words[n + 1], subject.find(words[n]) + len(words[n])):]
+    return subject
+
+
+def _past_trailing_place(subject: str) -> str:
+    """'Russian-installed officials in occupied Nova Kakhovka' -> 'Russian-installed officials': a place
+    closing the subject after a preposition is where the speakers are, no part of their name (the place
+    is at most three capitalised words the gazetteer knows)."""
+    words = subject.split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() not in _BEFORE_PLACE:
+            continue
+        rest = words[i + 1:]
+        while rest and rest[0].lower() in _PLACE_MODIFIERS:
+            rest = rest[1:]
+        if 0 < len(rest) <= 3 and all(w[:1].isupper() for w in rest) and geocode(" ".join(rest)) is not None:
+            return subject[:subject.rfind(f" {words[i]} ", 0, len(subject) - len(" ".join(rest)))]
+        return subject
     return subject
 
 
@@ -800,6 +820,8 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     return _ruled(claim, "according_to")
 
 
+_PLACE_SUBJECT_VERBS = frozenset(_A.speech.place_subject_verbs)
+_ROLE_BEFORE_PLACE = frozenset(_A.names.before_place)
 _HEADLINE = _A.headlines
 _HEADLINE_NOT_SOURCES = frozenset(_HEADLINE.not_sources)
 _HEADLINE_OUTLETS = frozenset(_HEADLINE.outlets)
@@ -845,6 +867,12 @@ def _names_a_source(phrase: str, *, label: bool) -> bool:
         return kind != "person" or geocode(phrase) is None
     last = _bare(words[-1].lower())
     return kind == "rest" and (last in _TITLE_WORDS or last in _ORG_WORDS)
+
+
+def _is_town_or_region(name: str) -> bool:
+    """Whether a claimant's name is a town or region of the gazetteer (not a country, not a registered body)."""
+    place = geocode(name)
+    return place is not None and place.kind != "country" and registry_kind(name) is None
 
 
 def _ruled(claim: Claim | None, rule: str) -> Claim | None:
@@ -925,6 +953,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
             continue  # "according to Pentagon estimates": a noun inside the source named
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
+        if claim is not None and verb.group() in _PLACE_SUBJECT_VERBS and _is_town_or_region(claim.name):
+            claim = None  # "Kharkiv recorded 16 injuries": where they happened, not who says so
         if claim is not None:
             if _BACK_OBJECT_RE.match(low, verb.end()):
                 claim.back = 2  # "Syrskyi said this on Telegram"
