@@ -448,6 +448,7 @@ class VerbRules:
 class NounFirstRules:
     links: Words
     link_adverbs: Words
+    event_links: Words
     count_nouns: Words
     strength_nouns: Words
     strength_links: Words

@@ -120,6 +120,9 @@ def reading_of(sentence: str, figure: str):
     ("The general said the enemy suffered 700 \u201csanitary losses\u201d in a week.", "700", "noun_after", "injured"),
     ("The toll in the town climbed up to 17 by evening.", "17", "toll_before", "killed"),
     ("By Friday the death toll had gone up to 26.", "26", "toll_before", "killed"),
+    # the event may be told at length between the toll and its link
+    ("The death toll from Sunday's glide bomb attack on a crowded market square in the centre of Sumy has "
+     "climbed to 19.", "19", "toll_before", "killed"),
     ("Medics said the number of wounded shot up to 48 overnight.", "48", "toll_before", "injured"),
     ("Nine people were killed: seven were pulled from the ruins and two died later.", "seven", "part_of_whole",
      "killed"),

@@ -45,7 +45,9 @@ _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
 _LINKS = phrase_pattern(_V.noun_first_rules.links)
 _LINK_ADVERBS = rf"(?:{_words(_V.noun_first_rules.link_adverbs)}\s+)?"
 _NOUN_FIRST_RE = re.compile(
-    rf"\b({phrase_pattern(_MEASURE_OF_NOUN_FIRST)})\b(?:[^;:]{{0,60}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
+    rf"\b({phrase_pattern(_MEASURE_OF_NOUN_FIRST)})\b"
+    rf"(?:\s+{_words(_V.noun_first_rules.event_links)}\s[^;:]{{0,120}}?|[^;:]{{0,60}}?)"
+    rf"\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
 # "the number of Pyongyang's troops in the area rose to": the counted noun names the measure
 _NUMBER_OF_RE = re.compile(
     rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_V.measure_of_noun)})"
@@ -282,10 +284,14 @@ def _verb_before_within(low: str, start: int, end: int, words: int) -> str | Non
     return None
 
 
+_TOLL_REACH = 170  # from a toll noun to its number: "the death toll from <the event, told at length> rose to"
+
+
 def _toll_before(low: str, lo: int, end: int) -> tuple[str, int, int] | None:
     """'the death toll rose to 12', 'the number of Pyongyang's troops reached 10,000': (measure, span),
-    for the toll noun that ends its link at ``end`` (a number's start), at most 120 characters on from ``lo``."""
-    window = max(lo, end - 120)
+    for the toll noun that ends its link at ``end`` (a number's start), at most ``_TOLL_REACH``
+    characters before it and not before ``lo``."""
+    window = max(lo, end - _TOLL_REACH)
     match = _NUMBER_OF_RE.search(low, window, end)
     if match is not None:
         measure = _counted_in_toll(low, match, end)
