@@ -121,6 +121,8 @@ READINGS = [
     ("Several hundred square miles", [("hundred", 100.0, "exact", 100.0, 100.0, "vague")]),
     ("11 to 12,000 troops", [("11 to 12,000", 11500.0, "range", 11000.0, 12000.0, "quantity")]),
     ("a 72-year-old man", [("72", 72.0, "exact", 72.0, 72.0, "age")]),
+    # a scale word joined to its digits by a hyphen, as some outlets write it
+    ("about 12-thousand soldiers", [("about 12-thousand", 12000.0, "approx", N, N, "quantity")]),
     # the height of a building counts no one
     ("the rubble of a five-storey block", [("five", 5.0, "exact", 5.0, 5.0, "size")]),
     ("a 16-story tower", [("16", 16.0, "exact", 16.0, 16.0, "size")]),

@@ -41,7 +41,9 @@ _SEP = "[" + re.escape("".join(_VOCAB.words.thousands_separators)) + "]"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "7 905", "1 234 567": whole groups of three after a head of one to three digits (see _groups_hold)
 _GROUPED_DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?"
-_SCALE = rf"(?:\s+{_words([*_VOCAB.words.digit_scales, *_VOCAB.words.spaced_abbreviations])}\b)"
+# "1.5 million"; "15-thousand" as some outlets write it
+_SCALE = rf"(?:\s+{_words([*_VOCAB.words.digit_scales, *_VOCAB.words.spaced_abbreviations])}\b" \
+         rf"|-{_words(_VOCAB.words.digit_scales)}\b)"
 _SUFFIX = rf"{_words(_ABBREVIATIONS)}(?![\w²])"
 _FRACTION = rf"{_words(_FRACTIONS)}"
 _FRACTION_SCALES = _words(_VOCAB.words.fraction_scales)
@@ -209,7 +211,7 @@ def parse_number_words(words: str) -> float | None:
 def _bare_value(match: re.Match) -> float | None:
     if match.group("digits"):
         value = float(_SEP_RE.sub("", match.group("digits")).replace(",", ""))
-        scale = phrase_key(match.group("scale") or match.group("suffix") or "")
+        scale = phrase_key((match.group("scale") or match.group("suffix") or "").lstrip("-"))
         return value * (_SCALES.get(scale) or _ABBREVIATIONS.get(scale, 1))
     return parse_number_words(match.group("words"))
 
