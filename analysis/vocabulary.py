@@ -375,6 +375,7 @@ class NotQuantities:
     year_words_before: Words
     ordinal_suffixes: Words
     calibre_words: Words
+    model_names_before: Words
     number_signs_cased: Words
     restatement_openers: Words
     restatement_joiners: Words

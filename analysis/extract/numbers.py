@@ -115,6 +115,7 @@ _AGE_BEFORE_RE = re.compile(rf"\b{_words(_NOT.age_words_before)}\s*$")
 _WAR_AGE_RE = re.compile(rf"\s*(?:{_words(_NOT.war_modifiers)}\s+)?{_words(_NOT.war_words_after_age)}")
 _WAR_BEFORE_RE = re.compile(rf"\b{_words(_NOT.war_words_before_age)}\b[^.]{{0,25}}$")
 _TIME_AFTER_RE = re.compile(rf"^(?::\d{{2}}|\s*{_words(_NOT.time_words_after)}(?!\w))")
+_MODEL_NAME_ENDS = tuple(f"{name} " for name in _NOT.model_names_before)  # (read on lowered text)
 _BUILDING_SIZE_AFTER_RE = re.compile(rf"^-{_words(_NOT.building_size_words_after)}\b")
 _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
                              rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
@@ -287,6 +288,8 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
     if digits is not None:
         if len(digits) > 15:
             return "code"  # no war figure has 16 digits: an id, a phone number, junk
+        if before.endswith(_MODEL_NAME_ENDS) and _after_model_name(before):
+            return "code"  # "Leopard 2 tanks": a weapon's model
         if kind_after and _TIME_AFTER_RE.match(after):
             return "time"
         if _GLUED_BEFORE_RE.search(text, max(0, start - _GLUED_BEFORE_REACH), start) or (
@@ -297,6 +300,13 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
         if len(digits) == 4 and _YEAR_RE.match(digits) and not _counts_what_follows(low, start, end):
             return "year"
     return "quantity"
+
+
+def _after_model_name(before: str) -> bool:
+    """Whether a (lowered) text ends in a weapon's name and a space: "14 leopard ", not "bleopard "."""
+    end = next(end for end in _MODEL_NAME_ENDS if before.endswith(end))
+    at = len(before) - len(end)
+    return at == 0 or not before[at - 1].isalpha()
 
 
 def _counts_what_follows(low: str, start: int, end: int) -> bool:
