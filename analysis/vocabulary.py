@@ -878,6 +878,7 @@ class Dates:
 @dataclass(frozen=True)
 class PlaceLinks:
     near: Words
+    right_after: Words
     front_sectors: Words
     directions: Words
     locatives: Words

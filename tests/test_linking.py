@@ -158,6 +158,9 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not
     ("Missiles hit Lutsk and Rivne. In total, the strikes killed 9 people.", "9", "killed", "Rivne"),
+    # a count right before "over" or "in" and a place is at that place, whatever else its piece names
+    ("Air defences downed 31 drones, with 20 over the Bryansk region and 11 over Oryol.", "20", "equipment",
+     "Bryansk Oblast"),
     # a sum right after a strike told at a place adds up that strike; after strikes at no place named, the country's
     ("Drones struck Sumy at dawn. In all, 14 people were hurt.", "14", "injured", "Sumy"),
     ("Drones struck four regions at dawn. In all, 14 people were hurt.", "14", "injured", "Ukraine"),

@@ -88,6 +88,9 @@ def reading_of(sentence: str, figure: str):
      "captured"),
     ("Six died in the first village and four in the second.", "four", "elided_count", "killed"),
     ("The army planned 12 new brigades, and three have been formed.", "three", "elided_count", "units"),
+    # counts by the airspace they fell in, and "another" count of the same
+    ("Air defences downed 31 drones, with 20 over Bryansk and 11 over Oryol.", "20", "elided_count", "equipment"),
+    ("Of 50 drones, 40 were downed and another 6 were jammed.", "6", "elided_count", "equipment"),
     ("The army launched 90 drones overnight, 70 of which were shot down.", "70", "part_of_whole", "equipment"),
     ("Officials said 800 more marines had landed, bringing the total on the island to about 5,000.",
      "about 5,000", "part_of_whole", "troops"),

@@ -357,6 +357,10 @@ def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
     return max(lo, sentence.start), min(ends) if ends else sentence.end
 
 
+_RIGHT_AFTER_RE = re.compile(rf"\s+{_words(_L.right_after)}\s+", re.I)
+_RIGHT_AFTER_REACH = 25
+
+
 def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
     """The comma-delimited piece of a clause around a figure: 'out of some 10,000 in Russia'."""
     left = text.rfind(", ", lo, m.start)
@@ -514,8 +518,13 @@ class SentenceLinks:
         """The candidates in the figure's comma-piece, else its clause, else the whole sentence."""
         if len(candidates) < 2:
             return candidates, "own_sentence"
+        text = self.article.text
+        right = [p for p in candidates if 0 < p.start - m.end < _RIGHT_AFTER_REACH
+                 and _RIGHT_AFTER_RE.fullmatch(text, m.end, p.start)]
+        if right:  # "with 15 over Belgorod, nine over Kursk and four over the Voronezh region"
+            return right[:1], "own_segment"
         lo, hi = self._clause(m)
-        s_lo, s_hi = _segment(self.article.text, m, lo, hi)
+        s_lo, s_hi = _segment(text, m, lo, hi)
         for a, b, rule in ((s_lo, s_hi, "own_segment"), (lo, hi, "own_clause")):
             inside = [p for p in candidates if a <= p.start < b]
             if inside:

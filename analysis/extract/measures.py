@@ -733,7 +733,7 @@ def elided_count(f: Figure):
     if _noun(f) is not None:
         return None
     low, m = f.low, f.m
-    if not _ELLIPSIS_AFTER_RE.match(low, m.end, f.hi) or not _LIST_BEFORE_RE.search(low, max(f.lo, m.start - 12),
+    if not _ELLIPSIS_AFTER_RE.match(low, m.end, f.hi) or not _LIST_BEFORE_RE.search(low, max(f.lo, m.start - 20),
                                                                                        m.start):
         return None
     found = _list_parent(f)
