@@ -438,6 +438,7 @@ class Numbers:
 class VerbRules:
     clear_from_afar: Words
     losses_said_soon: Words
+    more_before: Words
     auxiliaries: Words
     relative_pronouns: Words
     conjunctions: Words

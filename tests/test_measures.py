@@ -41,6 +41,11 @@ def reading_of(sentence: str, figure: str):
     ("The brigade pushed a further 2 km north of the river.", "2 km", "unit_advance", "advance"),
     ("Forces took 120 square kilometres in a week.", "120 square kilometres", "unit_area", "area"),
     ("The war has lasted 1,000 days.", "1,000 days", "unit_duration", "duration"),
+    ("Fighting around the old fortress has now continued for nine months.", "nine months", "unit_duration",
+     "duration"),
+    # a call-up in the present or to come, also of "an additional" number
+    ("The ministry intends to mobilise an additional 90,000 people.", "90,000", "noun_then_verb", "troops"),
+    ("Minsk may conscript 7,000 people this autumn.", "7,000", "noun_then_verb", "troops"),
     ("The commander spoke after the eight-month fight for the town ended.", "eight-month", "unit_duration",
      "duration"),
     ("Some 5,000 residents fled the city.", "Some 5,000", "noun_then_verb", "displaced"),

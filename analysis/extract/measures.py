@@ -279,11 +279,15 @@ def _verb_before_within(low: str, start: int, end: int, words: int) -> str | Non
     last = None
     for match in _CASUALTY_RE.finditer(before):
         last = match
-    if last is not None and len(before[last.end():].split()) <= words:
+    if last is None:
+        return None
+    between = before[last.end():]
+    if len(between.split()) <= words or phrase_key(between) in _MORE_BEFORE:  # "mobilise an additional 160,000"
         return _casualty_measure(before, last)
     return None
 
 
+_MORE_BEFORE = frozenset(_V.verb_rules.more_before)
 _TOLL_REACH = 170  # from a toll noun to its number: "the death toll from <the event, told at length> rose to"
 
 
@@ -445,7 +449,7 @@ def unit_duration(f: Figure):
     if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
         return STOP
     near_after = " ".join(after.split()[:4])
-    near_before = " ".join(low[max(f.lo, m.start - 60):m.start].split()[-6:])
+    near_before = " ".join(low[max(f.lo, m.start - 70):m.start].split()[-8:])  # "fighting for the town has lasted"
     if not (_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before)):
         return STOP
     return _unit_reading(f, "duration")
