@@ -247,6 +247,8 @@ CREDITED = [
     # a bare group named by its seat is that country's; adverbs of time stand between subject and verb
     ("Some 900 soldiers have been wounded, lawmakers in Seoul said.", "Some 900", "South Korean lawmakers", None),
     ("The mission has so far verified 75 deaths among civilians.", "75", "mission", None),
+    # a speech word after a body's noun is that body's verb, not a noun owned by the possessive before it
+    ("South Korea's spy agency estimates that 11,000 soldiers were sent.", "11,000", "NIS", None),
     # a town that records is where it happened; a town closing the subject is where the speakers are
     ("Sumy Oblast recorded 11 injuries on Monday, Governor Petro Kovalenko said.", "11", "Petro Kovalenko", None),
     ("Kharkiv recorded 11 injuries on Monday.", "11", None, None),

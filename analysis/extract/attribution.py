@@ -561,7 +561,7 @@ def _subject_claim(sentence: Sentence, verb: re.Match, floor: int, speakers: _Sp
             main = _main_subject_claim(left, offset, speakers)  # "The ministry raised its estimate, saying"
             if main is not None:
                 return _ruled(main, "subject_saying")
-        if verb.group() in _SPEECH_NOUNS:
+        if verb.group() in _SPEECH_NOUNS and not _ends_in_speaker_noun(left):
             possessor = _POSSESSOR_RE.search(left[-80:])  # "Moscow's disputed claims that ..."
             if possessor is not None:
                 p_start = offset + len(left) - len(left[-80:]) + possessor.start(1)
@@ -867,6 +867,13 @@ def _names_a_source(phrase: str, *, label: bool) -> bool:
         return kind != "person" or geocode(phrase) is None
     last = _bare(words[-1].lower())
     return kind == "rest" and (last in _TITLE_WORDS or last in _ORG_WORDS)
+
+
+def _ends_in_speaker_noun(left: str) -> bool:
+    """Whether the words before a speech word end in a body's or a person's noun: then the word is the
+    verb of that subject ("South Korea's spy agency estimates that"), not a noun ("Moscow's claims that")."""
+    words = left.split()
+    return bool(words) and (_bare(words[-1].lower()) in _ORG_WORDS or _bare(words[-1].lower()) in _TITLE_WORDS)
 
 
 def _is_town_or_region(name: str) -> bool:
