@@ -471,6 +471,7 @@ class UnitRules:
 
 @dataclass(frozen=True)
 class MeasurePhrases:
+    among: Words
     group_determiners: Words
     subset_after: Words
     including_before: Words

@@ -30,6 +30,8 @@ def reading_of(sentence: str, figure: str):
     ("The shelling killed 14 people and wounded 30 more.", "30", "verb_before", "injured"),
     ("The blast took the lives of 9 villagers.", "9", "noun_then_verb", "killed"),
     ("Three miners were killed at the pit.", "Three", "noun_then_verb", "killed"),
+    # a part named by the group of victims it is among, not by the count listed just before it
+    ("The blast killed 9 and hurt 30, with two medics among the dead.", "two", "among_the", "killed"),
     # leaving, escaping or crossing out of the fighting is displacement; an unknown fate is the missing
     ("Nearly 900 villagers managed to leave the district by bus.", "Nearly 900", "noun_then_verb", "displaced"),
     ("Some 2,500 residents had crossed into the neighbouring region.", "Some 2,500", "noun_then_verb",

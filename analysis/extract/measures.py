@@ -288,6 +288,8 @@ def _verb_before_within(low: str, start: int, end: int, words: int) -> str | Non
 
 
 _MORE_BEFORE = frozenset(_V.verb_rules.more_before)
+_AMONG_RE = re.compile(rf"\s+{_words(_P.among)}\s+({_CASUALTY_PATTERN})\b")
+_AMONG_HINTS = hint_words(_P.among)
 _TOLL_REACH = 170  # from a toll noun to its number: "the death toll from <the event, told at length> rose to"
 
 
@@ -390,6 +392,19 @@ def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
 
 
 # --- the rules, in the order they are tried ----------------------------------------------------------
+
+def among_the(f: Figure):
+    """'with four children among the dead', 'two soldiers were among the wounded': people counted as part
+    of a group of victims are of that group's measure (not of the figure listed just before them)."""
+    noun = _noun(f)
+    if noun is None or _noun_measure(f) not in (_PEOPLE, _TROOPS) or not f.sentence.holds(_AMONG_HINTS):
+        return None
+    match = _AMONG_RE.match(f.low, noun.end(), f.hi)
+    if match is None:
+        return None
+    counted = f.low[f.m.end:noun.end()].strip()
+    return Reading(_casualty_measure(f.low, match, 1), counted, noun.end() - len(counted), noun.end(), noun=noun)
+
 
 def one_person(f: Figure):
     """'one of the prisoners', 'one prisoner told': a person, not a count."""
@@ -779,7 +794,8 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
     return None
 
 
-MEASURE_RULES = (one_person, difference, ratio, swap, unit_advance, unit_area, unit_duration, recruited_prisoners,
+MEASURE_RULES = (one_person, among_the, difference, ratio, swap, unit_advance, unit_area, unit_duration,
+                 recruited_prisoners,
                  noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
                  toll_before, elided_count, equipment_fate)
