@@ -30,6 +30,10 @@ def reading_of(sentence: str, figure: str):
     ("The shelling killed 14 people and wounded 30 more.", "30", "verb_before", "injured"),
     ("The blast took the lives of 9 villagers.", "9", "noun_then_verb", "killed"),
     ("Three miners were killed at the pit.", "Three", "noun_then_verb", "killed"),
+    # the wounded a side captures are prisoners; prisoners back home are counted as such; engineers of an army
+    ("The unit captured three wounded enemy soldiers.", "three", "captured_wounded", "captured"),
+    ("Eighty of our defenders are back home.", "Eighty", "noun_then_verb", "captured"),
+    ("Pyongyang sent 2,000 military builders to the region.", "2,000", "troops_noun", "troops"),
     # a part named by the group of victims it is among, not by the count listed just before it
     ("The blast killed 9 and hurt 30, with two medics among the dead.", "two", "among_the", "killed"),
     # leaving, escaping or crossing out of the fighting is displacement; an unknown fate is the missing

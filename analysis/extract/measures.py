@@ -406,6 +406,19 @@ def among_the(f: Figure):
     return Reading(_casualty_measure(f.low, match, 1), counted, noun.end() - len(counted), noun.end(), noun=noun)
 
 
+def captured_wounded(f: Figure):
+    """'captured two wounded soldiers': the wounded that a side captures are counted as its prisoners."""
+    if _noun_measure(f) != "injured":
+        return None
+    if _verb_before_within(f.low, max(f.prev_end, f.m.start - 30), f.m.start, 0) != "captured":
+        return None
+    noun = _noun(f)
+    head = _NOUN_RE.search(f.low, noun.end(), min(f.hi, noun.end() + 30))  # "wounded North Korean soldiers"
+    end = head.end() if head is not None else noun.end()
+    counted = f.low[f.m.end:end].strip()
+    return Reading("captured", counted, end - len(counted), end, noun=head or noun)
+
+
 def one_person(f: Figure):
     """'one of the prisoners', 'one prisoner told': a person, not a count."""
     return STOP if f.m.value == 1 and _ONE_OF_RE.match(f.low, f.m.num_end) else None
@@ -794,8 +807,8 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
     return None
 
 
-MEASURE_RULES = (one_person, among_the, difference, ratio, swap, unit_advance, unit_area, unit_duration,
-                 recruited_prisoners,
+MEASURE_RULES = (one_person, among_the, captured_wounded, difference, ratio, swap, unit_advance, unit_area,
+                 unit_duration, recruited_prisoners,
                  noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
                  toll_before, elided_count, equipment_fate)
