@@ -555,6 +555,10 @@ class ActorWords:
     destroy: Words
     launched: Words
     launched_by: str
+    launched_before: Words
+    launched_at: Words
+    delivered: Words
+    delivered_to: Words
     capture: Words
     loss: Words
     enemy: Words

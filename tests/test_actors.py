@@ -170,6 +170,16 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
+    # the launcher named after the weapons, or the target named, whose opponent launched them
+    ("Crews downed 52 drones launched by Russia.", "52", "launched_by", "Russia"),
+    ("Of the 52 drones Moscow sent overnight, most were downed.", "52", "launched_by", "Russia"),
+    ("All 52 missiles fired at Ukraine were tracked.", "52", "launched_by", "Russia"),
+    # weapons given to a side are the receiver's, not the giver's
+    ("Berlin will deliver 18 howitzers to Ukraine next year.", "18", "delivered_to", "Ukraine"),
+    ("Washington has supplied 31 tanks to the Ukrainian army.", "31", "delivered_to", "Ukraine"),
+    # a count after a list joiner is of the same side as the count it continues
+    ("Moscow launched 90 drones, of which 70 were downed and another 15 were jammed.", "15", "of_the_whole",
+     "Russia"),
     # ground gained is the side's that the change favours
     ("Near the dam the line shifted by 6 km in the Ukrainian army's favour.", "6 km", "in_favour_of", "Ukraine"),
     ("The front moved 4 km in favour of Moscow last month.", "4 km", "in_favour_of", "Russia"),
@@ -179,7 +189,7 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("The shelling killed an elderly man and hurt 2 others in the suburb.", "2", "others_of_before", "civilians"),
     ("Kyiv's drones killed 6 Russian soldiers and injured 9 others.", "9", "others_of_before", "Russia"),
     # a passive destroy verb names no side destroying: the side before it launched the drones, and keeps them
-    ("Moscow sent 90 drones at night, of which 61 were downed and 20 were lost to jamming.", "20", "party_before",
+    ("Moscow sent 90 drones at night, of which 61 were downed and 20 were lost to jamming.", "20", "of_the_whole",
      "Russia"),
 ])
 def test_whose_figure_it_is_in_the_article(text: str, figure: str, rule: str, actor: str | None) -> None:

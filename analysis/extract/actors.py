@@ -93,7 +93,14 @@ _DOWNED_AFTER_RE = re.compile(rf"\s+(?:{_words(_W.passive)}\s+)+(?:\w+ly\s+)?{_w
 _BY_AFTER_RE = re.compile(rf"\s+{re.escape(_W.launched_by)}\b")
 # a speech verb between a party word and a figure: the party is the speaker's ("Ukraine's air force said")
 _SPEECH_VERB_RE = re.compile(rf"\b{_words(VOCABULARY.attribution.speech.verbs)}\b")
-_LAUNCHED_BY_RE = re.compile(rf"^[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
+# (read with .match at a position: a "^" there would match only at the start of the text)
+_LAUNCHED_BY_RE = re.compile(rf"[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
+_LAUNCHER_AFTER_RE = re.compile(  # "the 120 drones Russia launched overnight"
+    rf"\s+(?:{_words(_W.launched_before)}\s+)?({_PARTY})\s+(?:{_words(_W.launched_before)}\s+)?{_words(_W.launched)}\b")
+_LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
+    rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
+_DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
+_DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
@@ -568,11 +575,24 @@ def launched_by(f: Figure, reading: Reading):
     """'40 drones launched by Russia': the launcher owns them."""
     if reading.measure != "equipment":
         return None
-    by = _LAUNCHED_BY_RE.match(f.low, reading.noun.end() if reading.noun else f.m.end, f.hi)
+    end = reading.noun.end() if reading.noun else f.m.end
+    by = _LAUNCHED_BY_RE.match(f.low, end, f.hi)
     if by is None:
-        return None
+        named = _LAUNCHER_AFTER_RE.match(f.low, end, f.hi)  # "the 120 drones Russia launched"
+        if named is not None:
+            return actor_of(named.group(1))
+        target = _LAUNCHED_AT_RE.match(f.low, end, f.hi)  # "78 missiles fired at Ukraine": its opponent's
+        return _opponent(actor_of(target.group(1))) if target is not None else None
     party = PARTY_RE.match(f.low, by.end())
     return actor_of(party.group()) if party else None
+
+
+def delivered_to(f: Figure, reading: Reading):
+    """'Germany will deliver four air defence systems to Ukraine': equipment given to a side is the receiver's."""
+    if reading.measure != "equipment" or _verb_before(f, _DELIVERED_RE) is None:
+        return None
+    to = _DELIVERED_TO_RE.match(f.low, reading.noun.end() if reading.noun else f.m.end, f.hi)
+    return actor_of(to.group(1)) if to is not None else None
 
 
 def attacked_with(f: Figure, reading: Reading):
@@ -664,7 +684,8 @@ ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_nou
                party_in_toll, from_captivity, released_by_party, captor_opponent, inflicted_on, people_of_party,
                killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
-               attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party, party_after)
+               delivered_to, attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party,
+               party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:

@@ -771,8 +771,9 @@ def elided_count(f: Figure):
     found = _list_parent(f)
     if found is None or found[1].measure not in _LISTED_MEASURES:
         return None
-    parent = found[1]
-    return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end)
+    parent = found[1]  # (and whose they are: "of which 97 were shot down and another 25 were jammed")
+    return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end, parent.actor,
+                   actor_rule="of_the_whole" if parent.actor is not None else "")
 
 
 def equipment_fate(f: Figure):
