@@ -34,6 +34,9 @@ def reading_of(sentence: str, figure: str):
     ("The unit captured three wounded enemy soldiers.", "three", "captured_wounded", "captured"),
     ("Eighty of our defenders are back home.", "Eighty", "noun_then_verb", "captured"),
     ("Pyongyang sent 2,000 military builders to the region.", "2,000", "troops_noun", "troops"),
+    # a headline's verbs in the present, each governing the number after it
+    ("Drone strikes kill 4, injure 17 in Kherson region", "4", "verb_before", "killed"),
+    ("Drone strikes kill 4, injure 17 in Kherson region", "17", "verb_before", "injured"),
     # a part named by the group of victims it is among, not by the count listed just before it
     ("The blast killed 9 and hurt 30, with two medics among the dead.", "two", "among_the", "killed"),
     # leaving, escaping or crossing out of the fighting is displacement; an unknown fate is the missing

@@ -673,6 +673,9 @@ def verb_after(f: Figure):
     if _noun(f) is not None:
         return None
     low, m, next_start = f.low, f.m, f.next_start
+    gap = low[m.end:next_start]
+    if gap.lstrip().startswith(",") and next_start < f.hi and _CASUALTY_RE.fullmatch(gap.strip(" ,")):
+        return None  # "attacks kill 6, injure 31": the verb after the comma is the next number's
     of_them = _OF_THEM_RE.match(low, m.end, next_start)
     measure = _verb_right_after(low, of_them.end() if of_them else m.end, next_start)
     if measure == "casualties" and not _KILLED_SOON_RE.match(low[m.end:next_start]):
