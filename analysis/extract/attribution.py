@@ -292,10 +292,15 @@ class _Speakers:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _body_roles(name: str, alias: str) -> tuple[str, ...]:
-    """The nouns a text may later use for a body: 'Russian Defence Ministry' -> ('ministry', 'department')."""
+    """The nouns a text may later use for a body: 'Russian Defence Ministry' -> ('ministry', 'department'),
+    from the words of its name as written and of every name the registry knows it by ('UNHCR', also
+    'UN refugee agency': 'the agency')."""
+    entry = _BY_NAME.get(name)
+    known = " ".join(entry.aliases) if entry is not None else ""
     roles: list[str] = []
-    for word in f"{name} {alias}".lower().split():
+    for word in f"{name} {alias} {known}".lower().split():
         if _bare(word) in _ORG_WORDS:
             roles += [_bare(word), *_ROLE_SYNONYMS.get(_bare(word), ())]
     return tuple(roles)
