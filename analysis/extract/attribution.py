@@ -922,8 +922,9 @@ def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -
             speakers.person(person[0], match.group(2))
     for body in bodies:
         alias = phrase_key(body.group().replace("’", "'"))
-        if _bare(alias.split()[-1]) in _ORG_WORDS:
-            speakers.body(_BODIES[alias].name, alias)
+        name = _BODIES[alias].name
+        if _bare(alias.split()[-1]) in _ORG_WORDS or _body_roles(name, alias):  # "UNHCR": "the agency" later
+            speakers.body(name, alias)
 
 
 def _no_speech(verb: re.Match, low: str) -> bool:
