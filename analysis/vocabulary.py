@@ -559,6 +559,7 @@ class ActorWords:
     launched_at: Words
     delivered: Words
     delivered_to: Words
+    returned_to: Words
     capture: Words
     loss: Words
     enemy: Words

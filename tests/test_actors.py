@@ -34,6 +34,7 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     # a part of a whole no side is known for is told by its own noun
     ("The death toll has climbed to 47, including 8 children.", "8", "civilian_noun", "civilians"),
     # the bodies a side hands back are its opponent's dead, those it receives its own
+    ("The remains of 450 soldiers were repatriated to Ukraine.", "450", "returned_to_party", "Ukraine"),
     ("Moscow returned 500 bodies of soldiers to Kyiv.", "500", "released_by_party", "Ukraine"),
     ("Kyiv received 500 bodies in the exchange.", "500", "released_by_party", "Ukraine"),
     ("A drone attack on the port killed 12.", "12", "strike_victims", "civilians"),

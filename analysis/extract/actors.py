@@ -101,6 +101,7 @@ _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
     rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
 _DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
+_RETURNED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\b{_words(_W.returned_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
@@ -480,6 +481,15 @@ def released_by_party(f: Figure, reading: Reading):
     return _opponent(party[2]) if verb.group(1) else party[2]
 
 
+def returned_to_party(f: Figure, reading: Reading):
+    """'the bodies of 909 soldiers were returned to Ukraine', '90 prisoners were brought back to Russia': the
+    prisoners or the dead a side gets back are its own."""
+    if reading.measure not in ("captured", "killed"):
+        return None
+    back = _RETURNED_TO_RE.match(f.low, reading.noun.end() if reading.noun else f.m.end, f.hi)
+    return actor_of(back.group(1)) if back is not None else None
+
+
 def captor_opponent(f: Figure, reading: Reading):
     """'Ukrainian forces took 711 prisoners': the prisoners of a side are its opponent's people."""
     if reading.measure not in PERSON_MEASURES or not _captor(f):
@@ -680,9 +690,8 @@ def party_after(f: Figure, reading: Reading):
 
 
 ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, fights_for,
-               both_sides,
-               party_in_toll, from_captivity, released_by_party, captor_opponent, inflicted_on, people_of_party,
-               killed_by_party,
+               both_sides, party_in_toll, from_captivity, released_by_party, returned_to_party, captor_opponent,
+               inflicted_on, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
                delivered_to, attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party,
                party_after)
