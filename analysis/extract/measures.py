@@ -122,6 +122,9 @@ _CHANGE_FROM_RE = re.compile(  # "grew from ", "rose by ": before the earlier va
     rf"(?:{re.escape(_P.earlier_value_from)}|{re.escape(VOCABULARY.numbers.ranges.change_by)})\s+$")
 _TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000 (in March) to 12,000"
 _OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
+# "It said 138 were shot down", "The air force said 138 of them ...": a clause of speech opening the sentence
+_SAID_OPENS_RE = re.compile(
+    rf"[^,;:\d]{{0,80}}?\b{_words(VOCABULARY.attribution.speech.verbs)}\s+(?:that\s+)?(?:{_words(_P.including_before)}\W*)?")
 _EXCHANGE_VERB_RE = re.compile(rf"\b{_words(_P.exchange_verbs)}\s+$")
 _EXCHANGE_CONTEXT_RE = re.compile(rf"\b{_words(_P.exchange_context)}")
 _ABROAD_RE = re.compile(rf"\s+{_words(_P.abroad_links)}\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")  # cased text
@@ -804,7 +807,7 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
     before = f.sentence.before
     if before is None:
         return None
-    if _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start):
+    if _OPENS_SENTENCE_RE.fullmatch(f.low, f.lo, f.m.start) or _SAID_OPENS_RE.fullmatch(f.low, f.lo, f.m.start):
         return before
     if verb is not None and f.clause[0] == f.lo and f.sentence.quantities()[0] == f.i:
         return before
