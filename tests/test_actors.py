@@ -28,6 +28,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Ukrainian units inflicted 640 casualties on Russian forces.", "640", "inflicted_on", "Russia"),
     ("Moscow's army inflicted losses of some 300 soldiers upon the Ukrainian army.", "some 300", "inflicted_on",
      "Ukraine"),
+    # a part named by its nation is that nation's, not the whole's side
+    ("Moscow has 40,000 troops in the area, including 9,000 North Koreans.", "9,000", "demonym_in_counted",
+     "North Korea"),
     # what the victims did for a living, or one of them by sex, says they were civilians
     ("Two firefighters and a nurse were hurt in the second strike.", "Two", "civilian_noun", "civilians"),
     ("One man died and two pensioners were wounded.", "One", "civilian_noun", "civilians"),

@@ -34,6 +34,10 @@ def reading_of(sentence: str, figure: str):
     ("The unit captured three wounded enemy soldiers.", "three", "captured_wounded", "captured"),
     ("Eighty of our defenders are back home.", "Eighty", "noun_then_verb", "captured"),
     ("Pyongyang sent 2,000 military builders to the region.", "2,000", "troops_noun", "troops"),
+    # what an offensive cost a side in men is its losses; a part named by its nation is of the whole's measure
+    ("The winter offensive cost Moscow some 20,000 men.", "some 20,000", "noun_then_verb", "casualties"),
+    ("Moscow has 40,000 troops in the area, including 9,000 North Koreans.", "9,000", "part_of_whole_with_noun",
+     "troops"),
     # a headline's verbs in the present, each governing the number after it
     ("Drone strikes kill 4, injure 17 in Kherson region", "4", "verb_before", "killed"),
     ("Drone strikes kill 4, injure 17 in Kherson region", "17", "verb_before", "injured"),

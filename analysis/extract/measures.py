@@ -291,6 +291,7 @@ def _verb_before_within(low: str, start: int, end: int, words: int) -> str | Non
 
 
 _MORE_BEFORE = frozenset(_V.verb_rules.more_before)
+_NATION_NOUNS = frozenset(VOCABULARY.actors.actor_of_word)  # "North Koreans": a people named by its nation
 _AMONG_RE = re.compile(rf"\s+{_words(_P.among)}\s+({_CASUALTY_PATTERN})\b")
 _AMONG_HINTS = hint_words(_P.among)
 _TOLL_REACH = 170  # from a toll noun to its number: "the death toll from <the event, told at length> rose to"
@@ -385,12 +386,13 @@ def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
         parent = found[1]
         if noun is None:
             return replace(parent, measure_rule="", actor_rule="of_the_whole")
-        if parent.measure in PERSON_MEASURES:
+        if parent.measure in PERSON_MEASURES or parent.measure == _TROOPS:  # "troops, including 11,000 North Koreans"
             counted = f.low[f.m.end:noun.end()].strip()
-            # the part is of the whole's side; when the whole has none, the part's own noun may tell it
-            # ("the toll climbed to 51, including 9 children": civilians)
-            return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), parent.actor,
-                           actor_rule="of_the_whole" if parent.actor is not None else "", noun=noun)
+            # the part is of the whole's side; when the whole has none, or the part is named by its
+            # nation, the part's own noun tells it ("the toll climbed to 51, including 9 children": civilians)
+            actor = parent.actor if phrase_key(noun.group()) not in _NATION_NOUNS else None
+            return Reading(parent.measure, counted, noun.end() - len(counted), noun.end(), actor,
+                           actor_rule="of_the_whole" if actor is not None else "", noun=noun)
     return None
 
 
