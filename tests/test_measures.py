@@ -48,6 +48,7 @@ def reading_of(sentence: str, figure: str):
     ("Some 2,500 residents had crossed into the neighbouring region.", "Some 2,500", "noun_then_verb",
      "displaced"),
     ("The whereabouts of 65 villagers are still unknown.", "65", "noun_then_verb", "missing"),
+    ("About 700 people are leaving the district every day.", "About 700", "noun_then_verb", "displaced"),
     ("A drone attack on the port killed 12.", "12", "verb_before", "killed"),
     ("The army advanced 9 kilometres toward the town.", "9 kilometres", "unit_advance", "advance"),
     ("The brigade advanced up to 3.5 km southwest of the town.", "up to 3.5 km", "unit_advance", "advance"),
