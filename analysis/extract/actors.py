@@ -29,7 +29,7 @@ from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import split_sentences
 from analysis.extract.view import Figure, SentenceView
-from analysis.vocabulary import VOCABULARY, lowered, phrase_key, phrase_pattern, word_starts
+from analysis.vocabulary import VOCABULARY, hint_words, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
 __all__ = ["ACTOR_RULES", "ENEMY", "OPPONENT", "OWN", "actor_of", "carry_actors", "decide_actor", "side_of"]
@@ -101,6 +101,11 @@ _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
     rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
 _DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
+# (a sentence holds one of these words before any of the patterns below can match it: a cheaper test first)
+_INFLICT_HINTS = hint_words(_O.inflict)
+_DELIVERED_HINTS = hint_words(_W.delivered)
+_RETURNED_TO_HINTS = hint_words(_W.returned_to)
+_LAUNCHED_HINTS = hint_words(_W.launched)
 _RETURNED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\b{_words(_W.returned_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
@@ -484,7 +489,7 @@ def released_by_party(f: Figure, reading: Reading):
 def returned_to_party(f: Figure, reading: Reading):
     """'the bodies of 909 soldiers were returned to Ukraine', '90 prisoners were brought back to Russia': the
     prisoners or the dead a side gets back are its own."""
-    if reading.measure not in ("captured", "killed"):
+    if reading.measure not in ("captured", "killed") or not f.sentence.holds(_RETURNED_TO_HINTS):
         return None
     back = _RETURNED_TO_RE.match(f.low, reading.noun.end() if reading.noun else f.m.end, f.hi)
     return actor_of(back.group(1)) if back is not None else None
@@ -524,7 +529,7 @@ def killed_by_party(f: Figure, reading: Reading):
 def inflicted_on(f: Figure, reading: Reading):
     """'inflicted 1,230 casualties on Russian troops', 'inflicted losses of up to 480 soldiers on the
     Ukrainian army': the losses are those of the side they were inflicted on, named after the figure."""
-    if reading.measure not in PERSON_MEASURES:
+    if reading.measure not in PERSON_MEASURES or not f.sentence.holds(_INFLICT_HINTS):
         return None
     verb = _verb_before(f, _INFLICT_RE)
     if verb is None or f.m.start - verb.end() > _INFLICT_REACH:
@@ -585,6 +590,8 @@ def launched_by(f: Figure, reading: Reading):
     """'40 drones launched by Russia': the launcher owns them."""
     if reading.measure != "equipment":
         return None
+    if not f.sentence.holds(_LAUNCHED_HINTS):
+        return None
     end = reading.noun.end() if reading.noun else f.m.end
     by = _LAUNCHED_BY_RE.match(f.low, end, f.hi)
     if by is None:
@@ -599,7 +606,8 @@ def launched_by(f: Figure, reading: Reading):
 
 def delivered_to(f: Figure, reading: Reading):
     """'Germany will deliver four air defence systems to Ukraine': equipment given to a side is the receiver's."""
-    if reading.measure != "equipment" or _verb_before(f, _DELIVERED_RE) is None:
+    if reading.measure != "equipment" or not f.sentence.holds(_DELIVERED_HINTS) or \
+            _verb_before(f, _DELIVERED_RE) is None:
         return None
     to = _DELIVERED_TO_RE.match(f.low, reading.noun.end() if reading.noun else f.m.end, f.hi)
     return actor_of(to.group(1)) if to is not None else None
