@@ -255,6 +255,8 @@ CREDITED = [
     ("Sumy Oblast recorded 11 injuries on Monday, Governor Petro Kovalenko said.", "11", "Petro Kovalenko", None),
     ("Kharkiv recorded 11 injuries on Monday.", "11", None, None),
     ("Kremlin-backed officials in occupied Nova Kakhovka said 4 people died.", "4", "Kremlin-backed officials", None),
+    # the UN human rights office is known by its acronym
+    ("The UN human rights office said 31 civilians died in May.", "31", "OHCHR", None),
     # a body's name is a body, whatever its words look like; each agency is its own
     ("RIA Novosti reported that 14 drones were downed.", "14", "RIA Novosti", None),
     ("Interfax-Ukraine reported that 14 drones were downed.", "14", "Interfax-Ukraine", None),
