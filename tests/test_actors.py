@@ -178,6 +178,8 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Crews downed 52 drones launched by Russia.", "52", "launched_by", "Russia"),
     ("Of the 52 drones Moscow sent overnight, most were downed.", "52", "launched_by", "Russia"),
     ("All 52 missiles fired at Ukraine were tracked.", "52", "launched_by", "Russia"),
+    ("Ukrainian troops knocked out 7 tanks near the river.", "7", "destroyed_by_party", "Russia"),
+    ("Moscow's troops shelled the town, expending 300 shells.", "300", "attacked_with", "Russia"),
     # weapons given to a side are the receiver's, not the giver's
     ("Berlin will deliver 18 howitzers to Ukraine next year.", "18", "delivered_to", "Ukraine"),
     ("Washington has supplied 31 tanks to the Ukrainian army.", "31", "delivered_to", "Ukraine"),

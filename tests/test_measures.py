@@ -41,6 +41,14 @@ def reading_of(sentence: str, figure: str):
     # a headline's verbs in the present, each governing the number after it
     ("Drone strikes kill 4, injure 17 in Kherson region", "4", "verb_before", "killed"),
     ("Drone strikes kill 4, injure 17 in Kherson region", "17", "verb_before", "injured"),
+    # weapons named by kind, an attack drone is no attack, the dead and wounded are casualties, wounds suffered
+    ("The guns fired 480 projectiles at the bridge.", "480", "noun_after", "equipment"),
+    ("The army lost 38 units of arms and military equipment.", "38", "noun_after", "equipment"),
+    ("Moscow sent 310 Shahed attack drones over the border.", "310", "noun_after", "equipment"),
+    ("The unit's dead and wounded numbered nearly 900.", "nearly 900", "toll_before", "casualties"),
+    ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),
+    ("The number of people killed when the glide bomb tore through the shopping centre on the edge of the city "
+     "has reached 17.", "17", "toll_before", "killed"),
     # a part named by the group of victims it is among, not by the count listed just before it
     ("The blast killed 9 and hurt 30, with two medics among the dead.", "two", "among_the", "killed"),
     # leaving, escaping or crossing out of the fighting is displacement; an unknown fate is the missing

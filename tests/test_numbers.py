@@ -123,6 +123,9 @@ READINGS = [
     ("a 72-year-old man", [("72", 72.0, "exact", 72.0, 72.0, "age")]),
     # a scale word joined to its digits by a hyphen, as some outlets write it
     ("about 12-thousand soldiers", [("about 12-thousand", 12000.0, "approx", N, N, "quantity")]),
+    ("some 14-hundred recruits", [("some 14-hundred", 1400.0, "approx", N, N, "quantity")]),
+    # a calibre spelt out is no count
+    ("240-millimeter launchers", [("240", 240.0, "exact", 240.0, 240.0, "code")]),
     # a weapon's model number counts nothing
     ("14 Leopard 2 tanks", [("14", 14.0, "exact", 14.0, 14.0, "quantity"), ("2", 2.0, "exact", 2.0, 2.0, "code")]),
     # the height of a building counts no one

@@ -51,7 +51,7 @@ _NOUN_FIRST_RE = re.compile(
 # "the number of Pyongyang's troops in the area rose to": the counted noun names the measure
 _NUMBER_OF_RE = re.compile(
     rf"\b{_words(_V.noun_first_rules.count_nouns)}\s+of\s+(?:[\w'’.-]+\s+){{0,3}}?({phrase_pattern(_V.measure_of_noun)})"
-    rf"\b(?:[^;:]{{0,70}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
+    rf"\b(?:[^;:]{{0,130}}?)\s{_LINK_ADVERBS}(?:{_LINKS})\s*$")
 _STRENGTH_LINK_RE = re.compile(rf"\s{_words(_V.noun_first_rules.strength_links)}\s*$")
 _STRENGTH_RE = re.compile(  # "north korea's troops in the region numbered"
     rf"\b({_words(_V.noun_first_rules.strength_nouns)})\s+(?:[\w'’-]+\s+){{0,4}}?"
@@ -505,8 +505,12 @@ def noun_after(f: Figure):
     measure = _noun_measure(f)
     if measure is None or measure in (_TROOPS, _PEOPLE):
         return None
-    if measure == "equipment" and _ATTACKS_RE.match(f.low, _noun(f).end(), f.hi):
-        return STOP
+    if measure == "equipment":
+        attack = _ATTACKS_RE.match(f.low, _noun(f).end(), f.hi)
+        if attack is not None:  # "57 missile strikes", but "728 Shahed attack drones" are drones
+            weapon = _NOUN_RE.match(f.low, attack.end() + 1, f.hi) if f.low.startswith(" ", attack.end()) else None
+            if weapon is None or _MEASURE_OF_NOUN[phrase_key(weapon.group())] != "equipment":
+                return STOP
     return _noun_reading(f, measure)
 
 
