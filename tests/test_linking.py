@@ -169,6 +169,8 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not
     ("Missiles hit Lutsk and Rivne. In total, the strikes killed 9 people.", "9", "killed", "Rivne"),
+    # "in the country" in the figure's own piece, no place named: the story's country
+    ("The mission recorded 640 civilian deaths in the country last month.", "640", "killed", "Ukraine"),
     # a count right before "over" or "in" and a place is at that place, whatever else its piece names
     ("Air defences downed 31 drones, with 20 over the Bryansk region and 11 over Oryol.", "20", "equipment",
      "Bryansk Oblast"),

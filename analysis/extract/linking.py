@@ -496,9 +496,8 @@ class SentenceLinks:
         """The country of a figure told as nationwide while a town elsewhere in its sentence holds only a
         part of it ("killed 9 people nationwide, including 3 in Odesa": the 9 is Ukraine's, the country of
         the sentence's places), said by the figure's own comma-piece (naming no place) or by its clause's
-        opening one ("Across the country, 14 died, 6 of them in Dnipro"); else None."""
-        if not candidates:
-            return None
+        opening one ("Across the country, 14 died, 6 of them in Dnipro"); with no place in the sentence, the
+        story's country ("recorded 18,817 civilian casualties in the country"); else None."""
         if self._says_nationwide is None:  # (a substring test, once per sentence)
             low = self.sentence.text.lower()
             self._says_nationwide = any(word in low for word in _NATIONWIDE_WORDS)
@@ -514,6 +513,9 @@ class SentenceLinks:
             said = (c_lo, lo)
         if said is None or any(said[0] <= p.start < said[1] for p in candidates):
             return None
+        if not candidates:
+            return self.article.lede_country.place if self.article.lede_country is not None else \
+                places.geocode(THEATRE)
         nearest = min(candidates, key=lambda p: abs(p.start - m.start)).place
         return nearest if nearest.kind == "country" else places.geocode(nearest.country or THEATRE)
 
