@@ -219,6 +219,8 @@ CREDITED = [
     ("The Washington Post reports that 20 drones were shot down over the region.", "20", "Washington Post",
      "Kyiv Post"),
     ("According to an AFP tally, 20 drones were shot down over the region.", "20", "AFP", "Barron's (AFP)"),
+    # a body that publishes its own report is the source it names, unlike a news outlet
+    ("UNHCR estimates that 6 million refugees from Ukraine are in Europe.", "6 million", "UNHCR", "UNHCR"),
     # a date opening the clause without a comma is no part of the subject; a weekday begins no name
     ("On Thursday Governor Petro Kovalenko said eight people were hurt.", "eight", "Petro Kovalenko", None),
     ("Late on Friday the regional governor reported 11 wounded.", "11", "regional governor", None),

@@ -1035,10 +1035,13 @@ def outlet_names(source: str | None) -> frozenset[str]:
 
 def _is_outlet(claim: Claim, sentence: Sentence, outlets: frozenset[str]) -> bool:
     """Whether a claim is the article's own outlet speaking ("Ukrinform correspondent reports" in
-    Ukrinform's story); an outlet's named analysis or count ("an AFP analysis") stays a source."""
+    Ukrinform's story); an outlet's named analysis or count ("an AFP analysis") stays a source, and so
+    does a body that publishes its own report ("UNHCR estimates" in a UNHCR update)."""
     name = claim.name.lower().removeprefix("the ")
     if name not in outlets and " ".join(_STAFF_RE.sub(" ", name).split()) not in outlets:
         return False  # (most claimants are no outlet: the words of the phrase need no reading)
+    if registry_kind(claim.name) not in (None, "media"):
+        return False  # a UN agency's or a ministry's own report names it as the source of its counts
     phrase = lowered(sentence.text[max(0, claim.start - sentence.start):claim.end - sentence.start])
     return not any(_bare(word) in _DOCUMENT_WORDS or word in _LEAD_KINDS for word in phrase.split())
 
