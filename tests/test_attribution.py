@@ -211,6 +211,10 @@ CREDITED = [
     ("The Washington Post, quoting US officials, said 9,000 troops were in the region.", "9,000",
      "US officials", None),
     ("The agency said 45 soldiers died, according to lawmakers.", "45", "agency", None),
+    # ... also fronted, set off by commas, or as the briefing a speaker gave word of
+    ("Citing the NIS, Lee said that 300 soldiers died.", "300", "NIS", None),
+    ("Lawmakers, citing the NIS, said 300 soldiers died.", "300", "NIS", None),
+    ("Some 300 soldiers died, lawmakers said after a briefing by the NIS.", "Some 300", "NIS", None),
     # a document's owner is its source ("the agency's data", "an AFP analysis of data")
     ("The agency's data showed 4,500 civilians were displaced.", "4,500", "agency", None),
     ("An AFP analysis of data shows Moscow took 3,900 square kilometres.", "3,900 square kilometres", "AFP", None),

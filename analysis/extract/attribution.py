@@ -129,7 +129,7 @@ _ANAPHORA_RE = re.compile(rf"\b{_words(_BR.anaphora)}\b")  # on lowered text
 _CLOSING_RULES = frozenset(("subject_said", "said_subject", "quote_then_said", "name_role_said"))
 _RELAYS = tuple(_SP.relays)
 # the claims a "citing" further on passes over: who reported what the cited source said
-_RELAYING_RULES = frozenset(("subject_said", "said_subject", "subject_saying"))
+_RELAYING_RULES = frozenset(("subject_said", "said_subject", "subject_saying", "name_role_said"))
 _OUTLET_LINKS_RE = re.compile(rf"[()\[\],;/|]|\s+{_words(_A.outlets.source_links)}\s+|\s+[-–—]\s+")
 _STAFF_RE = re.compile(rf"\b{_words(_A.outlets.staff_words)}\b")
 _FIGURE_AHEAD_RE = re.compile(  # "released 215 prisoners", "released more than 200 people" (on lowered text)
@@ -984,8 +984,10 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         claim = _headline_claim(sentence, speakers)
         if claim is not None:
             claims.append(claim)
-    if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force
-        claims = [c for c in claims if c in relayed or c.start > relayed[0].start or c.rule not in _RELAYING_RULES]
+    if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force; so too a
+        # speaker right after a fronted relay ("Citing the NIS, Lee said that ...")
+        claims = [c for c in claims if c in relayed or c.rule not in _RELAYING_RULES
+                  or (c.start > relayed[0].start and not _right_after(sentence, relayed, c))]
     if speakers.outlets and claims:
         claims = [c for c in claims if not _is_outlet(c, sentence, speakers.outlets)]
     if len(claims) < 2:
@@ -999,6 +1001,12 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
     for claim in reversed(claims):  # the sentence's first claimant is its subject: pronouns point there
         speakers.remember(claim)
     return claims
+
+
+def _right_after(sentence: Sentence, relayed: list[Claim], claim: Claim) -> bool:
+    """Whether a claim follows a relayed source with only a comma between them ("Citing the NIS, Lee")."""
+    return any(0 <= claim.start - r.end <= 3 and not sentence.text[r.end - sentence.start:claim.start - sentence.start]
+               .strip(" ,") for r in relayed)
 
 
 def _closing(sentence: Sentence, claim: Claim) -> int:
