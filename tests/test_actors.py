@@ -28,6 +28,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Ukrainian units inflicted 640 casualties on Russian forces.", "640", "inflicted_on", "Russia"),
     ("Moscow's army inflicted losses of some 300 soldiers upon the Ukrainian army.", "some 300", "inflicted_on",
      "Ukraine"),
+    # a bare count after "and" is of the same side as the count before it; a dateline owns no toll
+    ("At least 90 North Koreans died and 400 were injured.", "400", "of_the_whole", "North Korea"),
+    ("KYIV, Ukraine (AP) — The death toll from the strike rose to 12.", "12", "strike_victims", "civilians"),
     # a part named by its nation is that nation's, not the whole's side
     ("Moscow has 40,000 troops in the area, including 9,000 North Koreans.", "9,000", "demonym_in_counted",
      "North Korea"),

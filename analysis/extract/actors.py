@@ -106,6 +106,7 @@ _INFLICT_HINTS = hint_words(_O.inflict)
 _DELIVERED_HINTS = hint_words(_W.delivered)
 _RETURNED_TO_HINTS = hint_words(_W.returned_to)
 _LAUNCHED_HINTS = hint_words(_W.launched)
+_PUNCTUATION_RE = re.compile(r"[—–(),;:.]")
 _RETURNED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\b{_words(_W.returned_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
@@ -457,6 +458,9 @@ def party_in_toll(f: Figure, reading: Reading):
     if reading.toll_span is None:
         return None
     inside = _parties_in(f, max(f.lo, reading.toll_span[0] - 25), reading.toll_span[1])
+    if inside and inside[-1][1] <= reading.toll_span[0] and _PUNCTUATION_RE.search(
+            f.low, inside[-1][1], reading.toll_span[0]):
+        return None  # "KYIV, Ukraine (AP) — The number of people killed": a dateline, not whose toll it is
     return inside[-1][2] if inside else None
 
 

@@ -691,7 +691,12 @@ def verb_after(f: Figure):
         return None  # "the remaining two have lost ...": lost what is not said
     if measure is None:
         return None
-    return Reading(measure, low[m.end:min(next_start, m.end + 40)].split(",")[0].strip(), m.end, m.end)
+    counted = low[m.end:min(next_start, m.end + 40)].split(",")[0].strip()
+    if measure in PERSON_MEASURES and _LIST_BEFORE_RE.search(low, max(f.lo, m.start - 20), m.start):
+        found = _list_parent(f)  # "100 North Koreans had died and 1,000 had been injured": the same side
+        if found is not None and found[1].actor is not None and found[1].measure in PERSON_MEASURES:
+            return Reading(measure, counted, m.end, m.end, found[1].actor, actor_rule="of_the_whole")
+    return Reading(measure, counted, m.end, m.end)
 
 
 def part_of_whole(f: Figure):
