@@ -326,6 +326,9 @@ class NumberWords:
     thousands_separators: Words
     and_continues_after: Words
     joiner: str
+    one_time_before: Words
+    one_time_articles: Words
+    one_time_units: Words
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ def reading_of(sentence: str, figure: str):
     ("The brigade pushed a further 2 km north of the river.", "2 km", "unit_advance", "advance"),
     ("Forces took 120 square kilometres in a week.", "120 square kilometres", "unit_area", "area"),
     ("The war has lasted 1,000 days.", "1,000 days", "unit_duration", "duration"),
+    ("The town has been under attack for almost a year.", "almost a year", "unit_duration", "duration"),
     ("Fighting around the fortress has now continued for nine months.", "nine months", "unit_duration",
      "duration"),
     # a call-up in the present or to come, also of "an additional" number

@@ -121,6 +121,9 @@ READINGS = [
     ("Several hundred square miles", [("hundred", 100.0, "exact", 100.0, 100.0, "vague")]),
     ("11 to 12,000 troops", [("11 to 12,000", 11500.0, "range", 11000.0, 12000.0, "quantity")]),
     ("a 72-year-old man", [("72", 72.0, "exact", 72.0, 72.0, "age")]),
+    # an article before a unit of time, after "for", "than", "almost"...: one of it
+    ("under fire for more than a year", [("more than a year", 1.0, "at_least", 1.0, N, "quantity")]),
+    ("a year ago", []),
     # a scale word joined to its digits by a hyphen, as some outlets write it
     ("about 12-thousand soldiers", [("about 12-thousand", 12000.0, "approx", N, N, "quantity")]),
     ("some 14-hundred recruits", [("some 14-hundred", 1400.0, "approx", N, N, "quantity")]),

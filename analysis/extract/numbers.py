@@ -82,6 +82,9 @@ _NEXT_WORDS_RE = re.compile(r"[\s-]*(\w+)(?:\s+(\w+))?")
 _RUN_BEFORE_RE = re.compile(rf"(?:^|[^\d.,])\d{{1,3}}{_SEP}$")
 _RUN_AFTER_RE = re.compile(rf"{_SEP}\d")
 _SEP_RE = re.compile(_SEP)
+_ONE_TIME_UNITS = tuple(_VOCAB.words.one_time_units)
+_ONE_TIME_RE = re.compile(rf"\b{_words(_VOCAB.words.one_time_before)}\s+({_words(_VOCAB.words.one_time_articles)})"
+                          rf"\s+(?={_words(_VOCAB.words.one_time_units)}\b)")
 # The patterns below are matched against lowered() text too, except the two that tell codes by case
 # ("Su-34", "No. 5", "2S19"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
 
@@ -364,8 +367,24 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
             _attach_qualifier(text, low, mention)
             _attach_unit(text, low, mention)
         mentions.append(mention)
+    if any(unit in low for unit in _ONE_TIME_UNITS):
+        mentions = _with_one_time(text, low, mentions)
     _mark_restatements(text, mentions)
     return mentions
+
+
+def _with_one_time(text: str, low: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions and the article that counts one unit of time ("for more than a year": 1 year, at least)."""
+    added = []
+    for match in _ONE_TIME_RE.finditer(low):
+        start, end = match.span(1)
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        mention = NumberMention(start, end, start, end, 1.0, 1.0, 1.0, "exact")
+        _attach_qualifier(text, low, mention)
+        _attach_unit(text, low, mention)
+        added.append(mention)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _next_number(low: str, pos: int) -> re.Match | None:
