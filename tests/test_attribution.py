@@ -199,6 +199,9 @@ CREDITED = [
      "officials said.", "12", None, None),
     ("Ukrainian units hold 900 square kilometres of the region.\n\nThis was stated by Defence Minister Rustem "
      "Umerov, a Ukrinform correspondent reports.", "900", "Rustem Umerov", "Ukrinform"),
+    # a paragraph of its own whose speaker gave "the toll" or "the figures" points back to the one before
+    ("Shelling killed 3 people in the town.\n\nGovernor Petro Kovalenko announced the toll on Telegram.", "3",
+     "Petro Kovalenko", None),
     ("Moscow sent about 60,000 reservists to the front. The corresponding statement was made by Defence "
      "Minister Sergei Shoigu.", "about 60,000", "Sergei Shoigu", None),
     ("The toll from the strike has risen to 14.\nSource: Ivan Petrenko, head of the regional administration, "
