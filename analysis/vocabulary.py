@@ -888,6 +888,7 @@ class Dates:
 @dataclass(frozen=True)
 class PlaceLinks:
     near: Words
+    continent_codes: Words
     right_after: Words
     front_sectors: Words
     directions: Words

