@@ -169,6 +169,9 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
      "settlements", "Donetsk Oblast"),
     # a sum over the strikes just told keeps their place; a nationwide total does not
     ("Missiles hit Lutsk and Rivne. In total, the strikes killed 9 people.", "9", "killed", "Rivne"),
+    # weapons sent toward a country are in it; a count over a side's "regions" is that side's country's
+    ("Moscow sent 90 drones toward Ukraine before dawn.", "90", "equipment", "Ukraine"),
+    ("Air defences downed 40 drones over Russian regions.", "40", "equipment", "Russia"),
     # a continent is where refugees are, and nothing else is: not a strike, not the country of the story
     ("Some 4 million refugees from Ukraine are now spread across Europe.", "Some 4 million", "displaced", "Europe"),
     ("It was the heaviest air raid in Europe for decades: 500 drones flew in.", "500", "equipment", None),
