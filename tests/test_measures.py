@@ -33,6 +33,7 @@ def reading_of(sentence: str, figure: str):
     # the wounded a side captures are prisoners; prisoners back home are counted as such; engineers of an army
     ("The unit captured three wounded enemy soldiers.", "three", "captured_wounded", "captured"),
     ("Eighty of our defenders are back home.", "Eighty", "noun_then_verb", "captured"),
+    ("Under the deal each side is to hand over 500 people.", "500", "noun_then_verb", "captured"),
     ("Pyongyang sent 2,000 military builders to the region.", "2,000", "troops_noun", "troops"),
     # what an offensive cost a side in men is its losses; a part named by its nation is of the whole's measure
     ("The winter offensive cost Moscow some 20,000 men.", "some 20,000", "noun_then_verb", "casualties"),
