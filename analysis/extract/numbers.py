@@ -18,6 +18,7 @@ names, ordinals) are recognised here and marked ``kind`` so later stages can ski
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.vocabulary import VOCABULARY, last_words, lowered, marked_matches, phrase_key, phrase_pattern
@@ -83,8 +84,9 @@ _RUN_BEFORE_RE = re.compile(rf"(?:^|[^\d.,])\d{{1,3}}{_SEP}$")
 _RUN_AFTER_RE = re.compile(rf"{_SEP}\d")
 _SEP_RE = re.compile(_SEP)
 _ONE_TIME_UNITS = tuple(_VOCAB.words.one_time_units)
-_ONE_TIME_RE = re.compile(rf"\b{_words(_VOCAB.words.one_time_before)}\s+({_words(_VOCAB.words.one_time_articles)})"
-                          rf"\s+(?={_words(_VOCAB.words.one_time_units)}\b)")
+_ONE_TIME_NEEDLES = [(f" {article} {unit}", len(article)) for article in _VOCAB.words.one_time_articles
+                     for unit in _VOCAB.words.one_time_units]
+_ONE_TIME_BEFORE_RE = re.compile(rf"\b{_words(_VOCAB.words.one_time_before)}$")
 # The patterns below are matched against lowered() text too, except the two that tell codes by case
 # ("Su-34", "No. 5", "2S19"): _GLUED_AFTER_RE and _GLUED_BEFORE_RE, matched against the text itself.
 
@@ -373,11 +375,23 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
     return mentions
 
 
+def _one_time_articles(low: str) -> Iterator[tuple[int, int]]:
+    """The spans of the articles before a unit of time that count one ("for more than a year"): found
+    by the phrase " a year" itself, then the word before it (a pattern tried at every position of a
+    long text would cost more than the rest of the scan)."""
+    for needle, width in _ONE_TIME_NEEDLES:
+        at = low.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if (end == len(low) or not low[end].isalnum()) and _ONE_TIME_BEFORE_RE.search(low, max(0, at - 16), at):
+                yield at + 1, at + 1 + width
+            at = low.find(needle, end)
+
+
 def _with_one_time(text: str, low: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """The mentions and the article that counts one unit of time ("for more than a year": 1 year, at least)."""
     added = []
-    for match in _ONE_TIME_RE.finditer(low):
-        start, end = match.span(1)
+    for start, end in _one_time_articles(low):
         if any(m.start <= start < m.end for m in mentions):
             continue
         mention = NumberMention(start, end, start, end, 1.0, 1.0, 1.0, "exact")
