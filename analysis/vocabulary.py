@@ -889,6 +889,9 @@ class Dates:
 class PlaceLinks:
     near: Words
     continent_codes: Words
+    continent_adjectives: dict[str, str]
+    continent_nouns: Words
+    continent_locatives: Words
     right_after: Words
     front_sectors: Words
     directions: Words

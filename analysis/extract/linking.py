@@ -131,6 +131,26 @@ _SPEAKING_WORDS = hint_words(_L.speaking)
 _STRIKE_AGAINST_RE = re.compile(rf"{_EVENT_WORDS_RE.pattern}[^.;,]{{0,40}}\b{_L.against}\s+(?:the\s+)?$")
 
 
+_CONTINENT_RE = re.compile(
+    rf"\b{_words(_L.continent_locatives)}\s+(?:[\w,]+\s+){{0,2}}?({phrase_pattern(_L.continent_adjectives)})\s+"
+    rf"{_words(_L.continent_nouns)}\b", re.I)
+_CONTINENT_HINTS = tuple(_L.continent_adjectives)
+
+
+def continent_mentions(text: str, start: int, end: int) -> list:
+    """The continents a sentence names by their adjective ("in European countries" is Europe), as place
+    mentions."""
+    if not any(hint in text[start:end].lower() for hint in _CONTINENT_HINTS):
+        return []
+    out = []
+    for match in _CONTINENT_RE.finditer(text, start, end):
+        place = places.geocode(_L.continent_adjectives[match.group(1).lower()])
+        if place is not None:
+            out.append(places.PlaceMention(match.start(1), match.end(), text[match.start(1):match.end()], place,
+                                           place.kind))
+    return out
+
+
 def capital_mentions(text: str, start: int, end: int) -> list:
     """The capitals a sentence names by their country ("Ukraine's capital" is Kyiv), as place mentions."""
     if _L.capital not in text[start:end]:
@@ -248,8 +268,9 @@ class ArticleContext:
         if k not in self._locations:
             sentence = self.sentences[k]
             found = [p for p in self.places_in[k] if is_location(self.text, self.claims[k], p)]
-            capitals = capital_mentions(self.text, sentence.start, sentence.end)
-            self._locations[k] = sorted(found + capitals, key=lambda p: p.start) if capitals else found
+            named = capital_mentions(self.text, sentence.start, sentence.end) + \
+                continent_mentions(self.text, sentence.start, sentence.end)
+            self._locations[k] = sorted(found + named, key=lambda p: p.start) if named else found
         return self._locations[k]
 
     def regional(self, p, measure: str):
