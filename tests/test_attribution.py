@@ -97,6 +97,9 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
     ("Defence Minister Rustem Umerov met the troops. The minister stressed that 4,000 soldiers had arrived.",
      "Rustem Umerov"),
     ("South Korea's National Intelligence Service briefed lawmakers. The agency said 600 soldiers were killed.", "NIS"),
+    # a defence ministry is "the military" later on
+    ("The Russian Defence Ministry reported on the night. The military said 15 drones were downed at sea.",
+     "Russian Defence Ministry"),
     # ... also when the body was named by an acronym: the registry's other names for it give its nouns
     ("UNHCR updated its tallies. Some 900 refugees crossed on Monday, the agency said.", "UNHCR"),
     # a quote over several sentences belongs to its speaker

@@ -252,6 +252,7 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
     ("Moscow sent 64 attack drones overnight. Forty-one of them were intercepted.", "Forty-one", "equipment_fate",
      "equipment"),
     # ... also after a clause of speech that opens the sentence, and for the weapons lost or gone astray
+    ("Moscow sent 64 attack drones overnight. Another 11 were jammed.", "11", "equipment_fate", "equipment"),
     ("Moscow sent 64 attack drones overnight. The air force said 41 of them were intercepted.", "41",
      "equipment_fate", "equipment"),
     ("Moscow sent 64 attack drones overnight. It said 41 were downed and 9 failed to reach their targets.", "9",

@@ -302,7 +302,8 @@ def _body_roles(name: str, alias: str) -> tuple[str, ...]:
     roles: list[str] = []
     for word in f"{name} {alias} {known}".lower().split():
         if _bare(word) in _ORG_WORDS:
-            roles += [_bare(word), *_ROLE_SYNONYMS.get(_bare(word), ())]
+            roles.append(_bare(word))
+        roles += _ROLE_SYNONYMS.get(_bare(word), ())  # "the Defence Ministry ... the military said"
     return tuple(roles)
 
 

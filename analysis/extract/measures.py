@@ -121,7 +121,8 @@ _CHANGE_FROM_RE = re.compile(  # "grew from ", "rose by ": before the earlier va
     rf"\b{_words(VOCABULARY.numbers.ranges.change_verbs)}\s+"
     rf"(?:{re.escape(_P.earlier_value_from)}|{re.escape(VOCABULARY.numbers.ranges.change_by)})\s+$")
 _TO_NEW_VALUE_RE = re.compile(r"\s+(?:[^\d;:,]{1,30}\s+)?to\s+")  # "from 10,000 (in March) to 12,000"
-_OPENS_SENTENCE_RE = re.compile(rf"\W*(?:{_words(_P.including_before)}\W*)?")
+_OPENS_SENTENCE_RE = re.compile(  # "Of these, 50 ...", "Another 15 were downed ..."
+    rf"\W*(?:{_words(_P.including_before)}\W*)?(?:{_words(_V.verb_rules.more_before)}\s+)?", re.I)
 # "It said 138 were shot down", "The air force said 138 of them ...": a clause of speech opening the sentence
 _SAID_OPENS_RE = re.compile(
     rf"[^,;:\d]{{0,80}}?\b{_words(VOCABULARY.attribution.speech.verbs)}\s+(?:that\s+)?(?:{_words(_P.including_before)}\W*)?")
