@@ -134,13 +134,13 @@ _STRIKE_AGAINST_RE = re.compile(rf"{_EVENT_WORDS_RE.pattern}[^.;,]{{0,40}}\b{_L.
 _CONTINENT_RE = re.compile(
     rf"\b{_words(_L.continent_locatives)}\s+(?:[\w,]+\s+){{0,2}}?({phrase_pattern(_L.continent_adjectives)})\s+"
     rf"{_words(_L.continent_nouns)}\b", re.I)
-_CONTINENT_HINTS = tuple(_L.continent_adjectives)
+_CONTINENT_HINTS = tuple(adjective[1:] for adjective in _L.continent_adjectives)  # "uropean": either case
 
 
 def continent_mentions(text: str, start: int, end: int) -> list:
     """The continents a sentence names by their adjective ("in European countries" is Europe), as place
     mentions."""
-    if not any(hint in text[start:end].lower() for hint in _CONTINENT_HINTS):
+    if not any(text.find(hint, start, end) >= 0 for hint in _CONTINENT_HINTS):
         return []
     out = []
     for match in _CONTINENT_RE.finditer(text, start, end):
