@@ -176,6 +176,8 @@ def test_the_place_the_story_is_about_reaches_a_later_figure_without_one() -> No
     ("Some 4 million refugees from Ukraine are now spread across Europe.", "Some 4 million", "displaced", "Europe"),
     ("It was the heaviest air raid in Europe for decades: 500 drones flew in.", "500", "equipment", None),
     ("Some 4 million refugees have settled in 30 European countries.", "Some 4 million", "displaced", "Europe"),
+    ("Some 4 million refugees are spread across Europe. Of these, 3 million have found work.", "3 million",
+     "displaced", "Europe"),
     ("Refugees are spread across Europe. In the country, 6 million people remain displaced.", "6 million",
      "displaced", "Ukraine"),
     # "in the country" in the figure's own piece, no place named: the story's country

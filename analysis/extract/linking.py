@@ -459,9 +459,10 @@ class SentenceLinks:
                 country = self._claimant_country(m)
                 if country is not None:  # "the air force said 80 drones were launched": all over Ukraine
                     return country, "country", "national_claimant"
-            candidates = [p for p in art.locations_in(k)  # a country only from its own sentence, a continent
-                          if (k == self.k or p.precision != "country")  # only for refugees
-                          and (measure == "displaced" or not _is_continent(p))]
+            refugees = measure == "displaced"  # a country only from its own sentence, a continent only for
+            candidates = [p for p in art.locations_in(k)  # refugees (also from the sentence before)
+                          if (k == self.k or p.precision != "country" or (refugees and _is_continent(p)))
+                          and (refugees or not _is_continent(p))]
             rule = "sentence_before"
             if k == self.k:
                 country = self._nationwide(m, candidates)
