@@ -106,6 +106,8 @@ _DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULA
 _BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
 _BEFORE_PLACE = frozenset(_SU.before_leading_place)
 _PLACE_MODIFIERS = frozenset(_SU.place_modifiers)
+_ROLE_BEFORE_PLACE = frozenset(_A.names.before_place)  # "officials in occupied": a town named next
+_PLACE_SUBJECT_VERBS = frozenset(_A.speech.place_subject_verbs)  # "Kharkiv recorded": no speaker
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
 _LEAD_KINDS = frozenset(_A.documents.lead_kinds)
@@ -291,7 +293,6 @@ class _Speakers:
             self.last_body = claim
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def _body_roles(name: str, alias: str) -> tuple[str, ...]:
     """The nouns a text may later use for a body: 'Russian Defence Ministry' -> ('ministry', 'department'),
@@ -826,8 +827,6 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     return _ruled(claim, "according_to")
 
 
-_PLACE_SUBJECT_VERBS = frozenset(_A.speech.place_subject_verbs)
-_ROLE_BEFORE_PLACE = frozenset(_A.names.before_place)
 _HEADLINE = _A.headlines
 _HEADLINE_NOT_SOURCES = frozenset(_HEADLINE.not_sources)
 _HEADLINE_OUTLETS = frozenset(_HEADLINE.outlets)

@@ -135,6 +135,11 @@ _CONTINENT_RE = re.compile(
     rf"\b{_words(_L.continent_locatives)}\s+(?:[\w,]+\s+){{0,2}}?({phrase_pattern(_L.continent_adjectives)})\s+"
     rf"{_words(_L.continent_nouns)}\b", re.I)
 _CONTINENT_HINTS = tuple(adjective[1:] for adjective in _L.continent_adjectives)  # "uropean": either case
+_CONTINENT_CODES = frozenset(_L.continent_codes)
+
+
+def _is_continent(mention) -> bool:
+    return (mention.place.country_code or "").lower() in _CONTINENT_CODES
 
 
 def continent_mentions(text: str, start: int, end: int) -> list:
@@ -312,6 +317,11 @@ class ArticleContext:
                 return found[0]
         return None
 
+    def story_country(self):
+        """The first country the story names as a place, else the theatre of the war (a war-long total with
+        no country named is where the war is fought)."""
+        return self.lede_country.place if self.lede_country is not None else places.geocode(THEATRE)
+
     def _lede_place(self, place_mentions: list):
         """The first specific place of the first two sentences, else the dateline's (unless the dateline is
         a capital, where wire stories are filed from: "MOSCOW, September 3. /TASS/." tells of drones over
@@ -386,13 +396,6 @@ _RIGHT_AFTER_RE = re.compile(rf"\s+{_words(_L.right_after)}\s+", re.I)
 _RIGHT_AFTER_REACH = 25
 
 
-_CONTINENT_CODES = frozenset(_L.continent_codes)
-
-
-def _is_continent(mention) -> bool:
-    return (mention.place.country_code or "").lower() in _CONTINENT_CODES
-
-
 def _segment(text: str, m: NumberMention, lo: int, hi: int) -> tuple[int, int]:
     """The comma-delimited piece of a clause around a figure: 'out of some 10,000 in Russia'."""
     left = text.rfind(", ", lo, m.start)
@@ -459,10 +462,10 @@ class SentenceLinks:
                 country = self._claimant_country(m)
                 if country is not None:  # "the air force said 80 drones were launched": all over Ukraine
                     return country, "country", "national_claimant"
-            refugees = measure == "displaced"  # a country only from its own sentence, a continent only for
-            candidates = [p for p in art.locations_in(k)  # refugees (also from the sentence before)
-                          if (k == self.k or p.precision != "country" or (refugees and _is_continent(p)))
-                          and (refugees or not _is_continent(p))]
+            # a country only from its own sentence; a continent only for refugees, from either
+            refugees = measure == "displaced"
+            candidates = [p for p in art.locations_in(k) if (refugees and _is_continent(p)) or (
+                not _is_continent(p) and (k == self.k or p.precision != "country"))]
             rule = "sentence_before"
             if k == self.k:
                 country = self._nationwide(m, candidates)
@@ -545,8 +548,7 @@ class SentenceLinks:
         if said is None or any(said[0] <= p.start < said[1] for p in candidates):
             return None
         if not candidates:
-            return self.article.lede_country.place if self.article.lede_country is not None else \
-                places.geocode(THEATRE)
+            return self.article.story_country()
         nearest = min(candidates, key=lambda p: abs(p.start - m.start)).place
         return nearest if nearest.kind == "country" else places.geocode(nearest.country or THEATRE)
 
@@ -588,11 +590,8 @@ class SentenceLinks:
                     return region, "admin1"
             if place is not None:
                 return place, "country"
-        country = self.article.lede_country
-        if country is not None:
-            return country.place, "country"
-        theatre = places.geocode(THEATRE)  # a war-long total with no country named: where the war is fought
-        return (theatre, "country") if theatre is not None else (None, None)
+        country = self.article.story_country()
+        return (country, "country") if country is not None else (None, None)
 
     def event_date(self, m: NumberMention, measure: str, claim: Claim | None, *,
                    earlier: bool = False) -> tuple[DateMention | None, str]:

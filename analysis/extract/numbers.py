@@ -83,7 +83,6 @@ _NEXT_WORDS_RE = re.compile(r"[\s-]*(\w+)(?:\s+(\w+))?")
 _RUN_BEFORE_RE = re.compile(rf"(?:^|[^\d.,])\d{{1,3}}{_SEP}$")
 _RUN_AFTER_RE = re.compile(rf"{_SEP}\d")
 _SEP_RE = re.compile(_SEP)
-_ONE_TIME_UNITS = tuple(_VOCAB.words.one_time_units)
 _ONE_TIME_NEEDLES = [(f" {article} {unit}", len(article)) for article in _VOCAB.words.one_time_articles
                      for unit in _VOCAB.words.one_time_units]
 _ONE_TIME_BEFORE_RE = re.compile(rf"\b{_words(_VOCAB.words.one_time_before)}$")
@@ -369,8 +368,7 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
             _attach_qualifier(text, low, mention)
             _attach_unit(text, low, mention)
         mentions.append(mention)
-    if any(unit in low for unit in _ONE_TIME_UNITS):
-        mentions = _with_one_time(text, low, mentions)
+    mentions = _with_one_time(text, low, mentions)
     _mark_restatements(text, mentions)
     return mentions
 
