@@ -783,7 +783,9 @@ class _SentenceFacts:
 
     def __init__(self, row: dict, text: str | None) -> None:
         self.row, self.text = row, text
-        self._enemy = self._names = self._before = None
+        self._enemy: bool | None = None
+        self._names: bool | None = None
+        self._before: tuple[str | None] | None = None  # (a one-tuple: None is an answer too)
         # where its paragraph starts (looking back no further than the reach of party_of_paragraph)
         lo = row.get("_lo")
         if text is None or lo is None:

@@ -908,7 +908,7 @@ def _mentions_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[li
     return list(zip(titled, name_then_title, bodies, according, strict=True))
 
 
-def _register_mentions(mentions: tuple[list, list, list], speakers: _Speakers) -> None:
+def _register_mentions(mentions: tuple[list, list, list, list[int]], speakers: _Speakers) -> None:
     """Learn the people and bodies a sentence names, so later pronouns and role nouns resolve to them."""
     titled, name_then_title, bodies, _ = mentions
     for match in titled:

@@ -235,9 +235,9 @@ class ArticleContext:
     claims: list[list[Claim]]
     places_in: list[list]
     published: pd.Timestamp | None
-    lede: object = None  # the PlaceMention the story is about
+    lede: places.PlaceMention | None = None  # the PlaceMention the story is about
     lede_date: DateMention | None = None
-    lede_country: object = None  # the first country named as a place ("Civilians in Ukraine ...")
+    lede_country: places.PlaceMention | None = None  # the first country named as a place ("Civilians in Ukraine ...")
     lede_statement_date: DateMention | None = None  # "..., the Pentagon said on Monday."
     national_story: bool = False  # the story opens with a war-long or nationwide tally
     measures_read: dict[int, set[str]] = field(default_factory=dict)  # sentence -> the measures of its figures
@@ -623,10 +623,10 @@ class SentenceLinks:
                 return named, "month_anaphor"
         if self._of_the_event(measure) and art.published is not None:
             if self.k > 0:
-                earlier = [d for d in art.dates_of(self.k - 1) if not d.speech and not d.report
+                before = [d for d in art.dates_of(self.k - 1) if not d.speech and not d.report
                            and d.precision == "day"]
-                if earlier and art.tells_of_strike(self.k - 1):
-                    return earlier[-1], "strike_before"
+                if before and art.tells_of_strike(self.k - 1):
+                    return before[-1], "strike_before"
             if art.lede_date is not None:
                 return art.lede_date, "lede_event"
         statements, rule = [d for d in self.dates if d.speech and d.precision == "day"], "statement"
