@@ -225,6 +225,21 @@ def test_date_rules(text: str, figure: str, measure: str, date: str | None, rule
     assert (linked["date"], linked["date_rule"]) == (date, rule)
 
 
+# a month or day named without its year may lie a few weeks ahead (a coming date), but what has been
+# counted (the dead, ground taken) happened before the report: then it is last year's
+@pytest.mark.parametrize(("text", "figure", "measure", "date", "rule"), [
+    ("Shelling killed 40 civilians in December, monitors said.", "40", "killed", "2023-12-01", "past_year"),
+    ("Troops took 12 km2 on December 2.", "12 km2", "area", "2023-12-02", "past_year"),
+    ("In December 2024, shelling killed 40 civilians.", "40", "killed", "2024-12-01", "own_clause"),
+    ("The allies will deliver 31 tanks in December.", "31", "equipment", "2024-12-01", "own_segment"),
+    ("Shelling killed 40 civilians in October.", "40", "killed", "2024-10-01", "own_segment"),
+])
+def test_what_has_happened_is_not_dated_after_the_report(text: str, figure: str, measure: str, date: str,
+                                                          rule: str) -> None:
+    linked = link(text, figure, measure)
+    assert (linked["date"], linked["date_rule"]) == (date, rule)
+
+
 def test_without_a_publication_date_no_relative_date_is_resolved() -> None:
     assert link("A strike on Monday killed 12 people.", "12", "killed", published=None)["date"] is None
 

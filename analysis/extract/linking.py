@@ -74,6 +74,9 @@ _SAID_IN_ENDS = tuple(f" {word} " for word in _L.speech_venue_verb_prepositions)
 _CITY_RE = re.compile(rf"\b{phrase_pattern([_L.city_of])}\s+\w+|\w+\s+{re.escape(_L.city)}\b", re.I)
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
+# what a figure of these counts has happened by the time it is reported: its date is no later
+_PAST_MEASURES = _VICTIM_MEASURES | {"area", "settlements", "advance"}
+_YEAR_RE = re.compile(r"\d{4}")
 # "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
@@ -221,7 +224,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "national_claimant", "sentence_before",
                "region_of_list", "claimant_place", "national", "national_before", "lede", "story_country")
 DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "relative_to_statement", "month_anaphor",
-              "strike_before", "lede_event", "statement", "carried_statement", "lede_statement", "report_day")
+              "strike_before", "lede_event", "statement", "carried_statement", "lede_statement", "report_day",
+              "past_year")
 # the day of the strike a story leads with may come a few sentences in, after the toll and a quote
 LEDE_DATE_SENTENCES = 5
 
@@ -595,6 +599,13 @@ class SentenceLinks:
 
     def event_date(self, m: NumberMention, measure: str, claim: Claim | None, *,
                    earlier: bool = False) -> tuple[DateMention | None, str]:
+        """The figure's date and the rule that found it (see :meth:`_event_date`), never after publication
+        for a figure of what has happened (``past_year``)."""
+        date, rule = self._event_date(m, measure, claim, earlier=earlier)
+        return _in_the_past(date, rule, measure, self.article)
+
+    def _event_date(self, m: NumberMention, measure: str, claim: Claim | None, *,
+                    earlier: bool = False) -> tuple[DateMention | None, str]:
         """The figure's date and the date rule that found it: ``own_clause`` (a date in its clause),
         ``before_in_sentence`` (one told before it in the sentence), ``month_anaphor`` ("over the
         month": the month named last), for victims ``strike_before`` (the strike's date in the sentence
@@ -690,3 +701,24 @@ class SentenceLinks:
         if j is None or j >= self.k:
             return []
         return [d for d in art.dates_of(j) if d.speech and d.precision == "day"]
+
+
+def _in_the_past(date: DateMention | None, rule: str, measure: str,
+                 article: ArticleContext) -> tuple[DateMention | None, str]:
+    """A month or day named without its year lies within a few weeks after publication when reporters
+    name a coming date ("on Jan. 20, when he is sworn in"); for the dead, the wounded or ground taken it
+    cannot: "714 were killed in April" in a report of February is last April (rule ``past_year``)."""
+    published = article.published
+    if date is None or published is None or measure not in _PAST_MEASURES or date.relative:
+        return date, rule
+    if date.date.to_period("M" if date.precision == "month" else "D") <= published.to_period(
+            "M" if date.precision == "month" else "D"):
+        return date, rule
+    if date.precision not in ("day", "month") or _YEAR_RE.search(article.text, date.start, date.end):
+        return date, rule  # "in April 2025": its year is told
+    try:
+        earlier = date.date.replace(year=date.date.year - 1)
+    except ValueError:  # February 29
+        earlier = date.date.replace(year=date.date.year - 1, day=28)
+    return DateMention(date.start, date.end, earlier, date.precision, date.speech, relative=False,
+                       report=date.report), "past_year"
