@@ -325,6 +325,21 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
     assert set(rows["claimant"]) == {claimant}
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # a ministry named without its country, in a story of what one country says, is that country's
+    ("Moscow said its forces held the town. Its units had moved 4 km forward, the defence ministry said.",
+     "Russian Defence Ministry"),
+    ("Kyiv said the attack failed. The Defence Ministry said 12 Russian tanks were destroyed.",
+     "Ukrainian Defence Ministry"),
+    # with no country credited before, it stays as written; a group of officials gets no country
+    ("The defence ministry said 12 tanks were destroyed.", "defence ministry"),
+    ("Moscow said its forces held the town. Officials said 3 soldiers were wounded.", "Officials"),
+])
+def test_a_bare_ministry_speaks_for_the_country_last_credited(text: str, claimant: str) -> None:
+    rows = extract_figures(text, published="2024-11-05")
+    assert rows["claimant"].iloc[-1] == claimant
+
+
 @pytest.mark.parametrize("text, claimant_text", [
     # the words before the real source are no part of what the article calls it
     ("Moscow lost 240 tanks in a month, according to a Reuters count of figures from the Pentagon.", "the Pentagon"),

@@ -238,6 +238,9 @@ def registry_kind(name: str | None) -> str | None:
     return entry.kind if entry is not None else None
 
 
+_NATIONAL_BODY_KINDS = frozenset({"government", "military", "intelligence"})  # (not "officials": a group)
+
+
 class _Speakers:
     """Who has been named so far in an article: to resolve surnames, pronouns and role nouns."""
 
@@ -247,6 +250,7 @@ class _Speakers:
         self.last: Claim | None = None
         self.last_person: Claim | None = None
         self.last_body: Claim | None = None
+        self.last_side: str | None = None  # the country of the last body credited that speaks for one
         self.roles: dict[str, str] = {}  # 'Ivan Fedorov' -> 'regional governor': what the text called them
         self.people: dict[str, Claim] = {}  # the people credited so far, the latest last
         self.outlets = outlets  # the names of the article's own outlet: its voice is no claimant
@@ -291,6 +295,20 @@ class _Speakers:
             self.people[claim.name] = claim
         else:
             self.last_body = claim
+            side = registry_side(claim.name) or _ACTOR_OF_WORD.get(claim.name.lower())
+            if side is not None:
+                self.last_side = side
+
+    def national_body(self, name: str) -> str | None:
+        """The registered body a bare name means in a story whose last credited body spoke for a country:
+        "the defence ministry" after "Russia said" is the Russian Defence Ministry."""
+        if self.last_side is None or _bare(name.split()[-1]) not in _ORG_WORDS or _COUNTRIES_RE.search(name):
+            return None  # (a group, "officials", stays nobody in particular; "Russian-installed ..." has its side)
+        for adjective in _DEMONYMS.get(self.last_side, ()):
+            entry = _BODIES.get(f"{adjective} {name}")
+            if entry is not None and entry.kind in _NATIONAL_BODY_KINDS:
+                return entry.name
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -509,6 +527,9 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         return _claim_from_rest(owner, start, end, speakers)
     if (_bare(last) in _VAGUE and not _qualified_group(words)) or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
+    national = speakers.national_body(phrase_key(name))
+    if national is not None:  # "the defence ministry said" in a story of what Russia says
+        return Claim(speakers.body(national), None, start, end, False)
     proper = all(_is_name_word(w) or w.lower() in _SUBJECT_WORDS for w in name.split())  # "The Kyiv Independent"
     if any(w.lower() in _ORG_WORDS for w in words) or (proper and name[:1].isupper()) or _COUNTRIES_RE.search(phrase):
         return Claim(speakers.body(name) if words[-1].lower() in _ORG_WORDS else name, None, start, end, False)
