@@ -47,6 +47,8 @@ def reading_of(sentence: str, figure: str):
     ("The army lost 38 units of arms and military equipment.", "38", "noun_after", "equipment"),
     ("Moscow sent 310 Shahed attack drones over the border.", "310", "noun_after", "equipment"),
     ("The unit's dead and wounded numbered nearly 900.", "nearly 900", "toll_before", "casualties"),
+    ("The number of fighters killed or wounded in the siege is now approaching 9,000.", "approaching 9,000",
+     "toll_before", "casualties"),
     ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),
     ("The number of people killed when the glide bomb tore through the shopping centre on the edge of the city "
      "has reached 17.", "17", "toll_before", "killed"),

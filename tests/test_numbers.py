@@ -13,6 +13,9 @@ N = None  # a bound that is not given
 
 # text -> every mention found: (words as written, value, qualifier, low, high, kind)
 READINGS = [
+    # a comparison that puts a count near a value is an approximation
+    ("The true figure may be nearer 2,000.", [("nearer 2,000", 2000.0, "approx", N, N, "quantity")]),
+    ("They hold closer to 700 men.", [("closer to 700", 700.0, "approx", N, N, "quantity")]),
     # fractions of a scale
     ("Officials put the figure at half a million people.",
      [("half a million", 500_000.0, "exact", 500_000.0, 500_000.0, "quantity")]),
