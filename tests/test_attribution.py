@@ -317,6 +317,7 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
     ("The interior ministry in Kyiv said 40 homes burned and 3 people died.", "Ukrainian Interior Ministry"),
     ("Officials in Moscow said 26 Ukrainian drones were downed over the border region.", "Russian officials"),
     ("Authorities in Ukraine said 9 people were injured in the night raid.", "Ukrainian officials"),
+    ("Officials in Washington said 40 armoured vehicles were on their way.", "US officials"),
     # a town is no seat: local officials stay as the text names them
     ("Officials in Sumy said 4 people were hurt.", "Officials"),
 ])
@@ -338,6 +339,20 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
 def test_a_bare_ministry_speaks_for_the_country_last_credited(text: str, claimant: str) -> None:
     rows = extract_figures(text, published="2024-11-05")
     assert rows["claimant"].iloc[-1] == claimant
+
+
+@pytest.mark.parametrize("text, figure, claimant", [
+    # an outlet credited after another source relays it; one credited first tells its own figures
+    ("Speaking on Monday, officials in Kyiv said Russian losses are nearing 3,000, the Washington Post reported.",
+     "3,000", "Ukrainian officials"),
+    ("According to the BBC, 500 soldiers were killed, while Kyiv reported 340 dead.", "500", "BBC"),
+    ("Reuters reported that 90 drones were shot down.", "90", "Reuters"),
+    # "was quoted as saying" is the subject's own statement
+    ("Russia lost 300 tanks in the battle, Syrskyi was quoted as saying.", "300", "Oleksandr Syrskyi"),
+])
+def test_an_outlet_relays_the_source_it_reports(text: str, figure: str, claimant: str) -> None:
+    rows = extract_figures(text, published="2024-11-05")
+    assert rows.loc[rows["text"].str.endswith(figure), "claimant"].iloc[0] == claimant
 
 
 @pytest.mark.parametrize("text, claimant_text", [

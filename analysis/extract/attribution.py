@@ -102,6 +102,7 @@ _SUBJECT_STARTS = _SU.subject_starts
 _SEAT_WORD = _SU.seat_word
 _SEAT_RE = re.compile(rf"\b{re.escape(_SEAT_WORD)}\s+([A-Z][\w'’-]+)")
 _COUNTRY_OF_CAPITAL = {capital: country for country, capital in VOCABULARY.linking.places.capitals.items()}
+_COUNTRY_OF_CAPITAL.update(_SU.seats_cased)
 _DAY_AND_MONTH_NAMES = frozenset(VOCABULARY.dates.weekdays) | frozenset(VOCABULARY.dates.month_number)
 _BEFORE_LEADING_DATE_RE = re.compile(rf"\s*(?:{_words(_SU.before_leading_date)}\s+){{0,2}}")  # lowered
 _BEFORE_PLACE = frozenset(_SU.before_leading_place)
@@ -1011,6 +1012,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
                   or (c.start > relayed[0].start and not _right_after(sentence, relayed, c))]
     if speakers.outlets and claims:
         claims = [c for c in claims if not _is_outlet(c, sentence, speakers.outlets)]
+    if len(claims) > 1:
+        claims = _past_relaying_outlets(claims)
     if len(claims) < 2:
         for claim in claims:
             speakers.remember(claim)
@@ -1022,6 +1025,16 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
     for claim in reversed(claims):  # the sentence's first claimant is its subject: pronouns point there
         speakers.remember(claim)
     return claims
+
+
+def _past_relaying_outlets(claims: list[Claim]) -> list[Claim]:
+    """A news outlet credited after another source relays it: "officials said ..., the New York Times
+    reported" is the officials' claim (the innermost source the text credits). One credited first tells
+    its own figures ("According to the Guardian, ..., while Ukraine reported 340")."""
+    first = min((c.start for c in claims if registry_kind(c.name) != "media"), default=None)
+    if first is None:
+        return claims
+    return [c for c in claims if c.start < first or registry_kind(c.name) != "media"]
 
 
 def _right_after(sentence: Sentence, relayed: list[Claim], claim: Claim) -> bool:
