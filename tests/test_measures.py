@@ -260,6 +260,13 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
     ("Moscow sent 64 attack drones overnight. It said 41 were downed and 9 failed to reach their targets.", "9",
      "equipment_fate", "equipment"),
     ("The unit took 200 prisoners on the river. 35 of them were wounded.", "35", "verb_after", "injured"),
+    # soldiers listed as parts of freed prisoners are prisoners, down the list too
+    ("Kyiv got 150 of its soldiers back in the swap. Among them are 31 officers and 72 sergeants.", "31",
+     "part_of_whole_with_noun", "captured"),
+    ("Kyiv got 150 of its soldiers back in the swap. Among them are 31 officers and 72 sergeants.", "72",
+     "part_of_whole_with_noun", "captured"),
+    ("The swap freed 150 defenders. The group includes 40 sailors, 35 marines and 12 pilots.", "12",
+     "part_of_whole_with_noun", "captured"),
 ])
 def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, figure, rule, measure) -> None:
     figures = analysis.extract_figures(text)

@@ -383,6 +383,8 @@ def _unit_reading(f: Figure, measure: str) -> Reading:
 def _inherit(f: Figure, noun: re.Match | None) -> Reading | None:
     """'12 people, including three children', 'out of some 10,000': count what the figure before counts."""
     found = _list_parent(f)  # (the few counts just before: looking further back made long lists quadratic)
+    if found is None and noun is not None and _opens_with_part(f):
+        found = (None, f.sentence.before)  # "... 144 came home. Among them are 23 officers"
     if found is not None:
         parent = found[1]
         if noun is None:
@@ -602,8 +604,27 @@ def exchanged(f: Figure):
 
 
 def troops_noun(f: Figure):
-    """'12,000 North Korean troops': soldiers with no verb saying they were harmed are troops."""
-    return _noun_reading(f, _TROOPS) if _noun_measure(f) == _TROOPS else None
+    """'12,000 North Korean troops': soldiers with no verb saying they were harmed are troops; but soldiers
+    listed as part of freed prisoners or of the dead ("144 came home. Among them are 23 officers") are of
+    that count (``part_of_whole_with_noun`` names them)."""
+    if _noun_measure(f) != _TROOPS:
+        return None
+    if _is_listed_part(f):
+        whole = _inherit(f, _noun(f))
+        if whole is not None and whole.measure in PERSON_MEASURES:
+            whole.measure_rule = "part_of_whole_with_noun"
+            return whole
+    return _noun_reading(f, _TROOPS)
+
+
+def _is_listed_part(f: Figure) -> bool:
+    """'including 40 children', 'Among them are 23 officers and 69 sergeants': a part of a count before
+    (or the next in a list of such parts)."""
+    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f):
+        return True
+    head = next(f.sentence.list_heads(f.i, f.hi), None)
+    reading = f.sentence.reading(head) if head is not None else None
+    return reading is not None and reading.measure_rule == "part_of_whole_with_noun"
 
 
 def _list_parent(f: Figure) -> tuple[NumberMention, Reading] | None:
