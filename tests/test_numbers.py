@@ -124,6 +124,11 @@ READINGS = [
     ("Several hundred square miles", [("hundred", 100.0, "exact", 100.0, 100.0, "vague")]),
     ("11 to 12,000 troops", [("11 to 12,000", 11500.0, "range", 11000.0, 12000.0, "quantity")]),
     ("a 72-year-old man", [("72", 72.0, "exact", 72.0, 72.0, "age")]),
+    # an age bound after the people it bounds: "men under 50" counts no one
+    ("about 9,000 men under 45 died", [("about 9,000", 9000.0, "approx", N, N, "quantity"),
+                                       ("45", 45.0, "exact", 45.0, 45.0, "age")]),
+    ("3,000 children younger than 14", [("3,000", 3000.0, "exact", 3000.0, 3000.0, "quantity"),
+                                        ("14", 14.0, "exact", 14.0, 14.0, "age")]),
     # an article before a unit of time, after "for", "than", "almost"...: one of it
     ("under fire for more than a year", [("more than a year", 1.0, "at_least", 1.0, N, "quantity")]),
     ("a year ago", []),
