@@ -124,6 +124,10 @@ READINGS = [
     ("Several hundred square miles", [("hundred", 100.0, "exact", 100.0, 100.0, "vague")]),
     ("11 to 12,000 troops", [("11 to 12,000", 11500.0, "range", 11000.0, 12000.0, "quantity")]),
     ("a 72-year-old man", [("72", 72.0, "exact", 72.0, 72.0, "age")]),
+    # a time of day or a span of hours counts no one
+    ("at 5 a.m. sirens sounded", [("5", 5.0, "exact", 5.0, 5.0, "time")]),
+    ("within 48 hours the army lost 12 men", [("48", 48.0, "exact", 48.0, 48.0, "time"),
+                                              ("12", 12.0, "exact", 12.0, 12.0, "quantity")]),
     # an age bound after the people it bounds: "men under 50" counts no one
     ("about 9,000 men under 45 died", [("about 9,000", 9000.0, "approx", N, N, "quantity"),
                                        ("45", 45.0, "exact", 45.0, 45.0, "age")]),
