@@ -20,6 +20,8 @@ CASES = [
     ("Regional Governor Ivan Fedorov of Zaporizhzhia said six people were killed.", "Ivan Fedorov",
      "Regional Governor of Zaporizhzhia"),
     ("Pentagon spokesman Maj. Gen. Pat Ryder told reporters that 10,000 troops were in Kursk.", "Pat Ryder", None),
+    # a summing up is a statement too
+    ("The governor summed up the night in a post: shelling killed 4 people.", "governor", None),
     ("The Pentagon stated that at least 10,000 North Korean soldiers are stationed there.", "Pentagon", None),
     # attribution after the figure
     ("Russian strikes killed 12 civilians, the governor said.", "governor", None),
