@@ -189,6 +189,16 @@ def test_russian_towns_are_named_as_english_reporting_spells_them():
         "Tetkino", "Tetkino", "Rylsk", "Rylsk"]
 
 
+@pytest.mark.parametrize(("text", "oblast"), [
+    # the Ukrainian adjectival names UN and OCHA reports use
+    ("Shelling hit Donetska oblast again.", "Donetsk Oblast"),
+    ("Evacuations from Kharkivska oblast went on.", "Kharkiv Oblast"),
+    ("Drones struck Zaporizka Oblast.", "Zaporizhzhia Oblast"),
+])
+def test_an_oblast_named_in_its_ukrainian_form_is_that_oblast(text: str, oblast: str) -> None:
+    assert [m.place.name for m in find_places(text)] == [oblast]
+
+
 def test_geocode_spellings_and_country_hint():
     assert geocode("Artyomovsk").name == "Bakhmut"
     assert geocode("zaporizhzhia oblast").name == "Zaporizhzhia Oblast"
