@@ -28,6 +28,12 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Ukrainian units inflicted 640 casualties on Russian forces.", "640", "inflicted_on", "Russia"),
     ("Moscow's army inflicted losses of some 300 soldiers upon the Ukrainian army.", "some 300", "inflicted_on",
      "Ukraine"),
+    # ground is gained by the side that opens the sentence, not by the side whose lines are named before it
+    ("Ukrainian units broke through Russian defences to a depth of 12 km.", "12 km", "gains_of_subject", "Ukraine"),
+    ("Ukrainian units broke through Russian defences and freed 900 square kilometres.", "900 square kilometres",
+     "gains_of_subject", "Ukraine"),
+    ("Russian lines were pushed back by Ukrainian units by 5 km.", "5 km", "party_before", "Ukraine"),
+    ("KYIV, Ukraine (AP) — Russian forces advanced 4 km near Ukrainian positions.", "4 km", "party_before", "Russia"),
     # a bare count after "and" is of the same side as the count before it; a dateline owns no toll
     ("At least 90 North Koreans died and 400 were injured.", "400", "of_the_whole", "North Korea"),
     ("KYIV, Ukraine (AP) — The death toll from the strike rose to 12.", "12", "strike_victims", "civilians"),

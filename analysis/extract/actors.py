@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from analysis.extract.measures import PERSON_MEASURES, Reading
 from analysis.extract.rules import STOP, decide
-from analysis.extract.sentences import split_sentences
+from analysis.extract.sentences import DATELINE_RE, split_sentences
 from analysis.extract.view import Figure, SentenceView
 from analysis.vocabulary import VOCABULARY, hint_words, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
@@ -127,6 +127,10 @@ _INFLICT_RE = re.compile(rf"{_words(_O.inflict)}\b")  # (read with word_starts)
 _INFLICTED_ON_RE = re.compile(rf"\b{_words(_O.inflict_on)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _INFLICT_REACH = 40  # "inflicted losses of up to 480": from the verb to the figure, and from it to "on"
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
+_GAINS = frozenset({"advance", "area", "settlements"})
+_DATELINE_REACH = 80  # a dateline is shorter
+_SUBJECT_OPENING_WORDS = 3  # "In the south, Ukrainian troops ...": at most this many words before the subject
+_PASSIVE_AGENT_RE = re.compile(rf"\b{_words(_W.passive)}\s+\w+ed\s+(?:\w+\s+)?by\b")
 _NEW_CLAUSE_RE = re.compile(rf"(?:\b{_words(_W.new_clause)}|[,;])\s+(?:the\s+)?$")
 _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
@@ -663,6 +667,25 @@ def downed_by_speaker(f: Figure, reading: Reading):
     return ENEMY
 
 
+def gains_of_subject(f: Figure, reading: Reading):
+    """'Ukrainian troops ... pierced Russian defensive lines by up to 70 km', '... and liberated 3,000 km2':
+    ground is gained by the side that opens the sentence, not by the side whose lines or land are named
+    before the figure."""
+    if reading.measure not in _GAINS:
+        return None
+    before, lo = _before(f), f.lo
+    if before and before[0][0] - f.lo < _DATELINE_REACH and (dateline := DATELINE_RE.match(
+            f.text[f.lo:f.lo + _DATELINE_REACH])) is not None:
+        lo += dateline.end()  # "KYIV, Ukraine (AP) — Russian forces advanced": the dateline is no subject
+        before = [party for party in before if party[0] >= lo]
+    if len(before) < 2 or before[0][2] is None or before[0][2] == before[-1][2]:
+        return None
+    opening = f.low[lo:before[0][0]]
+    if len(opening.split()) > _SUBJECT_OPENING_WORDS or _PASSIVE_AGENT_RE.search(f.low, before[0][1], f.m.start):
+        return None  # the first party is no subject, or the gain is told in the passive ("were pushed back by")
+    return before[0][2]
+
+
 def party_before(f: Figure, reading: Reading):
     """'Russia deployed 12,000 ...': the party named last before the figure; not a party outside the war
     that only speaks ('US officials said 11,000 were deployed': the troops are not American)."""
@@ -705,7 +728,8 @@ ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_nou
                both_sides, party_in_toll, from_captivity, released_by_party, returned_to_party, captor_opponent,
                inflicted_on, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
-               delivered_to, attacked_with, destroyed_by_party, downed_by_speaker, party_before, land_of_party,
+               delivered_to, attacked_with, destroyed_by_party, downed_by_speaker, gains_of_subject, party_before,
+               land_of_party,
                party_after)
 
 

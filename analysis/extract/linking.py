@@ -27,7 +27,7 @@ from analysis.extract.attribution import Claim, registry_nationwide, registry_si
 from analysis.extract.dates import DateMention, find_dates
 from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
-from analysis.extract.sentences import Sentence
+from analysis.extract.sentences import DATELINE_RE, Sentence
 from analysis.vocabulary import VOCABULARY, hint_words, last_words, lowered, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
@@ -77,9 +77,7 @@ _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "cap
 # what a figure of these counts has happened by the time it is reported: its date is no later
 _PAST_MEASURES = _VICTIM_MEASURES | {"area", "settlements", "advance"}
 _YEAR_RE = re.compile(r"\d{4}")
-# "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/."
-_DATELINE_RE = re.compile(
-    r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
+_DATELINE_RE = DATELINE_RE
 _CLAUSE_SEPARATORS = _L.clause_separators
 _WHERE = _L.where_clause  # ", where": a clause about the place just before it
 _LENGTH_WORDS = [word for unit in ("km", "mi", "m") for word in VOCABULARY.numbers.units[unit].words

@@ -19,6 +19,10 @@ _INITIALISM_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 # a candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then an opener;
 # or a newline. (Both open with one character class, which lets ``re`` skip to the few places it holds.)
 _BOUNDARY_RE = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<!\n)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]))")
+# a story's dateline: "KYIV, Ukraine (AP) — ", "SEOUL, Jan. 13 (UPI) -- ", "KURSK, August 19. /TASS/." (group 1:
+# the place)
+DATELINE_RE = re.compile(
+    r"^\s*([A-Z][A-Za-z’'\- ]{2,40}?)(?:,\s*[A-Z][\w .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–-]{1,2}\s|/[A-Z]+/)")
 
 
 @dataclass(slots=True)
