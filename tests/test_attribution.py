@@ -221,6 +221,7 @@ CREDITED = [
     ("The agency said 45 soldiers died, according to lawmakers.", "45", "agency", None),
     # ... also fronted, set off by commas, or as the briefing a speaker gave word of
     ("Citing the NIS, Lee said that 300 soldiers died.", "300", "NIS", None),
+    ("Lee Sung-kwon briefed reporters. Citing the NIS, he said that 300 soldiers died.", "300", "NIS", None),
     ("Lawmakers, citing the NIS, said 300 soldiers died.", "300", "NIS", None),
     ("Some 300 soldiers died, lawmakers said after a briefing by the NIS.", "Some 300", "NIS", None),
     # a document's owner is its source ("the agency's data", "an AFP analysis of data")

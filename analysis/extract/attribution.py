@@ -1008,7 +1008,7 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
             claims.append(claim)
     if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force; so too a
         # speaker right after a fronted relay ("Citing the NIS, Lee said that ...")
-        claims = [c for c in claims if c in relayed or c.rule not in _RELAYING_RULES
+        claims = [c for c in claims if c in relayed or c.rule.removeprefix("pronoun_") not in _RELAYING_RULES
                   or (c.start > relayed[0].start and not _right_after(sentence, relayed, c))]
     if speakers.outlets and claims:
         claims = [c for c in claims if not _is_outlet(c, sentence, speakers.outlets)]
