@@ -50,6 +50,9 @@ def reading_of(sentence: str, figure: str):
     ("The number of fighters killed or wounded in the siege is now approaching 9,000.", "approaching 9,000",
      "toll_before", "casualties"),
     ("The true toll likely lies between 3,000 and 4,500.", "between 3,000 and 4,500", "toll_before", "killed"),
+    ("The dead now number in the vicinity of 1,200.", "in the vicinity of 1,200", "toll_before", "killed"),
+    # a word in quotes may stand between a count and its noun
+    ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
     ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),
     ("The number of people killed when the glide bomb tore through the shopping centre on the edge of the city "
      "has reached 17.", "17", "toll_before", "killed"),

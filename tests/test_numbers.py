@@ -16,6 +16,11 @@ READINGS = [
     # a comparison that puts a count near a value is an approximation
     ("The true figure may be nearer 2,000.", [("nearer 2,000", 2000.0, "approx", N, N, "quantity")]),
     ("They hold closer to 700 men.", [("closer to 700", 700.0, "approx", N, N, "quantity")]),
+    ("They lost perhaps 700 men.", [("perhaps 700", 700.0, "approx", N, N, "quantity")]),
+    ("Losses are in the vicinity of 700.", [("in the vicinity of 700", 700.0, "approx", N, N, "quantity")]),
+    # the parts of a weapon's name after a slash are no counts: "Kh-101/555" fired 40 times is 40
+    ("40 Kh-101/555 missiles", [("40", 40.0, "exact", 40.0, 40.0, "quantity"), ("101", 101.0, "exact", 101.0,
+                                101.0, "code"), ("555", 555.0, "exact", 555.0, 555.0, "code")]),
     # fractions of a scale
     ("Officials put the figure at half a million people.",
      [("half a million", 500_000.0, "exact", 500_000.0, 500_000.0, "quantity")]),

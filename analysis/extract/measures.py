@@ -87,6 +87,7 @@ _NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b"
 _NOT_DURATION_BEFORE_RE = re.compile(rf"\b{_words(_V.units.not_duration_before)}\s+$")
 _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
+_QUOTED_WORD_RE = re.compile(r"[\"“][\w-]{1,30}[\"”]")
 _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 _OF_NEXT_RE = re.compile(rf"\s+{_words(_P.part_of)}\s+(?:{_words(_P.part_of_determiners)}\s+)?$")
 _COMPOSITE_RE = re.compile(rf"^\s*,?\s*{_words(_P.each)}\s+(?:{_words(_P.each_of)}\s+)?$")
@@ -196,6 +197,8 @@ def _may_stand_between(between: str) -> bool:
     "12 of the troops", "12, troops")."""
     if between.strip() in _OPENING_QUOTES:
         return True  # 'sustained 1,500 "sanitary losses"'
+    if '"' in between or "“" in between:
+        between = _QUOTED_WORD_RE.sub(" ", between)  # '35 Shahed-type "kamikaze" drones'
     return not (len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between)
                 or _PUNCTUATION_BETWEEN_RE.search(between))
 

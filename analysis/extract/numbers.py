@@ -123,7 +123,7 @@ _MODEL_NAME_ENDS = tuple(f"{name} " for name in _NOT.model_names_before)  # (rea
 _BUILDING_SIZE_AFTER_RE = re.compile(rf"^-{_words(_NOT.building_size_words_after)}\b")
 _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
                              rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
-_GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|{_words(_NOT.number_signs_cased)}\s?)$")
+_GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|\d/|{_words(_NOT.number_signs_cased)}\s?)$")  # "Kh-101/555"
 # _GLUED_BEFORE_RE matches a letter and a hyphen or a sign and a space at most, and its "$" may stand
 # before a final newline: a match begins no further back than this, and the search looks no further
 _GLUED_BEFORE_REACH = max(2, *(len(sign) + 1 for sign in last_words(_NOT.number_signs_cased))) + 1
