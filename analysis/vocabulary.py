@@ -476,6 +476,7 @@ class UnitRules:
 class MeasurePhrases:
     among: Words
     group_determiners: Words
+    captive_adjectives: Words
     subset_after: Words
     including_before: Words
     total_before: Words

@@ -335,6 +335,9 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
      "Russian Defence Ministry"),
     ("Kyiv said the attack failed. The Defence Ministry said 12 Russian tanks were destroyed.",
      "Ukrainian Defence Ministry"),
+    # a ministry named by another country's adjective is not the ministry named before
+    ("Russia's Defence Ministry said 5 tanks were hit. The Emirati ministry said 1,994 captives were swapped.",
+     "Emirati ministry"),
     # with no country credited before, it stays as written; a group of officials gets no country
     ("The defence ministry said 12 tanks were destroyed.", "defence ministry"),
     ("Moscow said its forces held the town. Officials said 3 soldiers were wounded.", "Officials"),

@@ -51,6 +51,8 @@ def reading_of(sentence: str, figure: str):
      "toll_before", "casualties"),
     ("The true toll likely lies between 3,000 and 4,500.", "between 3,000 and 4,500", "toll_before", "killed"),
     ("The dead now number in the vicinity of 1,200.", "in the vicinity of 1,200", "toll_before", "killed"),
+    # captivity told by an adjective: prisoners, whose nation the words after it name
+    ("Moscow gave back 95 captive Ukrainian soldiers.", "95", "noun_after", "captured"),
     # a word in quotes may stand between a count and its noun
     ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
     ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),

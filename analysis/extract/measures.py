@@ -34,6 +34,7 @@ __all__ = ["MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composi
 
 _V = VOCABULARY.measures
 _P = _V.phrases
+_CAPTIVE_ADJECTIVES = frozenset(_P.captive_adjectives)
 
 
 _MEASURE_OF_NOUN = {**_V.measure_of_noun, **{word: "equipment" for word in _V.phrases.units_of}}
@@ -373,6 +374,10 @@ def _noun_reading(f: Figure, measure: str) -> Reading:
     noun = _noun(f)
     if measure == "settlements" and not _SETTLEMENT_CONTEXT_RE.search(f.low, f.lo, f.hi):
         return STOP  # "three villages" is a figure only where they changed hands
+    if measure == "captured" and phrase_key(noun.group()) in _CAPTIVE_ADJECTIVES:
+        head = _NOUN_RE.search(f.low, noun.end(), min(f.hi, noun.end() + 30))  # "103 captive Ukrainian soldiers"
+        if head is not None and _MEASURE_OF_NOUN[phrase_key(head.group())] in (_PEOPLE, _TROOPS):
+            noun = head
     counted = f.low[f.m.end:noun.end()].strip(" -")
     return Reading(measure, counted, noun.end() - len(counted), noun.end(), noun=noun)
 
