@@ -29,6 +29,7 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Moscow's army inflicted losses of some 300 soldiers upon the Ukrainian army.", "some 300", "inflicted_on",
      "Ukraine"),
     ("Moscow gave back 95 captive Ukrainian soldiers.", "95", "demonym_in_counted", "Ukraine"),
+    ("Near Sumy, Ukrainian gunners brought down nine drones.", "nine", "destroyed_by_party", "Russia"),
     # ground is gained by the side that opens the sentence, not by the side whose lines are named before it
     ("Ukrainian units broke through Russian defences to a depth of 12 km.", "12 km", "gains_of_subject", "Ukraine"),
     ("Ukrainian units broke through Russian defences and freed 900 square kilometres.", "900 square kilometres",
