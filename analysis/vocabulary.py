@@ -467,6 +467,8 @@ class UnitRules:
     advance_then: Words
     not_area_after: Words
     duration_words: Words
+    duration_reaching_words: Words
+    duration_start_words: Words
     not_duration_after: Words
     not_duration_before: Words
     length_adjective_before: Words

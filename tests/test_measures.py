@@ -53,6 +53,9 @@ def reading_of(sentence: str, figure: str):
     ("The dead now number in the vicinity of 1,200.", "in the vicinity of 1,200", "toll_before", "killed"),
     # captivity told by an adjective: prisoners, whose nation the words after it name
     ("Moscow gave back 95 captive Ukrainian soldiers.", "95", "noun_after", "captured"),
+    # the war's length told from its start: "N months after ... the invasion", up to the clause's end
+    ("Nearly four months after the Kremlin ordered the invasion, the front barely moved.", "Nearly four months",
+     "unit_duration", "duration"),
     # a word in quotes may stand between a count and its noun
     ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
     ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),
@@ -232,6 +235,9 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     ("Kyiv now fields 25 fewer tanks than last year.", "25"),
     # a length to a place is where something is, not an advance, unless an advance word comes right before it
     ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
+    # a time after an event that began no war or operation, or past the clause, is no length of the war
+    ("The strikes came nearly a week after a Russian attack on the capital.", "nearly a week"),
+    ("Three weeks after he was elected, the president toured the war zone.", "Three weeks"),
 ])
 def test_numbers_that_count_nothing_have_no_reading(sentence: str, figure: str) -> None:
     mentions = find_numbers(sentence)

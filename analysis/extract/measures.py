@@ -84,6 +84,10 @@ _ADVANCE_RIGHT_BEFORE_RE = re.compile(
     rf"\b{_words(_V.units.advance_words)}\s+(?:{_words(_V.units.advance_then)}\s+){{0,2}}$")
 _NOT_AREA_AFTER_RE = re.compile(rf"^\W{{0,3}}{_words(_V.units.not_area_after)}\b")
 _DURATION_RE = re.compile(rf"\b{_words(_V.units.duration_words)}\b")
+_DURATION_REACHING = frozenset(_V.units.duration_reaching_words)
+_DURATION_START_RE = re.compile(rf"\b{_words(_V.units.duration_start_words)}\b")
+_DURATION_REACH_WORDS = 9  # how many words after "after" may hold the war word
+_CLAUSE_END_RE = re.compile(r"[,;:.]")
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b")
 _NOT_DURATION_BEFORE_RE = re.compile(rf"\b{_words(_V.units.not_duration_before)}\s+$")
 _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
@@ -492,7 +496,13 @@ def unit_duration(f: Figure):
     before = low[max(f.lo, m.start - 12):m.start]
     if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
         return STOP
-    near_after = " ".join(after.split()[:4])
+    words_after = after.split()
+    if words_after and words_after[0] in _DURATION_REACHING:  # "five months after Putin ordered the invasion"
+        clause = _CLAUSE_END_RE.split(low[m.end:min(f.hi, m.end + 80)], maxsplit=1)[0]  # ("..., the war zone")
+        if _DURATION_START_RE.search(" ".join(clause.split()[:_DURATION_REACH_WORDS])):
+            return _unit_reading(f, "duration")
+        words_after = []  # "a week after a Russian attack": a time since an event, no length of the fighting
+    near_after = " ".join(words_after[:4])
     near_before = " ".join(low[max(f.lo, m.start - 70):m.start].split()[-8:])  # "fighting for the town has lasted"
     if not (_DURATION_RE.search(near_after) or _DURATION_RE.search(near_before)):
         return STOP
