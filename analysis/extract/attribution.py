@@ -529,6 +529,8 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         party = _ACTOR_OF_WORD.get(owner.lower()) if " " not in owner.strip() else None
         if party is not None and geocode(owner.strip()) is None:  # "Russian data": Russia's, not "Russian"
             return Claim(party, None, start, end, False)
+        if owner.strip().islower() and " " not in owner.strip():
+            return None  # "official figures", "preliminary data": a word that says what kind, not whose
         return _claim_from_rest(owner, start, end, speakers)
     if (_bare(last) in _VAGUE and not _qualified_group(words)) or name.split()[0].lower() in _NOT_NAME_START:
         return None  # "Geolocated footage", "About": a fragment, no one's name
