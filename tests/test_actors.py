@@ -259,3 +259,10 @@ def test_the_forces_of_a_claimant_name_known_kinds_and_measures(old: str, new: s
     assert old in text
     with pytest.raises(VocabularyError, match=message):
         load_vocabulary("actors", Actors, text=text.replace(old, new, 1))
+
+
+def test_a_fate_counted_against_a_whole_carried_in_later_takes_its_side_from_its_own_words() -> None:
+    rows = extract_figures("The General Staff said Russia lost 9 tanks. Its list also records 8 guns and "
+                           "7 jets. Ukrainian gunners also shot down 50, the update said.")
+    row = rows[rows["text"] == "50"].iloc[0]
+    assert (row["actor"], "actor=destroyed_by_party" in row["rules"]) == ("Russia", True)

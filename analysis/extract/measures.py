@@ -849,6 +849,8 @@ def equipment_fate(f: Figure):
     parent = found[1] if found is not None else _opening_continues(f, fate_before)
     if parent is None or parent.measure != "equipment":
         return None
+    if parent.actor is None:  # a whole whose side is carried in only later: the fate's own words tell it
+        return replace(parent, measure_rule="", actor_rule="", noun=None, toll_span=None)
     return replace(parent, measure_rule="", actor_rule="of_the_whole")
 
 
