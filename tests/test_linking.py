@@ -219,6 +219,8 @@ def test_where_the_text_puts_a_figure(text: str, figure: str, measure: str, plac
     ("Shelling killed 3 people yesterday, the governor said on Sunday.", "3", "killed", "2024-11-02",
      "relative_to_statement"),
     ("Moscow sent 60 drones overnight, the air force said.", "60", "equipment", "2024-11-05", "own_segment"),
+    ("A day earlier, the army had captured 5 villages near the border.", "5", "settlements", "2024-11-04",
+     "own_clause"),
 ])
 def test_date_rules(text: str, figure: str, measure: str, date: str | None, rule: str) -> None:
     linked = link(text, figure, measure)
