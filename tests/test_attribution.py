@@ -341,6 +341,8 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
     # a ministry named by another country's adjective is not the ministry named before
     ("Russia's Defence Ministry said 5 tanks were hit. The Emirati ministry said 1,994 captives were swapped.",
      "Emirati ministry"),
+    # "the country's" is the country last credited, whatever names it ("officials in Seoul")
+    ("Officials in Seoul said 1,100 North Koreans were hurt. The country's spy agency said 100 had died.", "NIS"),
     # with no country credited before, it stays as written; a group of officials gets no country
     ("The defence ministry said 12 tanks were destroyed.", "defence ministry"),
     ("Moscow said its forces held the town. Officials said 3 soldiers were wounded.", "Officials"),

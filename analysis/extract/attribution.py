@@ -239,7 +239,16 @@ def registry_kind(name: str | None) -> str | None:
     return entry.kind if entry is not None else None
 
 
-_NATIONAL_BODY_KINDS = frozenset({"government", "military", "intelligence"})  # (not "officials": a group)
+@lru_cache(maxsize=4096)
+def _named_side(name: str) -> str | None:
+    """The party a body's name names, whole or by its first words: 'Russia', 'South Korean officials'."""
+    words = name.lower().split()
+    return next((_ACTOR_OF_WORD[" ".join(words[:n])] for n in (len(words), 2, 1)
+                 if 0 < n <= len(words) and " ".join(words[:n]) in _ACTOR_OF_WORD), None)
+
+
+_NATIONAL_BODY_KINDS = frozenset({"government", "military", "intelligence"})
+_OWN_COUNTRY_WORDS = frozenset(_SU.own_country_words)  # (not "officials": a group)
 
 
 class _Speakers:
@@ -296,13 +305,16 @@ class _Speakers:
             self.people[claim.name] = claim
         else:
             self.last_body = claim
-            side = registry_side(claim.name) or _ACTOR_OF_WORD.get(claim.name.lower())
+            side = registry_side(claim.name) or _named_side(claim.name)
             if side is not None:
                 self.last_side = side
 
     def national_body(self, name: str) -> str | None:
         """The registered body a bare name means in a story whose last credited body spoke for a country:
         "the defence ministry" after "Russia said" is the Russian Defence Ministry."""
+        first, _, rest = name.partition(" ")
+        if first in _OWN_COUNTRY_WORDS and rest:
+            name = rest  # "the country's spy agency": South Korea's, in a story of what Seoul says
         if self.last_side is None or _bare(name.split()[-1]) not in _ORG_WORDS or _COUNTRIES_RE.search(name):
             return None  # (a group, "officials", stays nobody in particular; "Russian-installed ..." has its side)
         for adjective in _DEMONYMS.get(self.last_side, ()):
