@@ -51,6 +51,9 @@ def reading_of(sentence: str, figure: str):
      "toll_before", "casualties"),
     ("The true toll likely lies between 3,000 and 4,500.", "between 3,000 and 4,500", "toll_before", "killed"),
     ("The dead now number in the vicinity of 1,200.", "in the vicinity of 1,200", "toll_before", "killed"),
+    # surrender told as giving oneself up; vehicles named as cars and automotive equipment
+    ("Some 40 marines laid down their arms and gave themselves up.", "Some 40", "noun_then_verb", "captured"),
+    ("Drones wrecked 51 automobiles and 9 tanks.", "51", "noun_after", "equipment"),
     # captivity told by an adjective: prisoners, whose nation the words after it name
     ("Moscow gave back 95 captive Ukrainian soldiers.", "95", "noun_after", "captured"),
     # the war's length told from its start: "N months after ... the invasion", up to the clause's end
