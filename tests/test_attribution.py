@@ -341,6 +341,10 @@ def test_a_body_in_a_capital_speaks_for_its_country(text: str, claimant: str) ->
     # a ministry named by another country's adjective is not the ministry named before
     ("Russia's Defence Ministry said 5 tanks were hit. The Emirati ministry said 1,994 captives were swapped.",
      "Emirati ministry"),
+    # "the MoD" is the defence ministry already credited; alone, the registry's (Britain's)
+    ("Kyiv lost 390 troops, the Russian Defense Ministry said. It also put 840 out of action, according to the "
+     "MoD.", "Russian Defence Ministry"),
+    ("The MoD said Russia lost 300 tanks in May.", "Britain's Ministry of Defence"),
     # "the country's" is the country last credited, whatever names it ("officials in Seoul")
     ("Officials in Seoul said 1,100 North Koreans were hurt. The country's spy agency said 100 had died.", "NIS"),
     # with no country credited before, it stays as written; a group of officials gets no country

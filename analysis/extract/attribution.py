@@ -497,6 +497,9 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
         name, role = parts
         return Claim(speakers.person(name, role), role, start, end, True)
     if kind == "body":
+        named = speakers.by_role.get(parts[1])
+        if named is not None and named != parts[0]:  # "the MoD" in a story of Russia's Defence Ministry: that one
+            return Claim(named, None, start, end, False)
         return Claim(speakers.body(*parts), None, start, end, False)
     return _claim_from_rest(parts[0], start, end, speakers)
 
@@ -963,6 +966,8 @@ def _register_mentions(mentions: tuple[list, list, list, list[int]], speakers: _
     for body in bodies:
         alias = phrase_key(body.group().replace("’", "'"))
         name = _BODIES[alias].name
+        if speakers.by_role.get(alias, name) != name:
+            continue  # "the MoD" after Russia's Defence Ministry is that ministry (see _claim_from_phrase)
         if _bare(alias.split()[-1]) in _ORG_WORDS or _body_roles(name, alias):  # "UNHCR": "the agency" later
             speakers.body(name, alias)
 
