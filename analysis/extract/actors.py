@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.extract.measures import PERSON_MEASURES, Reading
+from analysis.extract.places import geocode
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import DATELINE_RE, split_sentences
 from analysis.extract.view import Figure, SentenceView
@@ -99,6 +100,9 @@ _LAUNCHER_AFTER_RE = re.compile(  # "the 120 drones Russia launched overnight"
     rf"\s+(?:{_words(_W.launched_before)}\s+)?({_PARTY})\s+(?:{_words(_W.launched_before)}\s+)?{_words(_W.launched)}\b")
 _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
     rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
+_LAUNCHED_AT_PLACE_RE = re.compile(  # "194 projectiles had been fired at the Kursk region" (cased text)
+    rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(_W.launched_at)})\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
 _DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 # (a sentence holds one of these words before any of the patterns below can match it: a cheaper test first)
@@ -607,9 +611,19 @@ def launched_by(f: Figure, reading: Reading):
         if named is not None:
             return actor_of(named.group(1))
         target = _LAUNCHED_AT_RE.match(f.low, end, f.hi)  # "78 missiles fired at Ukraine": its opponent's
-        return _opponent(actor_of(target.group(1))) if target is not None else None
+        if target is not None:
+            return _opponent(actor_of(target.group(1)))
+        return _opponent(_country_fired_at(f, end))  # "194 projectiles fired at the Kursk region": Russia's opponent's
     party = PARTY_RE.match(f.low, by.end())
     return actor_of(party.group()) if party else None
+
+
+def _country_fired_at(f: Figure, end: int) -> str | None:
+    """The country of the town or region weapons were fired at ("fired at the Kursk region": Russia), if it is
+    a side of the war."""
+    target = _LAUNCHED_AT_PLACE_RE.match(f.text, end, f.hi)
+    place = geocode(target.group(1)) if target is not None else None
+    return place.country if place is not None and place.country in OPPONENT else None
 
 
 def delivered_to(f: Figure, reading: Reading):
