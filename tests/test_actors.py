@@ -35,6 +35,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     # weapons fired at a town or region are its country's enemy's
     ("By evening 60 shells had been fired at the Belgorod region.", "60", "launched_by", "Ukraine"),
     ("Officials said 12 missiles were fired at Kharkiv.", "12", "launched_by", "Russia"),
+    # villages named by their country's adjective are the captor's when taken, the owner's when retaken
+    ("Nine Ukrainian settlements were captured, Moscow said.", "Nine", "land_of_party", "Russia"),
+    ("Three Russian villages were retaken.", "Three", "land_of_party", "Russia"),
     # ground is gained by the side that opens the sentence, not by the side whose lines are named before it
     ("Ukrainian units broke through Russian defences to a depth of 12 km.", "12 km", "gains_of_subject", "Ukraine"),
     ("Ukrainian units broke through Russian defences and freed 900 square kilometres.", "900 square kilometres",

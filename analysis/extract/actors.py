@@ -382,8 +382,9 @@ def _captor(f: Figure) -> bool:
 # --- the rules, in the order they are tried (each takes the figure and its measure reading) --------
 
 def demonym_in_counted(f: Figure, reading: Reading):
-    """'12,000 North Korean troops': a party named in the counted words."""
-    if reading.noun is None:
+    """'12,000 North Korean troops': a party named in the counted words; not for villages or ground ("nine
+    Ukrainian settlements" taken are the captor's: the rules of gains decide)."""
+    if reading.noun is None or reading.measure in _GAINS:
         return None
     inside = _parties_in(f, f.m.end, reading.noun.end())
     if inside:
@@ -724,6 +725,8 @@ def land_of_party(f: Figure, reading: Reading):
     if reading.measure not in ("area", "settlements", "advance"):
         return None
     lands = _parties_in(f, f.lo, f.hi, lands=True)
+    if not lands and reading.noun is not None:
+        lands = _parties_in(f, f.m.end, reading.noun.end())  # "nine Ukrainian settlements were captured"
     if not lands:
         return None
     owner = min(lands, key=lambda land: abs(land[0] - f.m.start))[2]
