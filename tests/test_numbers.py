@@ -18,6 +18,8 @@ READINGS = [
     ("They hold closer to 700 men.", [("closer to 700", 700.0, "approx", N, N, "quantity")]),
     ("They lost perhaps 700 men.", [("perhaps 700", 700.0, "approx", N, N, "quantity")]),
     ("Losses are in the vicinity of 700.", [("in the vicinity of 700", 700.0, "approx", N, N, "quantity")]),
+    # a ship's class ("Project 22160") is a name, not a count
+    ("a Project 22160 patrol ship", [("22160", 22160.0, "exact", 22160.0, 22160.0, "code")]),
     # the parts of a weapon's name after a slash are no counts: "Kh-101/555" fired 40 times is 40
     ("40 Kh-101/555 missiles", [("40", 40.0, "exact", 40.0, 40.0, "quantity"), ("101", 101.0, "exact", 101.0,
                                 101.0, "code"), ("555", 555.0, "exact", 555.0, 555.0, "code")]),
