@@ -55,7 +55,7 @@ def reading_of(sentence: str, figure: str):
     ("Some 40 marines laid down their arms and gave themselves up.", "Some 40", "noun_then_verb", "captured"),
     ("Drones wrecked 51 automobiles and 9 tanks.", "51", "noun_after", "equipment"),
     ("The army lost 14 armored personnel vehicles.", "14", "noun_after", "equipment"),
-    ("In the swap Moscow handed 90 Ukrainian soldiers back to Kyiv.", "90", "noun_then_verb", "captured"),
+    ("Later, the ministry said, it handed 85 Ukrainian troops back to Kyiv.", "85", "noun_then_verb", "captured"),
     # captivity told by an adjective: prisoners, whose nation the words after it name
     ("Moscow gave back 95 captive Ukrainian soldiers.", "95", "noun_after", "captured"),
     # the war's length told from its start: "N months after ... the invasion", up to the clause's end
