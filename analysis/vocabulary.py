@@ -933,6 +933,7 @@ class PlaceLinks:
 @dataclass(frozen=True)
 class DateLinks:
     month_anaphors: Words
+    comparison_before: Words
     piece_separators: Words
     launched: Words
 

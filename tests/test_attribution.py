@@ -207,6 +207,8 @@ CREDITED = [
      "officials said.", "12", None, None),
     ("Ukrainian units hold 900 square kilometres of the region.\n\nThis was stated by Defence Minister Rustem "
      "Umerov, a Ukrinform correspondent reports.", "900", "Rustem Umerov", "Ukrinform"),
+    ("In May, 180 civilians were killed in the country.\n\nThe figures come from the monthly update of the UN "
+     "Human Rights Monitoring Mission.", "180", "HRMMU", None),
     # a paragraph of its own whose speaker gave "the toll" or "the figures" points back to the one before
     ("Shelling killed 3 people in the town.\n\nGovernor Petro Kovalenko announced the toll on Telegram.", "3",
      "Petro Kovalenko", None),

@@ -227,6 +227,14 @@ def test_date_rules(text: str, figure: str, measure: str, date: str | None, rule
     assert (linked["date"], linked["date_rule"]) == (date, rule)
 
 
+def test_over_the_month_is_the_month_told_not_the_one_compared_with() -> None:
+    text = ("In October, shelling killed 90 civilians. That was 20% more than in September. "
+            "Some 40 children were hurt over the month.")
+    rows = extract_figures(text, published="2024-11-05")
+    row = rows[rows["text"].str.startswith("Some 40")].iloc[0]
+    assert (str(row["event_date"])[:7], "date=month_anaphor" in row["rules"]) == ("2024-10", True)
+
+
 # a month or day named without its year may lie a few weeks ahead (a coming date), but what has been
 # counted (the dead, ground taken) happened before the report: then it is last year's
 @pytest.mark.parametrize(("text", "figure", "measure", "date", "rule"), [

@@ -57,6 +57,7 @@ _SPEAKER_AT_RE = re.compile(rf"\s+{_words(VOCABULARY.attribution.speech.verbs)}(
 _MONTH_ANAPHORS = VOCABULARY.linking.dates.month_anaphors
 _MONTH_ANAPHOR_RE = re.compile(rf"\b{_words(_MONTH_ANAPHORS)}\b", re.I)
 _MONTH_ANAPHOR_HINTS = hint_words(_MONTH_ANAPHORS)
+_COMPARED_BEFORE_RE = re.compile(rf"\b{_words(VOCABULARY.linking.dates.comparison_before)}\s+$")  # lowered text
 _PIECE_SEPARATORS = VOCABULARY.linking.dates.piece_separators
 # "Russia launched 122 missiles": the weapons of the strike itself, not a tally of equipment lost
 _LAUNCHED_RE = re.compile(rf"\b{_words(VOCABULARY.linking.dates.launched)}\b", re.I)
@@ -686,7 +687,8 @@ class SentenceLinks:
         "took less ground in September than in August, ... 259 km2 over the month" is September."""
         art = self.article
         for j in range(self.k - 1, -1, -1):
-            named = [d for d in art.dates_of(j) if not d.speech and not d.report and d.precision in ("day", "month")]
+            named = [d for d in art.dates_of(j) if not d.speech and not d.report and d.precision in ("day", "month")
+                     and not _COMPARED_BEFORE_RE.search(lowered(art.text[max(0, d.start - 20):d.start]))]
             if named:  # the first: the month the sentence is about comes before those it is compared with
                 d = named[0]
                 return DateMention(d.start, d.end, d.date.replace(day=1), "month", False)
