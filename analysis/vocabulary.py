@@ -678,6 +678,7 @@ class Subjects:
     subject_words: Words
     subject_starts: Words
     seat_word: str
+    both_sides: Words
     own_country_words: Words
     seats_cased: dict[str, str]  # capital -> the country its officials speak for
     before_leading_date: Words

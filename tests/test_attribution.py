@@ -1,6 +1,7 @@
 """Claimants: every way a text credits a figure to someone."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import extract_figures
@@ -298,6 +299,16 @@ def test_who_the_text_credits(text, figure, claimant, source):
 def test_claimant_side_comes_from_the_registry():
     rows = extract_figures("The Pentagon said 3,000 troops arrived. Seoul's spy agency said 300 died.")
     assert rows.claimant_side.tolist() == ["United States", "South Korea"]
+
+
+@pytest.mark.parametrize(("text", "claimant", "side"), [
+    # "both countries" are the two sides of the war, and a claim of several sides has no one side
+    ("Moscow and Kyiv swapped 103 prisoners each, both countries confirmed.", "Russia and Ukraine", None),
+    ("Ukraine and South Korea said 10,000 troops were sent.", "Ukraine and South Korea", None),
+])
+def test_a_claim_of_both_sides_has_no_one_side(text: str, claimant: str, side: str | None) -> None:
+    rows = extract_figures(text)
+    assert (rows.claimant[0], rows.claimant_side[0] if pd.notna(rows.claimant_side[0]) else None) == (claimant, side)
 
 
 def test_a_persons_side_may_come_from_their_role():

@@ -247,8 +247,11 @@ def _named_side(name: str) -> str | None:
                  if 0 < n <= len(words) and " ".join(words[:n]) in _ACTOR_OF_WORD), None)
 
 
-_NATIONAL_BODY_KINDS = frozenset({"government", "military", "intelligence"})
-_OWN_COUNTRY_WORDS = frozenset(_SU.own_country_words)  # (not "officials": a group)
+_NATIONAL_BODY_KINDS = frozenset({"government", "military", "intelligence"})  # (not "officials": a group)
+_OWN_COUNTRY_WORDS = frozenset(_SU.own_country_words)
+_BOTH_SIDES = frozenset(_SU.both_sides)
+_THEATRE = VOCABULARY.linking.theatre
+_BOTH_SIDES_NAME = f"{VOCABULARY.actors.opponents[_THEATRE]} and {_THEATRE}"  # "Russia and Ukraine"
 
 
 class _Speakers:
@@ -507,6 +510,8 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
 def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> Claim | None:
     """A phrase naming no person or known body: a role noun, a title, an unknown organisation."""
     low = phrase.lower()
+    if phrase_key(low) in _BOTH_SIDES:  # "both countries confirmed": the two sides of the war
+        return Claim(_BOTH_SIDES_NAME, None, start, end, False)
     if _ROLE_RE.match(low):  # "the ministry", "the ministry's statement", "the report"
         # "the Emirati ministry" is no ministry of another country named before
         side = next((_ACTOR_OF_WORD[_bare(w)] for w in low.split()[1:] if _bare(w) in _ACTOR_OF_WORD), None)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.extract import measures, places
-from analysis.extract.actors import carry_actors, decide_actor, side_of
+from analysis.extract.actors import actor_of, carry_actors, decide_actor, side_of
 from analysis.extract.articles import article_id_for, parse_published
 from analysis.extract.attribution import claims_by_sentence, registry_kind, registry_side
 from analysis.extract.linking import ArticleContext, SentenceLinks
@@ -154,7 +154,11 @@ def _storable(text: str) -> str:
 def _claimant_side(name: str, person: bool, role: str | None) -> str | None:
     """The side a claimant speaks for: the registry's, else the party its name names, else, for a
     person, the party their role names ('the Moscow-installed official Igor Sokolov': Russia)."""
-    side = registry_side(name) or side_of(name)
+    side = registry_side(name)
+    if side is None and not person and len(parties := name.replace(" and ", ", ").split(", ")) > 1 \
+            and all(side_of(party) or actor_of(party) for party in parties):
+        return None  # "Russia and Ukraine", "Ukraine, United States and South Korea": no one side
+    side = side or side_of(name)
     return side if side is not None or not person or not role else side_of(role)
 
 
