@@ -32,6 +32,7 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     ("Near Sumy, Ukrainian gunners brought down nine drones.", "nine", "destroyed_by_party", "Russia"),
     ("Kyiv said it sent 90 drones against three airbases, damaging 25 bombers.", "25", "destroyed_by_party",
      "Russia"),
+    ("Poland handed 14 tanks to Ukraine.", "14", "delivered_to", "Ukraine"),
     # weapons fired at a town or region are its country's enemy's
     ("By evening 60 shells had been fired at the Belgorod region.", "60", "launched_by", "Ukraine"),
     ("Officials said 12 missiles were fired at Kharkiv.", "12", "launched_by", "Russia"),
