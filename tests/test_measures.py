@@ -284,6 +284,11 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
      "part_of_whole_with_noun", "captured"),
     ("The swap freed 150 defenders. The group includes 40 sailors, 35 marines and 12 pilots.", "12",
      "part_of_whole_with_noun", "captured"),
+    # ... also past a sentence between that counts nothing, within the paragraph
+    ("Moscow launched 64 drones overnight. Air defences were busy across the country. Forty-one of them were "
+     "intercepted.", "Forty-one", "equipment_fate", "equipment"),
+    ("Kyiv got 150 of its soldiers back in the swap. Officials called it the largest so far. The group "
+     "includes 40 sailors and 12 pilots.", "12", "part_of_whole_with_noun", "captured"),
 ])
 def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, figure, rule, measure) -> None:
     figures = analysis.extract_figures(text)
