@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from analysis.extract.measures import PERSON_MEASURES, Reading
+from analysis.extract.measures import GAIN_MEASURES, PERSON_MEASURES, Reading
 from analysis.extract.places import geocode
 from analysis.extract.rules import STOP, decide
 from analysis.extract.sentences import DATELINE_RE, split_sentences
@@ -131,7 +131,6 @@ _INFLICT_RE = re.compile(rf"{_words(_O.inflict)}\b")  # (read with word_starts)
 _INFLICTED_ON_RE = re.compile(rf"\b{_words(_O.inflict_on)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _INFLICT_REACH = 40  # "inflicted losses of up to 480": from the verb to the figure, and from it to "on"
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
-_GAINS = frozenset({"advance", "area", "settlements"})
 _DATELINE_REACH = 80  # a dateline is shorter
 _SUBJECT_OPENING_WORDS = 3  # "In the south, Ukrainian troops ...": at most this many words before the subject
 _PASSIVE_AGENT_RE = re.compile(rf"\b{_words(_W.passive)}\s+\w+ed\s+(?:\w+\s+)?by\b")
@@ -384,7 +383,7 @@ def _captor(f: Figure) -> bool:
 def demonym_in_counted(f: Figure, reading: Reading):
     """'12,000 North Korean troops': a party named in the counted words; not for villages or ground ("nine
     Ukrainian settlements" taken are the captor's: the rules of gains decide)."""
-    if reading.noun is None or reading.measure in _GAINS:
+    if reading.noun is None or reading.measure in GAIN_MEASURES:
         return None
     inside = _parties_in(f, f.m.end, reading.noun.end())
     if inside:
@@ -686,7 +685,7 @@ def gains_of_subject(f: Figure, reading: Reading):
     """'Ukrainian troops ... pierced Russian defensive lines by up to 70 km', '... and liberated 3,000 km2':
     ground is gained by the side that opens the sentence, not by the side whose lines or land are named
     before the figure."""
-    if reading.measure not in _GAINS:
+    if reading.measure not in GAIN_MEASURES:
         return None
     before, lo = _before(f), f.lo
     if before and before[0][0] - f.lo < _DATELINE_REACH and (dateline := DATELINE_RE.match(
@@ -722,7 +721,7 @@ def _speaks(f: Figure, party: tuple[int, int, str | None]) -> bool:
 def land_of_party(f: Figure, reading: Reading):
     """'took 40 km2 of Ukrainian land': captured ground is the opponent's of the land's owner; ground
     'liberated' or 'regained' is the owner's."""
-    if reading.measure not in ("area", "settlements", "advance"):
+    if reading.measure not in GAIN_MEASURES:
         return None
     lands = _parties_in(f, f.lo, f.hi, lands=True)
     if not lands and reading.noun is not None:
@@ -746,8 +745,7 @@ ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_nou
                inflicted_on, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
                delivered_to, attacked_with, destroyed_by_party, downed_by_speaker, gains_of_subject, party_before,
-               land_of_party,
-               party_after)
+               land_of_party, party_after)
 
 
 def decide_actor(f: Figure, reading: Reading, rules=ACTOR_RULES) -> tuple[str, str | None]:

@@ -513,13 +513,12 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
     if phrase_key(low) in _BOTH_SIDES:  # "both countries confirmed": the two sides of the war
         return Claim(_BOTH_SIDES_NAME, None, start, end, False)
     if _ROLE_RE.match(low):  # "the ministry", "the ministry's statement", "the report"
-        # "the Emirati ministry" is no ministry of another country named before
-        side = next((_ACTOR_OF_WORD[_bare(w)] for w in low.split()[1:] if _bare(w) in _ACTOR_OF_WORD), None)
         for word in low.split()[1:]:
             if _bare(word) in speakers.by_role and _bare(word) not in _ACTOR_OF_WORD:
                 name = speakers.by_role[_bare(word)]
+                side = _named_side(_ARTICLE_START_RE.sub("", low))
                 if side is not None and registry_side(name) not in (None, side):
-                    break
+                    break  # "the Emirati ministry" is no ministry of another country named before
                 return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
         if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None and phrase.split()[-1].islower():
             return speakers.last.moved(start, end)

@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.extract import places
 from analysis.extract.attribution import Claim, registry_nationwide, registry_side
 from analysis.extract.dates import DateMention, find_dates
+from analysis.extract.measures import GAIN_MEASURES
 from analysis.extract.numbers import NumberMention
 from analysis.extract.rules import NONE
 from analysis.extract.sentences import DATELINE_RE, Sentence
@@ -76,9 +77,8 @@ _CITY_RE = re.compile(rf"\b{phrase_pattern([_L.city_of])}\s+\w+|\w+\s+{re.escape
 _REGIONAL_MEASURES = frozenset({"troops", "advance", "area", "settlements", "units"})
 _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced"})
 # what a figure of these counts has happened by the time it is reported: its date is no later
-_PAST_MEASURES = _VICTIM_MEASURES | {"area", "settlements", "advance"}
+_PAST_MEASURES = _VICTIM_MEASURES | GAIN_MEASURES
 _YEAR_RE = re.compile(r"\d{4}")
-_DATELINE_RE = DATELINE_RE
 _CLAUSE_SEPARATORS = _L.clause_separators
 _WHERE = _L.where_clause  # ", where": a clause about the place just before it
 _LENGTH_WORDS = [word for unit in ("km", "mi", "m") for word in VOCABULARY.numbers.units[unit].words
@@ -333,7 +333,7 @@ class ArticleContext:
             found = [p for p in self.locations_in(k) if p.precision != "country"]
             if found:
                 return found[0]
-        match = _DATELINE_RE.match(self.text)
+        match = DATELINE_RE.match(self.text)
         if match is None:
             return None
         place = next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)

@@ -30,7 +30,8 @@ from analysis.schema import MEASURE_UNITS
 from analysis.vocabulary import VOCABULARY, hint_words, lowered, phrase_key, phrase_pattern
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
-__all__ = ["MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composite_total", "read", "read_measure"]
+__all__ = ["GAIN_MEASURES", "MEASURE_RULES", "PERSON_MEASURES", "Reading", "as_written", "composite_total", "read",
+           "read_measure"]
 
 _V = VOCABULARY.measures
 _P = _V.phrases
@@ -141,6 +142,7 @@ _HOMECOMING_RE = re.compile(rf"\s+(?:[a-z]+\s+)?{_words(_P.homecoming)}\b")  # "
 _LENGTH_ADJECTIVE_RE = re.compile(rf"\b{_words(_V.units.length_adjective_before)}\s+$")
 _NEXT_WORD_RE = re.compile(r"[\s-]*(?:\([^()]{0,30}\)\s*)?([\w-]+)")
 PERSON_MEASURES = frozenset(m for m, u in MEASURE_UNITS.items() if u == "person") - {"troops"}
+GAIN_MEASURES = frozenset({"advance", "area", "settlements"})  # ground and places taken
 _PEOPLE = "people"  # the nouns that count people whose measure the clause decides
 _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
@@ -379,11 +381,16 @@ def _noun_reading(f: Figure, measure: str) -> Reading:
     if measure == "settlements" and not _SETTLEMENT_CONTEXT_RE.search(f.low, f.lo, f.hi):
         return STOP  # "three villages" is a figure only where they changed hands
     if measure == "captured" and phrase_key(noun.group()) in _CAPTIVE_ADJECTIVES:
-        head = _NOUN_RE.search(f.low, noun.end(), min(f.hi, noun.end() + 30))  # "103 captive Ukrainian soldiers"
-        if head is not None and _MEASURE_OF_NOUN[phrase_key(head.group())] in (_PEOPLE, _TROOPS):
-            noun = head
+        noun = _people_after(f, noun) or noun  # "103 captive Ukrainian soldiers"
     counted = f.low[f.m.end:noun.end()].strip(" -")
     return Reading(measure, counted, noun.end() - len(counted), noun.end(), noun=noun)
+
+
+def _people_after(f: Figure, word: re.Match) -> re.Match | None:
+    """The people a word that qualifies them goes on to ("captive" or "wounded" North Korean soldiers), if a
+    noun of people or soldiers follows within a few words."""
+    head = _NOUN_RE.search(f.low, word.end(), min(f.hi, word.end() + 30))
+    return head if head is not None and _MEASURE_OF_NOUN[phrase_key(head.group())] in (_PEOPLE, _TROOPS) else None
 
 
 def _unit_reading(f: Figure, measure: str) -> Reading:
@@ -432,11 +439,9 @@ def captured_wounded(f: Figure):
         return None
     if _verb_before_within(f.low, max(f.prev_end, f.m.start - 30), f.m.start, 0) != "captured":
         return None
-    noun = _noun(f)
-    head = _NOUN_RE.search(f.low, noun.end(), min(f.hi, noun.end() + 30))  # "wounded North Korean soldiers"
-    end = head.end() if head is not None else noun.end()
-    counted = f.low[f.m.end:end].strip()
-    return Reading("captured", counted, end - len(counted), end, noun=head or noun)
+    noun = _people_after(f, _noun(f)) or _noun(f)  # "wounded North Korean soldiers"
+    counted = f.low[f.m.end:noun.end()].strip()
+    return Reading("captured", counted, noun.end() - len(counted), noun.end(), noun=noun)
 
 
 def one_person(f: Figure):
