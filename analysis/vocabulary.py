@@ -481,6 +481,7 @@ class MeasurePhrases:
     captive_adjectives: Words
     subset_after: Words
     including_before: Words
+    after_aside: Words
     total_before: Words
     part_of: Words
     part_of_determiners: Words

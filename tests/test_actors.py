@@ -275,3 +275,11 @@ def test_a_fate_counted_against_a_whole_carried_in_later_takes_its_side_from_its
                            "7 jets. Ukrainian gunners also shot down 50, the update said.")
     row = rows[rows["text"] == "50"].iloc[0]
     assert (row["actor"], "actor=destroyed_by_party" in row["rules"]) == ("Russia", True)
+
+
+def test_parts_of_a_whole_before_take_its_side_whatever_else_their_sentence_names() -> None:
+    rows = extract_figures("Russia handed back 150 Ukrainian soldiers on Friday. Of the 150 freed, 60 are marines "
+                           "and 20 of them are medics. By service, the group includes 40 members of the National "
+                           "Guard and 30 soldiers of the Armed Forces of Ukraine.")
+    parts = rows[rows["text"].isin(["40", "30"])]
+    assert parts[["measure", "actor"]].values.tolist() == [["captured", "Ukraine"], ["captured", "Ukraine"]]

@@ -289,6 +289,16 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
      "intercepted.", "Forty-one", "equipment_fate", "equipment"),
     ("Kyiv got 150 of its soldiers back in the swap. Officials called it the largest so far. The group "
      "includes 40 sailors and 12 pilots.", "12", "part_of_whole_with_noun", "captured"),
+    # ... and past one that ends its paragraph: the part opens the next
+    ("Kyiv got 150 of its soldiers back in the swap. Officials called it the largest so far.\n\nIn all, the "
+     "group includes 40 sailors and 12 pilots.", "40", "part_of_whole_with_noun", "captured"),
+    # an aside crediting the part may stand between it and the words that make it one
+    ("Kyiv got 150 of its soldiers back in the swap. Among them, according to the ministry, are 31 officers.",
+     "31", "part_of_whole_with_noun", "captured"),
+    ("Kyiv got 150 of its soldiers back in the swap. Among them, the ministry said, were 31 officers.",
+     "31", "part_of_whole_with_noun", "captured"),
+    ("The strike killed 51 people, including, officials said, 12 children.", "12", "part_of_whole_with_noun",
+     "killed"),
 ])
 def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, figure, rule, measure) -> None:
     figures = analysis.extract_figures(text)

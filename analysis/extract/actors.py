@@ -878,7 +878,7 @@ def _carry(row: dict, family: str, previous: tuple[int, str, int] | None, facts:
         if text is not None and "start" in row and _named_party(text, previous[2], row["start"]):
             return  # "Russia lost 900, while Ukraine reported 300": another side's figure
         actor, rule = previous[1], "carried_in_sentence"
-    elif (previous is None and not ground_or_equipment) or facts.names_party:
+    elif (previous is None and not ground_or_equipment) or (facts.names_party and not _part_of_before(row)):
         return  # nothing to carry; a sentence naming a party of its own does not take another's
     elif previous is not None and (text is None or previous[2] >= facts.paragraph):
         actor, rule = previous[1], "carried_from_before"
@@ -890,6 +890,13 @@ def _carry(row: dict, family: str, previous: tuple[int, str, int] | None, facts:
         return
     row["actor"] = actor
     row["_rules"]["actor"] = rule
+
+
+def _part_of_before(row: dict) -> bool:
+    """Whether a row counts a part of a figure of the sentences before ("144 were freed. By branch, the
+    group includes 59 members of the National Guard, 28 soldiers of the Armed Forces of Ukraine"): the
+    whole's side is the part's, whatever else its sentence names."""
+    return row["_rules"].get("measure") == "part_of_whole_with_noun"
 
 
 def _counts_soldiers(row: dict) -> bool:

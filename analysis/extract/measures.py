@@ -95,6 +95,11 @@ _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _QUOTED_WORD_RE = re.compile(r"[\"“][\w-]{1,30}[\"”]")
 _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
+# "among them, according to the ministry, are 23 officers", "including, officials said, 12 children": an
+# aside crediting the figure, between it and the words that link it to what came before (on lowered text)
+_SPEECH = VOCABULARY.attribution.speech
+_ASIDE_RE = re.compile(rf",\s+(?:{_words(_SPEECH.phrases)}\s+[^,;.]{{1,60}}?|[^,;.]{{1,50}}?\s+{_words(_SPEECH.verbs)})"
+                       rf"\s*,\s+(?:{_words(_P.after_aside)}\s+)?$")
 _OF_NEXT_RE = re.compile(rf"\s+{_words(_P.part_of)}\s+(?:{_words(_P.part_of_determiners)}\s+)?$")
 _COMPOSITE_RE = re.compile(rf"^\s*,?\s*{_words(_P.each)}\s+(?:{_words(_P.each_of)}\s+)?$")
 # "215 prisoners, 205 soldiers and 10 civilians": this figure continues the list of the one before
@@ -643,7 +648,7 @@ def troops_noun(f: Figure):
 def _is_listed_part(f: Figure) -> bool:
     """'including 40 children', 'Among them are 23 officers and 69 sergeants': a part of a count before
     (or the next in a list of such parts)."""
-    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f):
+    if _included(f) or _in_including_list(f):
         return True
     head = next(f.sentence.list_heads(f.i, f.hi), None)
     reading = f.sentence.reading(head) if head is not None else None
@@ -682,7 +687,7 @@ def part_of_whole_with_noun(f: Figure):
     """'12 people, including three children': a subset counts what the figure before counts."""
     if _noun_measure(f) != _PEOPLE:
         return None
-    if _INCLUDING_RE.search(f.low, max(f.lo, f.m.start - 20), f.m.start) or _in_including_list(f) or _breaks_down(f):
+    if _included(f) or _in_including_list(f) or _breaks_down(f):
         return _inherit(f, _noun(f)) or STOP
     return STOP  # people of whom the clause says nothing
 
@@ -695,6 +700,22 @@ def _breaks_down(f: Figure) -> bool:
         return False
     found = _list_parent(f)
     return found is not None and found[0].end >= f.low.rfind(".", f.lo, lo) and lo - found[0].end < 60
+
+
+def _included(f: Figure) -> bool:
+    """'including 12 children', 'of those, 40': a word right before the figure (or before an aside that
+    credits it) that makes it a part of a count before."""
+    return _INCLUDING_RE.search(f.low, max(f.lo, (start := _past_aside(f)) - 20), start) is not None
+
+
+def _past_aside(f: Figure) -> int:
+    """Where the words before a figure end once an aside crediting it is passed over: the first comma of
+    ", according to the ministry, are 23 officers" (the figure's own start when there is none)."""
+    start = f.m.start
+    if "," not in f.low[max(f.lo, start - 8):start]:  # (an aside ends with a comma, at most a copula before the figure)
+        return start
+    aside = _ASIDE_RE.search(f.low, max(f.lo, start - 90), start)
+    return aside.start() if aside is not None else start
 
 
 def _in_including_list(f: Figure) -> bool:
@@ -755,7 +776,7 @@ def part_of_whole(f: Figure):
         # read what the part is (a fate, a verb)
         return _inherit(f, None) or (None if _opens_with_part(f) else STOP)
     if (_OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
-            or _INCLUDING_RE.search(low, max(f.lo, m.start - 20), m.start) or _breaks_down(f)):
+            or _included(f) or _breaks_down(f)):
         return _inherit(f, None) or STOP
     if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
             low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:

@@ -143,7 +143,7 @@ def _continues(text: str, sentences: list, j: int, k: int, with_numbers: set[int
     Defence Intelligence called it the largest swap. By branch, the group includes 59 ...")."""
     if j == k - 1:
         return True
-    return j >= 0 and j == k - 2 and k - 1 not in with_numbers and "\n" not in text[sentences[j].end:sentences[k].start]
+    return j >= 0 and j == k - 2 and k - 1 not in with_numbers
 
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:
