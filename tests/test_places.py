@@ -54,6 +54,8 @@ MENTIONS = [
     ("Kupiansk is near the Oskil.", "Kupiansk", "Kupiansk", "place", "Kharkiv Oblast", 49.71003, 37.61581),
     ("Assaults on Kupyansk went on.", "Kupyansk", "Kupiansk", "place", "Kharkiv Oblast",
      49.71003, 37.61581),
+    ("Moscow's account says its forces retook Liman.", "Liman", "Lyman", "place", "Donetsk Oblast",
+     48.99012, 37.80843),
     ("Ukrainian troops took Sudzha.", "Sudzha", "Sudzha", "place", "Kursk Oblast", 51.191, 35.271),
     ("A drone hit Kursk.", "Kursk", "Kursk", "place", "Kursk Oblast", 51.72689, 36.18457),
     ("Belgorod was shelled.", "Belgorod", "Belgorod", "place", "Belgorod Oblast", 50.60343, 36.58091),
