@@ -133,6 +133,15 @@ def test_a_report_credited_in_the_lede_owns_its_later_unattributed_figures():
     assert extract_figures(text).iloc[0].claimant == "HRMMU"
 
 
+def test_a_dateline_standing_as_a_sentence_is_no_part_of_the_lede():
+    text = ("Enemy losses in the past day came to some 900 servicemen\n\nMOSCOW, March 3. /TASS/. Russian units took "
+            "two villages in the east, the Russian Defence Ministry reported.\n\nIn all, the enemy lost up to 400 "
+            "servicemen in the east.")
+    losses = extract_figures(text).query("measure == 'casualties'")
+    assert losses["claimant"].tolist() == ["Russian Defence Ministry"] * 2
+    assert losses["rules"].str.contains("claimant=story_source").all()
+
+
 def test_new_paragraph_in_the_outlets_voice_has_no_claimant():
     figures = extract_figures("The governor said 5 people died.\n\nRussia has deployed 50,000 troops in Kursk.")
     assert figures.iloc[-1].claimant is pd_na()

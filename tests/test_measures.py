@@ -322,3 +322,24 @@ def test_people_coming_home_without_captivity_are_no_prisoners() -> None:
 def test_other_nationals_in_a_country_are_no_refugees() -> None:
     rows = extract_figures("About 11,000 North Koreans are in Russia, officials in Seoul believe.")
     assert "displaced" not in set(rows["measure"].astype(str))
+
+
+@pytest.mark.parametrize(("text", "figure", "rule", "measure"), [
+    # a toll noun with its owner told at length before the link: "losses of <the side, the zone, the day> came to"
+    ("The losses of the Ukrainian forces across the whole area of the operation over the past day came to about "
+     "900 servicemen.", "about 900", "noun_then_toll", "casualties"),
+    # the items of a list split by semicolons, each a label and its count, count what the first counts
+    ("In the north, enemy losses exceeded 120 servicemen; in the west — more than 90; and in the south — up to "
+     "40 servicemen.", "more than 90", "parallel_item", "casualties"),
+    ("In the north, enemy losses exceeded 120 servicemen; in the west — more than 90; and in the south — up to "
+     "40 servicemen.", "up to 40", "parallel_item", "casualties"),
+])
+def test_a_figure_reads_as_the_toll_or_list_item_before_it(text, figure, rule, measure) -> None:
+    rows = analysis.extract_figures(text)
+    row = rows[rows["text"] == figure].iloc[0]
+    assert (row["measure"], f"measure={rule}" in row["rules"]) == (measure, True)
+
+
+def test_a_clause_with_a_verb_of_its_own_is_no_item_of_the_list_before() -> None:
+    rows = analysis.extract_figures("Enemy losses exceeded 120 servicemen; in the west, 90 soldiers were deployed.")
+    assert rows.set_index("text").loc["90", "measure"] == "troops"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from analysis.extract.dates import date_phrase_end
 from analysis.extract.places import geocode
-from analysis.extract.sentences import Sentence, group_by_sentence, is_abbreviation
+from analysis.extract.sentences import DATELINE_RE, Sentence, group_by_sentence, is_abbreviation
 from analysis.vocabulary import VOCABULARY, last_words, lowered, phrase_key, phrase_pattern, word_starts
 from analysis.vocabulary import phrase_group as _words  # (a group of phrases, inside a pattern)
 
@@ -1178,11 +1178,19 @@ def _carry_back(text: str, sentences: list[Sentence], result: list[list[Claim]])
 
 def _lede_length(text: str, sentences: list[Sentence]) -> int:
     """How many sentences open the story: the first, and the second after a headline (a line with no
-    full stop) or in the first's paragraph."""
+    full stop) or in the first's paragraph; a dateline that stands as a sentence of its own ("MOSCOW,
+    February 1. /TASS/.") is passed over."""
+    datelines = sum(1 for sentence in sentences[:3] if _is_dateline(sentence.text))
     if len(sentences) > 1 and (not _new_paragraph(text, sentences, 1) or not sentences[0].text.rstrip().endswith(
             (".", "!", "?", "”", '"', "’"))):
-        return 2
-    return min(1, len(sentences))
+        return min(len(sentences), 2 + datelines)
+    return min(1 + datelines, len(sentences))
+
+
+def _is_dateline(sentence: str) -> bool:
+    """Whether a sentence is a dateline and nothing more."""
+    match = DATELINE_RE.match(sentence)
+    return match is not None and not sentence[match.end():].strip(" ./")
 
 
 def _carry_report(text: str, sentences: list[Sentence], result: list[list[Claim]], reach: set[int]) -> None:
@@ -1212,7 +1220,7 @@ def _named(claim: Claim, speakers: _Speakers) -> Claim:
 def _reach(text: str, sentences: list[Sentence], needed: set[int], quotes: list[list[int]]) -> set[int]:
     """The sentences whose attributions can reach the needed ones: the paragraph up to each (carried
     statements), the sentence before it (pronouns), and whole quotes with the sentence after them."""
-    reach: set[int] = set(range(min(2, len(sentences))))  # the lede: a story may be its source's report
+    reach: set[int] = set(range(_lede_length(text, sentences)))  # the lede: a story may be its source's report
     for k in sorted(needed):
         j = k
         while j > 0 and j - 1 not in reach and "\n" not in text[sentences[j - 1].end:sentences[j].start]:

@@ -95,6 +95,10 @@ _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _QUOTED_WORD_RE = re.compile(r"[\"“][\w-]{1,30}[\"”]")
 _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
+# "losses exceeded 130 servicemen; the West group — more than 150; ...": an item of a list whose items are
+# clauses, each a short label and its count (on lowered text, from the last semicolon to the number)
+_PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
+_PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
 # "among them, according to the ministry, are 23 officers", "including, officials said, 12 children": an
 # aside crediting the figure, between it and the words that link it to what came before (on lowered text)
 _SPEECH = VOCABULARY.attribution.speech
@@ -859,6 +863,31 @@ def elided_count(f: Figure):
                    actor_rule="of_the_whole" if parent.actor is not None else "")
 
 
+def parallel_item(f: Figure):
+    """'losses exceeded 130 servicemen; in the West — more than 150; in the South — up to 30 servicemen':
+    a count that, with only a short label before it, makes up an item of a list whose items are clauses
+    (split by semicolons) counts what the item before counts."""
+    semicolon = f.low.rfind(";", f.lo, f.m.start)
+    if semicolon < 0 or not _PARALLEL_LABEL_RE.search(f.low, semicolon, f.m.start):
+        return None
+    noun = _noun(f)
+    if not _PARALLEL_END_RE.match(f.low, noun.end() if noun is not None else f.m.end):
+        return None  # the item says more (a verb of its own): its words decide
+    quantities = f.sentence.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    if not at or f.sentence.mentions[quantities[at - 1]].end > semicolon:
+        return None
+    parent = f.sentence.reading(quantities[at - 1])
+    if parent is None or parent.measure not in PERSON_MEASURES or (
+            noun is not None and parent.noun is not None
+            and _MEASURE_OF_NOUN[phrase_key(noun.group())] != _MEASURE_OF_NOUN[phrase_key(parent.noun.group())]):
+        return None
+    if noun is None:
+        return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end, parent.actor,
+                       actor_rule="of_the_whole" if parent.actor is not None else "")
+    return _noun_reading(f, parent.measure)
+
+
 def equipment_fate(f: Figure):
     """'Russia launched 72 drones overnight; 50 were shot down', '... 72 drones. Of these, 50 were
     intercepted', '... and air defences downed 50', '... 40 of them were destroyed': a bare count that
@@ -895,7 +924,8 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
 
 MEASURE_RULES = (one_person, among_the, captured_wounded, difference, ratio, swap, unit_advance, unit_area,
                  unit_duration, recruited_prisoners,
-                 noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, troops_noun, people_in_a_list,
+                 noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, parallel_item, troops_noun,
+                 people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
                  toll_before, elided_count, equipment_fate)
 
