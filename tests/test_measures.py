@@ -301,9 +301,7 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
      "killed"),
 ])
 def test_a_part_that_opens_its_sentence_is_a_part_of_the_figure_before(text, figure, rule, measure) -> None:
-    figures = analysis.extract_figures(text)
-    row = figures[figures["text"].str.startswith(figure)].iloc[0]
-    assert (row["measure"], f"measure={rule}" in row["rules"]) == (measure, True)
+    assert _measure_and_rule(text, figure) == (measure, rule)
 
 
 @pytest.mark.parametrize("text", [
@@ -335,9 +333,14 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
      "40 servicemen.", "up to 40", "parallel_item", "casualties"),
 ])
 def test_a_figure_reads_as_the_toll_or_list_item_before_it(text, figure, rule, measure) -> None:
+    assert _measure_and_rule(text, figure) == (measure, rule)
+
+
+def _measure_and_rule(text: str, figure: str) -> tuple[str, str]:
+    """The measure of the first figure written as ``figure`` (or starting so), and its measure rule."""
     rows = analysis.extract_figures(text)
-    row = rows[rows["text"] == figure].iloc[0]
-    assert (row["measure"], f"measure={rule}" in row["rules"]) == (measure, True)
+    row = rows[rows["text"].str.startswith(figure)].iloc[0]
+    return row["measure"], dict(part.split("=") for part in row["rules"].split(";"))["measure"]
 
 
 def test_a_clause_with_a_verb_of_its_own_is_no_item_of_the_list_before() -> None:
