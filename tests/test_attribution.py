@@ -340,6 +340,17 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
     assert sentence_claims(sentence, _Speakers()) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Moscow said that 6,000 of its men had died, a total far below Ukrainian and Western estimates.",
+    "Moscow said 6,000 had died, a toll far under independent estimates.",
+])
+def test_a_speech_noun_after_an_adjective_is_no_speech(text: str) -> None:
+    from analysis.extract.attribution import _Speakers, sentence_claims
+    from analysis.extract.sentences import split_sentences
+
+    assert [claim.name for claim in sentence_claims(split_sentences(text)[0], _Speakers())] == ["Moscow"]
+
+
 @pytest.mark.parametrize("text, claimant", [
     # a body "in" a capital, or a country, speaks for that country
     ("The interior ministry in Kyiv said 40 homes burned and 3 people died.", "Ukrainian Interior Ministry"),
