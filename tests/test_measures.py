@@ -63,6 +63,9 @@ def reading_of(sentence: str, figure: str):
      "unit_duration", "duration"),
     # a word in quotes may stand between a count and its noun
     ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
+    # ... and a figure quoted on its own, its noun after the closing quote
+    ('Kyiv puts the dead at "well over 40,000" Russian soldiers.', "well over 40,000", "noun_then_verb", "killed"),
+    ("The army said “nearly 300” Russian soldiers were killed.", "nearly 300", "noun_then_verb", "killed"),
     ("Another 40 have suffered wounds since spring.", "40", "verb_after", "injured"),
     ("The number of people killed when the glide bomb tore through the shopping centre on the edge of the city "
      "has reached 17.", "17", "toll_before", "killed"),

@@ -157,6 +157,7 @@ _TROOPS = "troops"
 _DASHES = ("—", "–")  # the clause boundaries that may close an aside
 _ASIDE_CLOSERS = ("—", "–", " - ")
 _OPENING_QUOTES = ('"', "“", "‘")
+_CLOSING_QUOTES = ('"', "”", "’")
 # what a verb before a list gives its later items ("lost 4 tanks and 300 men")
 _LIST_VERB_MEASURES = PERSON_MEASURES - {"displaced"}
 # what a bare count in a list may continue
@@ -187,7 +188,10 @@ def _noun(f: Figure) -> re.Match | None:
     "15,000 of its soldiers" counts soldiers too."""
     if not f._noun_read:
         f._noun_read = True
-        f._noun = _noun_after(f.low, f.m.end, f.next_start)
+        start = f.m.end
+        if f.m.start and f.low[f.m.start - 1] in _OPENING_QUOTES and f.low[start:start + 1] in _CLOSING_QUOTES:
+            start += 1  # a figure quoted on its own: '"about 55,110" Russian soldiers'
+        f._noun = _noun_after(f.low, start, f.next_start)
     return f._noun
 
 
