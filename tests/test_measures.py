@@ -329,6 +329,9 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
     # a toll noun with its owner told at length before the link: "losses of <the side, the zone, the day> came to"
     ("The losses of the Ukrainian forces across the whole area of the operation over the past day came to about "
      "900 servicemen.", "about 900", "noun_then_toll", "casualties"),
+    # a toll that "ranges" over a range
+    ("Counting the graves missed, the true number of deaths may range from 90,000 to 140,000.",
+     "from 90,000 to 140,000", "toll_before", "killed"),
     # the items of a list split by semicolons, each a label and its count, count what the first counts
     ("In the north, enemy losses exceeded 120 servicemen; in the west — more than 90; and in the south — up to "
      "40 servicemen.", "more than 90", "parallel_item", "casualties"),
