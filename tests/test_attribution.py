@@ -24,6 +24,11 @@ CASES = [
     # a summing up is a statement too
     ("The governor summed up the night in a post: shelling killed 4 people.", "governor", None),
     ("The Pentagon stated that at least 10,000 North Korean soldiers are stationed there.", "Pentagon", None),
+    # a count's finder is its source
+    ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
+     "Mediazona", None),
+    ("The BBC has identified 90,000 dead Russian soldiers by name.", "BBC", None),
+    ("Going through obituaries, Mediazona found that 4,000 officers were among the dead.", "Mediazona", None),
     # attribution after the figure
     ("Russian strikes killed 12 civilians, the governor said.", "governor", None),
     ("Ukraine lost up to 460 soldiers, the Russian Defence Ministry said.", "Russian Defence Ministry", None),
