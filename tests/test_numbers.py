@@ -152,6 +152,9 @@ READINGS = [
     ("14 Leopard 2 tanks", [("14", 14.0, "exact", 14.0, 14.0, "quantity"), ("2", 2.0, "exact", 2.0, 2.0, "code")]),
     # the height of a building counts no one
     ("the rubble of a five-storey block", [("five", 5.0, "exact", 5.0, 5.0, "size")]),
+    # a multiplier counts no one either
+    ("its losses are four times higher", [("four", 4.0, "exact", 4.0, 4.0, "multiplier")]),
+    ("a 3-fold rise in strikes", [("3", 3.0, "exact", 3.0, 3.0, "multiplier")]),
     ("a 16-story tower", [("16", 16.0, "exact", 16.0, 16.0, "size")]),
 ]
 

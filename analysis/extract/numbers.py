@@ -121,6 +121,7 @@ _WAR_BEFORE_RE = re.compile(rf"\b{_words(_NOT.war_words_before_age)}\b[^.]{{0,25
 _TIME_AFTER_RE = re.compile(rf"^(?::\d{{2}}|\s*{_words(_NOT.time_words_after)}(?!\w))")
 _MODEL_NAME_ENDS = tuple(f"{name} " for name in _NOT.model_names_before)  # (read on lowered text)
 _BUILDING_SIZE_AFTER_RE = re.compile(rf"^-{_words(_NOT.building_size_words_after)}\b")
+_MULTIPLIER_AFTER_RE = re.compile(rf"^(?:\s+|-){_words(_NOT.multiplier_words_after)}\b")
 _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
                              rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
 _GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|\d/|{_words(_NOT.number_signs_cased)}\s?)$")  # "Kh-101/555"
@@ -138,7 +139,8 @@ _MONTHS = last_words(VOCABULARY.dates.month_number)
 _KIND_BEFORE_ENDS = (*"".join(_NOT.currency_signs), *last_words(_NOT.currency_codes_before),
                      *last_words(_NOT.age_words_before), *_MONTHS, *(f"{month}." for month in _MONTHS))
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
-    _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE, _BUILDING_SIZE_AFTER_RE)))
+    _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE, _BUILDING_SIZE_AFTER_RE,
+    _MULTIPLIER_AFTER_RE)))
 _SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _TOKEN_RE = re.compile(r"\S+")
@@ -163,7 +165,7 @@ class NumberMention:
     unit: str | None = None  # unit key from the measures vocabulary ('km', 'mi', 'day'...), None when none follows
     factor: float = 1.0  # multiply by this to reach the canonical unit
     dimension: str | None = None  # length, area, time
-    kind: str = "quantity"  # quantity, date, year, time, age, size, money, percent, code
+    kind: str = "quantity"  # quantity, date, year, time, age, size, multiplier, money, percent, code
     restates: int | None = None  # index of the mention this one restates in brackets
     hyphenated: bool = False  # "1,000-day": the number is an adjective
 
@@ -287,6 +289,8 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
         return "age"  # "a 72-year-old man", but not "the three-year-old war"
     if kind_after and _BUILDING_SIZE_AFTER_RE.match(after):
         return "size"  # "a five-storey building"
+    if kind_after and _MULTIPLIER_AFTER_RE.match(after):
+        return "multiplier"  # "ten times higher": how many times another figure
     if digits is None and _SCALE_ONLY_RE.match(low, start, end):
         return "vague"  # "several hundred square miles": no count given
     if digits is not None:
