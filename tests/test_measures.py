@@ -197,6 +197,9 @@ def reading_of(sentence: str, figure: str):
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "60", "exchanged", "captured"),
     ("Moscow gave back 60 Ukrainian marines and got back 58 Russians in return.", "58", "exchanged", "captured"),
     # soldiers that number a count are troops
+    ("When the war began, the army of Moldova stood at 6,000 people.", "6,000", "noun_then_toll", "troops"),
+    ("Before the war, the armed forces amounted to between 190,000 and 200,000 people.",
+     "between 190,000 and 200,000", "noun_then_toll", "troops"),
     ("Pyongyang's soldiers in the province numbered close to 11,500 by then.", "close to 11,500", "toll_before",
      "troops"),
     # a bare count that was shot down continues the equipment count before it
