@@ -37,6 +37,11 @@ CASES = [
     ("South Korea's National Intelligence Service estimated that 300 North Korean soldiers were killed.", "NIS", None),
     ("Russia captured 725 square kilometres in November, according to the Institute for the Study of War.",
      "Institute for the Study of War", None),
+    # a body named by its initials keeps their last full stop; a country, however written, is named as such
+    ("A drone hit a clinic in Kherson and injured 9 civilians, the U.N. said.", "United Nations", None),
+    ("A drone hit a clinic in Kherson and injured 9 civilians, the U.S. said.", "United States", None),
+    ("According to the US, 9 civilians were injured in Kherson.", "United States", None),
+    ("Britain said 9 civilians were injured in Kherson.", "United Kingdom", None),
     # "registered as refugees" is no speech: its subject is no claimant
     ("Nearly 640,000 Ukrainians have registered as refugees in Czechia, the UN refugee agency said.", "UNHCR",
      None),

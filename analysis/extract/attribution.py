@@ -353,8 +353,12 @@ def _unpossessed(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
+_INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")  # "the U.N" once its last full stop is stripped
+
+
 def _clean(phrase: str) -> str:
-    return " ".join(phrase.split()).strip(" ,;:.\"“”'’()-—–")
+    cleaned = " ".join(phrase.split()).strip(" ,;:.\"“”'’()-—–")
+    return f"{cleaned}." if _INITIALISM_END_RE.search(cleaned) else cleaned  # "the U.N." keeps its dot
 
 
 def _is_name_word(word: str) -> bool:
@@ -535,6 +539,9 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
         return None
     name = _ARTICLE_START_RE.sub("", phrase)
     last = name.split()[-1].lower()
+    country = geocode(name) if _COUNTRIES_RE.fullmatch(name) else None
+    if country is not None and country.kind == "country":  # "the US", "U.S.", "Britain": the country's own name
+        return Claim(country.name, None, start, end, False)
     if last in _TITLE_WORDS and last not in _ORG_WORDS:  # "the governor": a person, named if named before
         if last in speakers.by_role:
             return Claim(speakers.by_role[last], name, start, end, True)
