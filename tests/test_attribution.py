@@ -42,6 +42,9 @@ CASES = [
     ("A drone hit a clinic in Kherson and injured 9 civilians, the U.S. said.", "United States", None),
     ("According to the US, 9 civilians were injured in Kherson.", "United States", None),
     ("Britain said 9 civilians were injured in Kherson.", "United Kingdom", None),
+    # "the country's" agency cited by a speaker is that of the speaker's country
+    ("Some 300 North Korean soldiers have died, a South Korean MP said on Friday, citing the country's spy agency.",
+     "NIS", None),
     # "registered as refugees" is no speech: its subject is no claimant
     ("Nearly 640,000 Ukrainians have registered as refugees in Czechia, the UN refugee agency said.", "UNHCR",
      None),

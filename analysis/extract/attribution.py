@@ -306,6 +306,9 @@ class _Speakers:
             self.last_person = claim
             self.people.pop(claim.name, None)
             self.people[claim.name] = claim
+            side = _named_side(claim.role or claim.name)  # "a South Korean lawmaker": "the country's spy agency" next
+            if side is not None:
+                self.last_side = side
         else:
             self.last_body = claim
             side = registry_side(claim.name) or _named_side(claim.name)
@@ -1040,6 +1043,10 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
         claim = _headline_claim(sentence, speakers)
         if claim is not None:
             claims.append(claim)
+    for claim in relayed:  # "a South Korean lawmaker said, citing the country's spy agency": the speaker's
+        national = speakers.national_body(phrase_key(claim.name))  # country is known only now
+        if national is not None:
+            claim.name = speakers.body(national)
     if relayed:  # "Ukrainska Pravda reported that ..., citing the air force": the air force; so too a
         # speaker right after a fronted relay ("Citing the NIS, Lee said that ...")
         claims = [c for c in claims if c in relayed or c.rule.removeprefix("pronoun_") not in _RELAYING_RULES
