@@ -63,6 +63,9 @@ def reading_of(sentence: str, figure: str):
      "unit_duration", "duration"),
     # a word in quotes may stand between a count and its noun
     ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
+    # ... or a quote that opens the phrase of the noun
+    ('Moscow said its gunners downed 48 "Ukrainian attack drones" over the border.', "48", "noun_after",
+     "equipment"),
     # ... and a figure quoted on its own, its noun after the closing quote
     ('Kyiv puts the dead at "well over 40,000" Russian soldiers.', "well over 40,000", "noun_then_verb", "killed"),
     ("The army said “nearly 300” Russian soldiers were killed.", "nearly 300", "noun_then_verb", "killed"),

@@ -217,6 +217,8 @@ def _may_stand_between(between: str) -> bool:
     "12 of the troops", "12, troops")."""
     if between.strip() in _OPENING_QUOTES:
         return True  # 'sustained 1,500 "sanitary losses"'
+    if between.lstrip().startswith(_OPENING_QUOTES):
+        between = between.lstrip()[1:]  # 'brought down 141 "Ukrainian drones"': the quote opens the noun's phrase
     if '"' in between or "“" in between:
         between = _QUOTED_WORD_RE.sub(" ", between)  # '35 Shahed-type "kamikaze" drones'
     return not (len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between)
