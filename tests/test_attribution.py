@@ -42,6 +42,9 @@ CASES = [
     ("A drone hit a clinic in Kherson and injured 9 civilians, the U.S. said.", "United States", None),
     ("According to the US, 9 civilians were injured in Kherson.", "United States", None),
     ("Britain said 9 civilians were injured in Kherson.", "United Kingdom", None),
+    # a speaker citing what is no one ("intelligence information") is the source
+    ("The UK Ministry of Defence said, citing intelligence information, that 4,000 North Korean soldiers had died.",
+     "Britain's Ministry of Defence", None),
     # "the country's" agency cited by a speaker is that of the speaker's country
     ("Some 300 North Korean soldiers have died, a South Korean MP said on Friday, citing the country's spy agency.",
      "NIS", None),
