@@ -663,6 +663,7 @@ class Speech:
     register_not_speech_after: Words
     speech_nouns: Words
     place_subject_verbs: Words
+    document_subject_verbs: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words
 

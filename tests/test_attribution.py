@@ -24,6 +24,9 @@ CASES = [
     # a summing up is a statement too
     ("The governor summed up the night in a post: shelling killed 4 people.", "governor", None),
     ("The Pentagon stated that at least 10,000 North Korean soldiers are stationed there.", "Pentagon", None),
+    # a document "finds"; others who found something are no source
+    ("More than 2 million people had fled the east, a survey by the International Organisation for Migration "
+     "found.", "International Organization for Migration", None),
     # a count's finder is its source
     ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
      "Mediazona", None),
@@ -354,6 +357,10 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb():
 
     sentence = split_sentences("The army self-reported 300 losses.")[0]  # "reported" ends a longer word
     assert sentence_claims(sentence, _Speakers()) == []
+
+
+def test_finding_things_is_no_speech() -> None:
+    assert extract_figures("Soldiers found 12 bodies in a cellar.")["claimant"].isna().all()
 
 
 @pytest.mark.parametrize("text", [

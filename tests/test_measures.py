@@ -335,6 +335,11 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
     # a toll noun with its owner told at length before the link: "losses of <the side, the zone, the day> came to"
     ("The losses of the Ukrainian forces across the whole area of the operation over the past day came to about "
      "900 servicemen.", "about 900", "noun_then_toll", "casualties"),
+    # a qualifier that is a verb links the toll too; a count may be "the N mark"
+    ("The number of displaced people exceeded 5 million in May.", "exceeded 5 million", "toll_before",
+     "displaced"),
+    ("The number of people driven from their homes has passed the 5 million mark.", "5 million", "toll_before",
+     "displaced"),
     # a toll that "ranges" over a range
     ("Counting the graves missed, the true number of deaths may range from 90,000 to 140,000.",
      "from 90,000 to 140,000", "toll_before", "killed"),

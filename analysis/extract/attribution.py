@@ -109,6 +109,7 @@ _BEFORE_PLACE = frozenset(_SU.before_leading_place)
 _PLACE_MODIFIERS = frozenset(_SU.place_modifiers)
 _ROLE_BEFORE_PLACE = frozenset(_A.names.before_place)  # "officials in occupied": a town named next
 _PLACE_SUBJECT_VERBS = frozenset(_A.speech.place_subject_verbs)  # "Kharkiv recorded": no speaker
+_DOCUMENT_SUBJECT_VERBS = frozenset(_A.speech.document_subject_verbs)  # "the survey found": a document's finding
 _LIST_TAIL_RE = re.compile(rf"\s+{_words(_SU.list_tails)}\s*$")
 _DOCUMENT_WORDS = frozenset(_A.documents.words)
 _LEAD_KINDS = frozenset(_A.documents.lead_kinds)
@@ -997,6 +998,12 @@ def _no_speech(verb: re.Match, low: str) -> bool:
                 or (after is not None and after.match(low, verb.end())))
 
 
+def _document_before(low: str, at: int) -> bool:
+    """Whether the clause before ``at`` (on lowered text) names a document: "a report by the IOM found"."""
+    clause = low[max(0, at - 80):at]
+    return any(_bare(word) in _DOCUMENT_WORDS or word in _LEAD_KINDS for word in clause[clause.rfind(",") + 1:].split())
+
+
 def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | None = None) -> list[Claim]:
     """Every attribution in one sentence, in order of position."""
     if mentions is None:  # (only the matched words are read, so offsets within the sentence do)
@@ -1023,6 +1030,8 @@ def sentence_claims(sentence: Sentence, speakers: _Speakers, mentions: tuple | N
             continue
         if claims and any(c.start <= sentence.start + verb.start() < c.end for c in claims):
             continue  # "according to Pentagon estimates": a noun inside the source named
+        if verb.group() in _DOCUMENT_SUBJECT_VERBS and not _document_before(low, verb.start()):
+            continue  # "troops found 40 bodies": no one's finding reported
         claim = _subject_claim(sentence, verb, floor, speakers)
         floor = verb.end()
         if claim is not None and verb.group() in _PLACE_SUBJECT_VERBS and _is_town_or_region(claim.name):

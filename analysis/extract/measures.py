@@ -45,6 +45,7 @@ _NOUN_RE = re.compile(rf"\b{_words(_V.measure_of_noun)}(?![\w-])")
 _CASUALTY_PATTERN = phrase_pattern(_MEASURE_OF_VERB)
 _CASUALTY_RE = re.compile(rf"\b(?:{_CASUALTY_PATTERN})\b")
 _LINKS = phrase_pattern(_V.noun_first_rules.links)
+_LINK_WORDS = frozenset(_V.noun_first_rules.links)
 _LINK_ADVERBS = rf"(?:{_words(_V.noun_first_rules.link_adverbs)}\s+)?"
 _NOUN_FIRST_RE = re.compile(
     rf"\b({phrase_pattern(_MEASURE_OF_NOUN_FIRST)})\b"
@@ -386,7 +387,11 @@ def _toll_across_aside(f: Figure) -> tuple[str, int, int] | None:
 
 def _toll_of(f: Figure) -> tuple[str, int, int] | None:
     if "toll" not in f.memo:
-        f.memo["toll"] = _toll_before(f.low, f.clause[0], f.m.start) or _toll_across_aside(f)
+        toll = _toll_before(f.low, f.clause[0], f.m.start)
+        if toll is None and f.m.num_start > f.m.start and phrase_key(f.low[f.m.start:f.m.num_start]) in _LINK_WORDS:
+            toll = _toll_before(f.low, f.clause[0], f.m.num_start)  # "the number ... exceeded 8 million": the
+            # qualifier is the link too
+        f.memo["toll"] = toll or _toll_across_aside(f)
     return f.memo["toll"]
 
 
