@@ -340,6 +340,10 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
      "displaced"),
     ("The number of people driven from their homes has passed the 5 million mark.", "5 million", "toll_before",
      "displaced"),
+    # a count set off by dashes restates the noun of things or of the displaced right before it
+    ("Air defences said most of the drones – 52 – fell over the sea.", "52", "apposed_count", "equipment"),
+    ("A third of the refugees – 1.1 million people – are now in Poland.", "1.1 million", "apposed_count",
+     "displaced"),
     # a toll that "ranges" over a range
     ("Counting the graves missed, the true number of deaths may range from 90,000 to 140,000.",
      "from 90,000 to 140,000", "toll_before", "killed"),
@@ -358,6 +362,11 @@ def _measure_and_rule(text: str, figure: str) -> tuple[str, str]:
     rows = analysis.extract_figures(text)
     row = rows[rows["text"].str.startswith(figure)].iloc[0]
     return row["measure"], dict(part.split("=") for part in row["rules"].split(";"))["measure"]
+
+
+def test_a_count_in_dashes_after_people_is_read_by_what_befell_them() -> None:
+    rows = analysis.extract_figures("The strike hit soldiers — 40 of them — who died at once.")
+    assert "measure=apposed_count" not in ";".join(rows["rules"])
 
 
 def test_a_clause_with_a_verb_of_its_own_is_no_item_of_the_list_before() -> None:

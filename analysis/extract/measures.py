@@ -100,6 +100,10 @@ _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 # clauses, each a short label and its count (on lowered text, from the last semicolon to the number)
 _PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
 _PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
+# "the largest number of drones – 65 – were downed over Bryansk", "of IDPs – 2.9 million people – are in the
+# west": a count set off by dashes restates the noun right before it (on lowered text)
+_APPOSED_BEFORE_RE = re.compile(rf"{_NOUN_RE.pattern}\s*[—–]\s*$")
+_APPOSED_AFTER_RE = re.compile(r"\s*[—–]")
 # "among them, according to the ministry, are 23 officers", "including, officials said, 12 children": an
 # aside crediting the figure, between it and the words that link it to what came before (on lowered text)
 _SPEECH = VOCABULARY.attribution.speech
@@ -874,6 +878,26 @@ def elided_count(f: Figure):
                    actor_rule="of_the_whole" if parent.actor is not None else "")
 
 
+def apposed_count(f: Figure):
+    """'the largest number of drones – 65 – were destroyed', 'a third of IDPs – 2.9 million people – are in
+    the west': a count set off by dashes right after a noun of things or of the displaced restates it."""
+    start = f.m.start
+    if start < 2 or f.low[start - 2:start].strip() not in _DASHES:
+        return None  # (most counts follow no dash: the pattern is not tried)
+    before = _APPOSED_BEFORE_RE.search(f.low, max(f.lo, start - 40), start)
+    noun = _noun(f)
+    if before is None or not _APPOSED_AFTER_RE.match(f.low, noun.end() if noun is not None else f.m.end):
+        return None
+    head = re.match(_NOUN_RE.pattern, before.group())
+    measure = _MEASURE_OF_NOUN[phrase_key(head.group())]
+    if measure in (_PEOPLE, _TROOPS) or (noun is not None and _noun_measure(f) not in (_PEOPLE, measure)):
+        return None  # people before the dash: what befell them is told after it
+    counted_end = noun.end() if noun is not None else f.m.end
+    return Reading(measure, head.group(), before.start(), before.start() + len(head.group()),
+                   noun=noun) if noun is None else Reading(measure, f.low[f.m.end:counted_end].strip(),
+                                                          noun.start(), counted_end, noun=noun)
+
+
 def parallel_item(f: Figure):
     """'losses exceeded 130 servicemen; in the West — more than 150; in the South — up to 30 servicemen':
     a count that, with only a short label before it, makes up an item of a list whose items are clauses
@@ -934,7 +958,7 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
 
 
 MEASURE_RULES = (one_person, among_the, captured_wounded, difference, ratio, swap, unit_advance, unit_area,
-                 unit_duration, recruited_prisoners,
+                 unit_duration, recruited_prisoners, apposed_count,
                  noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, parallel_item, troops_noun,
                  people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
