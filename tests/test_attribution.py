@@ -110,6 +110,9 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
     ("Defense Minister Rustem Umerov spoke on Tuesday. He noted that 3,000 soldiers had arrived.", "Rustem Umerov"),
     ("Defense Minister Rustem Umerov described the clashes. Umerov also mentioned five North Korean units.",
      "Rustem Umerov"),
+    # a document named again ("the analysis") is that of the last source credited, not of a name only mentioned
+    ("Russia took 190 square km in June, according to an AFP analysis. The pace has slowed since President "
+     "Vladimir Putin ordered the invasion. In July, troops took 160 square km, according to the analysis.", "AFP"),
     # a role noun resolves to the body it stands for
     ("The Russian Defence Ministry published its update. The ministry said 40 tanks were destroyed.",
      "Russian Defence Ministry"),

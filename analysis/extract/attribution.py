@@ -262,6 +262,7 @@ class _Speakers:
         self.by_surname: dict[str, str] = {}  # 'Syrskyi' and its spelling key 'sirski' -> 'Oleksandr Syrskyi'
         self.by_role: dict[str, str] = {}  # 'governor' -> 'Ivan Fedorov', 'ministry' -> 'Russian Defence Ministry'
         self.last: Claim | None = None
+        self.last_credited: Claim | None = None  # the last claim a text credits (not a name it only mentions)
         self.last_person: Claim | None = None
         self.last_body: Claim | None = None
         self.last_side: str | None = None  # the country of the last body credited that speaks for one
@@ -303,6 +304,8 @@ class _Speakers:
 
     def remember(self, claim: Claim) -> None:
         self.last = claim
+        if claim.rule:  # (a name the text only mentions has no rule)
+            self.last_credited = claim
         if claim.person:
             self.last_person = claim
             self.people.pop(claim.name, None)
@@ -528,8 +531,9 @@ def _claim_from_rest(phrase: str, start: int, end: int, speakers: _Speakers) -> 
                 if side is not None and registry_side(name) not in (None, side):
                     break  # "the Emirati ministry" is no ministry of another country named before
                 return Claim(name, None, start, end, name.split()[-1].lower() not in _ORG_WORDS)
-        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and speakers.last is not None and phrase.split()[-1].islower():
-            return speakers.last.moved(start, end)
+        credited = speakers.last_credited or speakers.last  # "the analysis": a document of one credited, not
+        if _bare(low.split()[-1]) in _DOCUMENT_WORDS and credited is not None and phrase.split()[-1].islower():
+            return credited.moved(start, end)  # of a president the story only mentioned
         noun = low.split()[-1]
         if noun in _TITLE_WORDS and speakers.last_person is not None:  # "the general said": the last person
             named = speakers.titled(noun)  # so called, else the last person named
