@@ -142,11 +142,17 @@ def test_claimant_carried_across_sentences(text, claimant):
     assert str(figures.iloc[-1].claimant) == claimant
 
 
-def test_a_role_named_before_the_person_resolves_when_the_article_names_them():
-    text = ("Ukraine controls 1,260 sq km of Kursk Oblast, the Commander-in-Chief said. "
-            "Oleksandr Syrskyi, Commander-in-Chief of the Armed Forces, spoke in a video address.")
+@pytest.mark.parametrize(("text", "claimant", "role"), [
+    ("Ukraine controls 1,260 sq km of Kursk Oblast, the Commander-in-Chief said. "
+     "Oleksandr Syrskyi, Commander-in-Chief of the Armed Forces, spoke in a video address.", "Oleksandr Syrskyi",
+     "Commander-in-Chief"),
+    # ... also when the role is the country's
+    ("A missile killed three people in Dnipro, Ukraine's interior minister said. The blast shattered windows, "
+     "Interior Minister Ihor Klymenko added.", "Ihor Klymenko", "Ukraine's interior minister"),
+])
+def test_a_role_named_before_the_person_resolves_when_the_article_names_them(text, claimant, role) -> None:
     row = extract_figures(text).iloc[0]
-    assert (row.claimant, row.claimant_role) == ("Oleksandr Syrskyi", "Commander-in-Chief")
+    assert (row.claimant, row.claimant_role) == (claimant, role)
 
 
 def test_a_report_credited_in_the_lede_owns_its_later_unattributed_figures():

@@ -1239,6 +1239,8 @@ def _named(claim: Claim, speakers: _Speakers) -> Claim:
     named before the person is resolved once the article has named them."""
     role = claim.name.removeprefix("the ")
     words = role.lower().split()  # "Commander-in-Chief", "the acting mayor", "Kharkiv governor"
+    if len(words) > 1 and words[0] in _ACTOR_OF_WORD and words[0].endswith(("'s", "’s")):
+        words = words[1:]  # "Ukraine's interior minister": the country's, named later
     if claim.person and 0 < len(words) <= 2 and words[-1] in _TITLE_WORDS and words[-1] in speakers.by_role:
         return replace(claim, name=speakers.by_role[words[-1]], role=role)
     return claim
