@@ -249,6 +249,7 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     ("Kyiv now fields 25 fewer tanks than last year.", "25"),
     # a length to a place is where something is, not an advance, unless an advance word comes right before it
     ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
+    ("The town sits 30 km (19 miles) east of the border, where the incursion began.", "30 km"),
     # a time after an event that began no war or operation, or past the clause, is no length of the war
     ("The strikes came nearly a week after a Russian attack on the capital.", "nearly a week"),
     ("Three weeks after he was elected, the president toured the war zone.", "Three weeks"),

@@ -100,6 +100,7 @@ _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 # clauses, each a short label and its count (on lowered text, from the last semicolon to the number)
 _PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
 _PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
+_BRACKETS_RE = re.compile(r"\s*\([^()]{0,30}\)")
 # "the largest number of drones – 65 – were downed over Bryansk", "of IDPs – 2.9 million people – are in the
 # west": a count set off by dashes restates the noun right before it (on lowered text)
 _APPOSED_BEFORE_RE = re.compile(rf"{_NOUN_RE.pattern}\s*[—–]\s*$")
@@ -496,8 +497,9 @@ def unit_advance(f: Figure):
     after = low[m.end:min(f.hi, m.end + 40)]
     if _NOT_ADVANCE_RE.match(after) or not _ADVANCE_RE.search(low, f.lo, f.hi):
         return STOP
-    if _DIRECTION_AFTER_RE.match(after) and not _ADVANCE_RIGHT_BEFORE_RE.search(low, max(f.lo, m.start - 40),
-                                                                              m.start):
+    restated = _BRACKETS_RE.match(after)  # "30 kilometers (18.5 miles) southwest of"
+    if _DIRECTION_AFTER_RE.match(after[restated.end():] if restated else after) and not _ADVANCE_RIGHT_BEFORE_RE.search(
+            low, max(f.lo, m.start - 40), m.start):
         return STOP  # "a village 15 km north of Kharkiv"; but "advanced 2.5 km northwest of Pokrovsk"
     if low[m.num_end:m.num_end + 1] == "-" and _LENGTH_ADJECTIVE_RE.search(low, max(f.lo, m.start - 12), m.start):
         described = _NEXT_WORD_RE.match(low, m.end, f.hi)
