@@ -565,6 +565,7 @@ class ActorWords:
     launched_by: str
     launched_before: Words
     launched_at: Words
+    launched_from: Words
     delivered: Words
     delivered_to: Words
     returned_to: Words

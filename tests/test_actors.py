@@ -36,6 +36,10 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     # weapons fired at a town or region are its country's enemy's
     ("By evening 60 shells had been fired at the Belgorod region.", "60", "launched_by", "Ukraine"),
     ("Officials said 12 missiles were fired at Kharkiv.", "12", "launched_by", "Russia"),
+    # ... and weapons launched from a side's land are that side's (but from Ukraine's, which may be occupied)
+    ("Kyiv's air force said it faced 3 ballistic missiles launched from Russia's Kursk region.", "3", "launched_by",
+     "Russia"),
+    ("Kyiv's air force said it faced 3 missiles fired from Bryansk overnight.", "3", "launched_by", "Russia"),
     # villages named by their country's adjective are the captor's when taken, the owner's when retaken
     ("Nine Ukrainian settlements were captured, Moscow said.", "Nine", "land_of_party", "Russia"),
     ("Three Russian villages were retaken.", "Three", "land_of_party", "Russia"),

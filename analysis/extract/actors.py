@@ -103,6 +103,9 @@ _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
 _LAUNCHED_AT_PLACE_RE = re.compile(  # "194 projectiles had been fired at the Kursk region" (cased text)
     rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(_W.launched_at)})\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_LAUNCHED_FROM_RE = re.compile(  # "two missiles launched from Russia's Voronezh region", "fired from Belgorod" (cased)
+    rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(_W.launched_from)})\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
 _DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 # (a sentence holds one of these words before any of the patterns below can match it: a cheaper test first)
@@ -139,6 +142,7 @@ _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
 _STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with word_starts)
 _CIVILIANS = "civilians"
+_THEATRE = VOCABULARY.linking.theatre  # the country the war is fought in
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
 
@@ -613,9 +617,25 @@ def launched_by(f: Figure, reading: Reading):
         target = _LAUNCHED_AT_RE.match(f.low, end, f.hi)  # "78 missiles fired at Ukraine": its opponent's
         if target is not None:
             return _opponent(actor_of(target.group(1)))
+        launcher = _country_launched_from(f, end)
+        if launcher is not None:
+            return launcher
         return _opponent(_country_fired_at(f, end))  # "194 projectiles fired at the Kursk region": Russia's opponent's
     party = PARTY_RE.match(f.low, by.end())
     return actor_of(party.group()) if party else None
+
+
+def _country_launched_from(f: Figure, end: int) -> str | None:
+    """The side weapons were launched from ("from Russia's Voronezh region", "from Belgorod": Russia): a party
+    named, or a town or region of Russia (a launch from Ukraine's land may be from its occupied part)."""
+    origin = _LAUNCHED_FROM_RE.match(f.text, end, f.hi)
+    if origin is None:
+        return None
+    party = PARTY_RE.match(f.low, origin.start(1))  # "from Russia's Voronezh region"
+    if party is not None and actor_of(party.group()) in OPPONENT:
+        return actor_of(party.group())
+    place = geocode(origin.group(1))
+    return place.country if place is not None and place.country in OPPONENT and place.country != _THEATRE else None
 
 
 def _country_fired_at(f: Figure, end: int) -> str | None:
