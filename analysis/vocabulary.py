@@ -904,6 +904,7 @@ class PlaceLinks:
     continent_locatives: Words
     right_after: Words
     front_sectors: Words
+    unnamed_towns: Words
     directions: Words
     locatives: Words
     locative_heads: Words

@@ -118,6 +118,11 @@ def test_a_new_paragraph_is_the_outlets_own_voice_again() -> None:
     ("The air force said Russia launched 95 drones at Odesa.", "95", "equipment", "Odesa", "own_sentence"),
     ("Drones hit Odesa overnight. The governor said Russia launched 15 drones.", "15", "equipment", "Odesa",
      "sentence_before"),
+    # an unnamed town in the dateline town's country is that town
+    ("POLTAVA, Ukraine (AP) — A missile hit a city in central Ukraine, killing 14 people.", "14", "killed",
+     "Poltava", "dateline_town"),
+    ("POLTAVA, Ukraine (AP) — A missile hit central Ukraine, killing 14 people.", "14", "killed", "Ukraine",
+     "own_clause"),
     # a figure going on from a national total before it is national too
     ("Drones hit Sumy. This year Russia took 3,900 km2 of Ukrainian land. In 2022 it took 58,000 km2.",
      "58,000 km2", "area", "Ukraine", "national_before"),

@@ -43,6 +43,8 @@ _LOCATIVE_RE = re.compile(
     rf"\b(?:{_words(_L.locatives)}|{_words(_L.of_heads)}\s+of)\s+(?:the\s+)?(?:{_words(_L.locative_heads)}\s+)?"
     rf"(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _METONYM_CAPITALS = frozenset(_L.metonym_capitals_cased)
+_UNNAMED_TOWN_RE = re.compile(  # "into a city in central Ukraine" (before the country's name)
+    rf"\b(?:an?|one)\s+(?:[a-z-]+\s+)?{_words(_L.unnamed_towns)}\s+in\s+(?:{_words(_L.part_of_country)}\s+)?$", re.I)
 _REGIONAL_CLAIMANTS = frozenset(_L.regional_claimants)
 
 
@@ -220,7 +222,8 @@ def is_location(text: str, claims: list[Claim], p) -> bool:
 
 # the names of the place and date rules (the ``rules`` column's ``place=`` and ``date=``), in the order
 # they are tried; SentenceLinks.place and .event_date say what each means
-PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "national_claimant", "sentence_before",
+PLACE_RULES = ("own_segment", "own_clause", "where_antecedent", "own_sentence", "dateline_town", "national_claimant",
+               "sentence_before",
                "region_of_list", "claimant_place", "national", "national_before", "lede", "story_country")
 DATE_RULES = ("own_segment", "own_clause", "before_in_sentence", "relative_to_statement", "month_anaphor",
               "strike_before", "lede_event", "statement", "carried_statement", "lede_statement", "report_day",
@@ -333,11 +336,19 @@ class ArticleContext:
             found = [p for p in self.locations_in(k) if p.precision != "country"]
             if found:
                 return found[0]
+        place = self._dateline_mention(place_mentions)
+        return None if place is None or place.place.name in _METONYM_CAPITALS else place
+
+    def _dateline_mention(self, place_mentions: list):
+        """The place the story's dateline names ("VINNYTSIA, Ukraine (AP) —"), if it has one."""
         match = DATELINE_RE.match(self.text)
         if match is None:
             return None
-        place = next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
-        return None if place is None or place.place.name in _METONYM_CAPITALS else place
+        return next((p for p in place_mentions if p.start >= match.start(1) and p.end <= match.end(1)), None)
+
+    def dateline_place(self):
+        """The town of the story's dateline, if it names one (read from the places of its first sentence)."""
+        return self._dateline_mention(self.places_in[0]) if self.places_in else None
 
     def _lede_date(self) -> DateMention | None:
         """The day of the event a story leads with ("A missile struck Sumy on Sunday ...")."""
@@ -482,6 +493,9 @@ class SentenceLinks:
                     # "near three villages, each named, in the Kharkiv region": the region the listed towns are in
                     candidates, rule = regions, "region_of_list"
                 best = min(candidates, key=lambda p: (_PRECISION_RANK[p.precision], abs(p.start - m.start)))
+                town = self._dateline_town(best)
+                if town is not None:
+                    return (*art.regional(town, measure), "dateline_town")
                 return (*art.regional(best, measure), rule)
         if measure == "duration":
             return None, None, NONE  # the length of the war has no place, even told as a war-long total
@@ -500,6 +514,15 @@ class SentenceLinks:
         if art.lede_country is not None or art.national_story:  # a story about a whole country, a war-long tally
             return (*self._national_country(measure), "story_country")
         return None, None, NONE
+
+    def _dateline_town(self, best):
+        """The dateline's town when the figure's place is only the country it is in, named as that of an
+        unnamed town ("VINNYTSIA, Ukraine (AP) — missiles hit a city in central Ukraine"), else None."""
+        if best.precision != "country" or not _UNNAMED_TOWN_RE.search(self.article.text, max(0, best.start - 40),
+                                                                       best.start):
+            return None
+        town = self.article.dateline_place()
+        return town if town is not None and town.place.country == best.place.name else None
 
     def _claimant_place(self, m: NumberMention):
         """The town or region named in the figure's own claimant ("Belgorod's governor", "the Kharkiv
