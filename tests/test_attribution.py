@@ -27,6 +27,8 @@ CASES = [
     # a document "finds"; others who found something are no source
     ("More than 2 million people had fled the east, a survey by the International Organisation for Migration "
      "found.", "International Organization for Migration", None),
+    ("Some 900 civilians died in March, the Office of the United Nations High Commissioner for Human Rights said.",
+     "OHCHR", None),
     # a count's finder is its source
     ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
      "Mediazona", None),
@@ -113,6 +115,9 @@ def test_claimant_of_a_sentence(sentence, claimant, role):
     # a document named again ("the analysis") is that of the last source credited, not of a name only mentioned
     ("Russia took 190 square km in June, according to an AFP analysis. The pace has slowed since President "
      "Vladimir Putin ordered the invasion. In July, troops took 160 square km, according to the analysis.", "AFP"),
+    # the UN named after one of its agencies was credited is that agency
+    ("The UN human rights office has counted the dead. According to UN data, 900 civilians were killed in March.",
+     "OHCHR"),
     # a role noun resolves to the body it stands for
     ("The Russian Defence Ministry published its update. The ministry said 40 tanks were destroyed.",
      "Russian Defence Ministry"),

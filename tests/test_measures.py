@@ -61,6 +61,9 @@ def reading_of(sentence: str, figure: str):
     # the war's length told from its start: "N months after ... the invasion", up to the clause's end
     ("Nearly four months after the Kremlin ordered the invasion, the front barely moved.", "Nearly four months",
      "unit_duration", "duration"),
+    # the verb after a long list is read from its last item
+    ("Some 900 men, some 400 women, some 80 boys and 60 girls were killed.", "Some 900", "noun_then_verb",
+     "killed"),
     # a word in quotes may stand between a count and its noun
     ('Gunners downed all 35 Shahed-type "kamikaze" drones.', "35", "noun_after", "equipment"),
     # ... or a quote that opens the phrase of the noun

@@ -514,6 +514,10 @@ def _claim_from_phrase(phrase: str, start: int, end: int, speakers: _Speakers) -
         named = speakers.by_role.get(parts[1])
         if named is not None and named != parts[0]:  # "the MoD" in a story of Russia's Defence Ministry: that one
             return Claim(named, None, start, end, False)
+        agency = speakers.last_body
+        if agency is not None and agency.name != parts[0] and registry_side(agency.name) == parts[0] \
+                and registry_kind(parts[0]) == "un":  # "UN data" after the OHCHR was credited: the OHCHR's
+            return Claim(agency.name, None, start, end, False)
         return Claim(speakers.body(*parts), None, start, end, False)
     return _claim_from_rest(parts[0], start, end, speakers)
 

@@ -280,8 +280,11 @@ def _verb_context(f: Figure) -> str | None:
     if found is None:
         found = _verb_before_list(f)
     if found is None:
-        for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, after_lo + 90)):
-            if len(low[after_lo:match.start()].split()) > 9:
+        # (the verb after a list is near its last item: "4,272 men, some 2,558 women, ... and 226 girls were killed")
+        last_item = max((other.start for other in f.sentence.mentions if after_lo <= other.start < after_hi),
+                        default=after_lo) if after_hi > f.next_start else after_lo
+        for match in _CASUALTY_RE.finditer(low, after_lo, min(after_hi, last_item + 90)):
+            if len(low[last_item:match.start()].split()) > 9:
                 break
             word = phrase_key(match.group())
             if (_MEASURE_OF_VERB[word] != "casualties" or word in _CLEAR_FROM_AFAR
