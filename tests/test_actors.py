@@ -197,6 +197,11 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("Moscow attacked Ukraine with 110 drones before dawn.", "110", "attacked_with", "Russia"),
     ("Defenders held the line near the town, killing 250 occupiers.", "250", "demonym_in_counted", "Russia"),
     ("Moscow attacked Lviv with 70 drones and 6 missiles.", "6", "attacked_with", "Russia"),
+    # ... down a list whose items carry quoted or slashed model names
+    ('Moscow attacked Lviv with three "Kinzhal/Kh-47" missiles, a Kh-22/Kh-32 cruise missile and 40 drones.', "40",
+     "attacked_with", "Russia"),
+    ('Moscow attacked Lviv with three "Kinzhal/Kh-47" missiles, a Kh-22/Kh-32 cruise missile and 40 drones.',
+     "three", "attacked_with", "Russia"),
     ("Kyiv hit two Russian airbases using 45 drones.", "45", "attacked_with", "Ukraine"),
     # the launcher named after the weapons, or the target named, whose opponent launched them
     ("Crews downed 52 drones launched by Russia.", "52", "launched_by", "Russia"),

@@ -94,7 +94,7 @@ _NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b"
 _NOT_DURATION_BEFORE_RE = re.compile(rf"\b{_words(_V.units.not_duration_before)}\s+$")
 _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
-_QUOTED_WORD_RE = re.compile(r"[\"“][\w-]{1,30}[\"”]")
+_QUOTED_WORD_RE = re.compile(r"[\"“][\w/.-]{1,30}[\"”]")  # (a model name too: "Iskander-M/KN-23")
 _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 # "losses exceeded 130 servicemen; the West group — more than 150; ...": an item of a list whose items are
 # clauses, each a short label and its count (on lowered text, from the last semicolon to the number)
@@ -223,10 +223,10 @@ def _may_stand_between(between: str) -> bool:
     "12 of the troops", "12, troops")."""
     if between.strip() in _OPENING_QUOTES:
         return True  # 'sustained 1,500 "sanitary losses"'
-    if between.lstrip().startswith(_OPENING_QUOTES):
-        between = between.lstrip()[1:]  # 'brought down 141 "Ukrainian drones"': the quote opens the noun's phrase
     if '"' in between or "“" in between:
         between = _QUOTED_WORD_RE.sub(" ", between)  # '35 Shahed-type "kamikaze" drones'
+    if between.lstrip().startswith(_OPENING_QUOTES):
+        between = between.lstrip()[1:]  # 'brought down 141 "Ukrainian drones"': the quote opens the noun's phrase
     return not (len(between.split()) > 3 or _STOP_BETWEEN_RE.search(between)
                 or _PUNCTUATION_BETWEEN_RE.search(between))
 

@@ -34,7 +34,7 @@ _INCLUDING_RE = re.compile(rf"\b(?:{phrase_pattern(_PHRASES.including_before)})\
 # "9,300 troops and 80 tanks": the next figure of a list, also past items counted by an article
 # ("220 servicemen, an armoured vehicle, 3 tanks")
 _ITEM_ARTICLE = phrase_pattern(_PHRASES.unnumbered_item_articles)
-_LIST_JOIN_RE = re.compile(rf"\s*[\w’' -]{{0,40}}?(?:,\s*(?:{_ITEM_ARTICLE})\s[\w’' -]{{0,40}}?)*"
+_LIST_JOIN_RE = re.compile(rf"\s*[\w’' -]{{0,40}}?(?:,\s*(?:{_ITEM_ARTICLE})\s[\w’'/ -]{{0,40}}?)*"
                            r"(?:,\s*|\s+and\s+|,\s+and\s+)")
 
 _PENDING = object()  # a reading asked for while it is being made (figures that refer to each other)
