@@ -54,6 +54,7 @@ def reading_of(sentence: str, figure: str):
     # surrender told as giving oneself up; vehicles named as cars and automotive equipment
     ("Some 40 marines laid down their arms and gave themselves up.", "Some 40", "noun_then_verb", "captured"),
     ("Drones wrecked 51 automobiles and 9 tanks.", "51", "noun_after", "equipment"),
+    ("Air defences tracked 72 air targets and downed 51 aerial targets.", "72", "noun_after", "equipment"),
     ("The army lost 14 armored personnel vehicles.", "14", "noun_after", "equipment"),
     ("Later, the ministry said, it handed 85 Ukrainian troops back to Kyiv.", "85", "noun_then_verb", "captured"),
     # captivity told by an adjective: prisoners, whose nation the words after it name
