@@ -280,6 +280,9 @@ CREDITED = [
     ("The Washington Post reports that 20 drones were shot down over the region.", "20", "Washington Post",
      "Kyiv Post"),
     ("According to an AFP tally, 20 drones were shot down over the region.", "20", "AFP", "Barron's (AFP)"),
+    # data the outlet itself analysed are their maker's
+    ("Russia took 510 square kilometres in May, according to data from the Institute for the Study of War "
+     "analysed by AFP.", "510 square kilometres", "Institute for the Study of War", "France 24 (AFP)"),
     # a body that publishes its own report is the source it names, unlike a news outlet
     ("UNHCR estimates that 6 million refugees from Ukraine are in Europe.", "6 million", "UNHCR", "UNHCR"),
     # a date opening the clause without a comma is no part of the subject; a weekday begins no name

@@ -875,6 +875,9 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     lead = _SOURCE_LEAD_RE.match(phrase)  # "an AFP tally of data from X": X
     skip = lead.end() if lead is not None else 0
     by = _SOURCE_BY_RE.search(phrase, skip)  # "geolocated footage reviewed by X": X
+    if by is not None and lead is not None and _names_outlet(phrase[by.end():], speakers.outlets):
+        by = None  # "data from the ISW analysed by AFP" in AFP's own story: the ISW's data
+        phrase = phrase[:_SOURCE_BY_RE.search(phrase, skip).start()].rstrip()
     skip = by.end() if by is not None else skip
     phrase = phrase[skip:]
     start = sentence.start + end + skip
@@ -1131,6 +1134,11 @@ def outlet_names(source: str | None) -> frozenset[str]:
         if len(part.split()) > 1:
             names.add("".join(word[0] for word in part.split()))  # "associated press": ap
     return frozenset(names)
+
+
+def _names_outlet(phrase: str, outlets: frozenset[str]) -> bool:
+    """Whether a phrase names the article's own outlet ("AFP", "the Kyiv Independent")."""
+    return bool(outlets) and _clean(phrase).lower().removeprefix("the ") in outlets
 
 
 def _is_outlet(claim: Claim, sentence: Sentence, outlets: frozenset[str]) -> bool:
