@@ -665,6 +665,7 @@ class Speech:
     speech_nouns: Words
     place_subject_verbs: Words
     document_subject_verbs: Words
+    participles_after_documents: Words
     not_speech_before_figure: Words
     determiners_before_noun: Words
 

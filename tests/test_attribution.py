@@ -29,6 +29,9 @@ CASES = [
      "found.", "International Organization for Migration", None),
     ("Some 900 civilians died in March, the Office of the United Nations High Commissioner for Human Rights said.",
      "OHCHR", None),
+    # a document "posted" or "released" is no speaker's verb: who told of it is
+    ("Army chief Oleksandr Syrskyi told President Volodymyr Zelensky in a video posted on Sunday that his men hold "
+     "700 square kilometres.", "Oleksandr Syrskyi", None),
     # a count's finder is its source
     ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
      "Mediazona", None),

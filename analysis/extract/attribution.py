@@ -998,6 +998,10 @@ def _register_mentions(mentions: tuple[list, list, list, list[int]], speakers: _
             speakers.body(name, alias)
 
 
+_PARTICIPLES = frozenset(_SP.participles_after_documents)
+_AFTER_DOCUMENT_RE = re.compile(rf"\b{_words(_A.documents.words)}\s+$")  # lowered: "a video posted"
+
+
 def _no_speech(verb: re.Match, low: str) -> bool:
     """Whether a speech word is no speech here: a noun ("the report", "its estimates"), or a verb in
     another sense ("adds to the pressure", "released 20 captives", "claimed the lives of six",
@@ -1006,6 +1010,7 @@ def _no_speech(verb: re.Match, low: str) -> bool:
     after = _NOT_SPEECH_AFTER.get(word)
     return bool(word in _PHRASE_ONLY
                 or (word in _SPEECH_NOUNS and _DETERMINER_END_RE.search(low, max(0, verb.start() - 20), verb.start()))
+                or (word in _PARTICIPLES and _AFTER_DOCUMENT_RE.search(low, max(0, verb.start() - 24), verb.start()))
                 or (after is not None and after.match(low, verb.end())))
 
 
