@@ -483,6 +483,7 @@ class MeasurePhrases:
     subset_after: Words
     including_before: Words
     after_aside: Words
+    shared_noun_joiners: Words
     total_before: Words
     part_of: Words
     part_of_determiners: Words

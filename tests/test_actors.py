@@ -286,6 +286,11 @@ def test_a_fate_counted_against_a_whole_carried_in_later_takes_its_side_from_its
     assert (row["actor"], "actor=destroyed_by_party" in row["rules"]) == ("Russia", True)
 
 
+def test_a_count_sharing_the_next_counts_noun_keeps_its_own_nation() -> None:
+    rows = extract_figures("The deal freed 95 Ukrainian and 95 Russian prisoners.")
+    assert rows[["measure", "actor"]].values.tolist() == [["captured", "Ukraine"], ["captured", "Russia"]]
+
+
 def test_parts_of_a_whole_before_take_its_side_whatever_else_their_sentence_names() -> None:
     rows = extract_figures("Russia handed back 150 Ukrainian soldiers on Friday. Of the 150 freed, 60 are marines "
                            "and 20 of them are medics. By service, the group includes 40 members of the National "

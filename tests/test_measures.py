@@ -62,6 +62,8 @@ def reading_of(sentence: str, figure: str):
     # the war's length told from its start: "N months after ... the invasion", up to the clause's end
     ("Nearly four months after the Kremlin ordered the invasion, the front barely moved.", "Nearly four months",
      "unit_duration", "duration"),
+    # a count and its nation may share the noun of the next count
+    ("The deal freed 95 Ukrainian and 95 Russian prisoners.", "95", "noun_after", "captured"),
     # the verb after a long list is read from its last item
     ("Some 900 men, some 400 women, some 80 boys and 60 girls were killed.", "Some 900", "noun_then_verb",
      "killed"),

@@ -389,7 +389,7 @@ def demonym_in_counted(f: Figure, reading: Reading):
     Ukrainian settlements" taken are the captor's: the rules of gains decide)."""
     if reading.noun is None or reading.measure in GAIN_MEASURES:
         return None
-    inside = _parties_in(f, f.m.end, reading.noun.end())
+    inside = _parties_in(f, f.m.end, min(reading.noun.end(), f.next_start))  # ("205 Ukrainian and 205 Russian")
     if inside:
         return inside[-1][2]
     return ENEMY if _ENEMY_LOW_RE.search(f.low, f.m.end, reading.noun.end()) else None

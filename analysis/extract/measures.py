@@ -101,6 +101,10 @@ _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 _PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
 _PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
 _BRACKETS_RE = re.compile(r"\s*\([^()]{0,30}\)")
+# "205 Ukrainian and 205 Russian captives": a count whose nation is told, sharing the noun of the next one
+_SHARED_NOUN_GAP_RE = re.compile(
+    rf"\s+{_words([word for words in VOCABULARY.actors.demonyms.values() for word in words])}\s+"
+    rf"{_words(_P.shared_noun_joiners)}\s+")
 # "the largest number of drones – 65 – were downed over Bryansk", "of IDPs – 2.9 million people – are in the
 # west": a count set off by dashes restates the noun right before it (on lowered text)
 _APPOSED_BEFORE_RE = re.compile(rf"{_NOUN_RE.pattern}\s*[—–]\s*$")
@@ -198,6 +202,9 @@ def _noun(f: Figure) -> re.Match | None:
         if f.m.start and f.low[f.m.start - 1] in _OPENING_QUOTES and f.low[start:start + 1] in _CLOSING_QUOTES:
             start += 1  # a figure quoted on its own: '"about 55,110" Russian soldiers'
         f._noun = _noun_after(f.low, start, f.next_start)
+        if f._noun is None and _SHARED_NOUN_GAP_RE.fullmatch(f.low, f.m.end, f.next_start):
+            nxt = f.sentence.mentions[f.sentence.next_quantity(f.i)]  # "205 Ukrainian and 205 Russian captives"
+            f._noun = _noun_after(f.low, nxt.end, min(f.hi, nxt.end + 70))
     return f._noun
 
 
