@@ -472,6 +472,8 @@ class UnitRules:
     duration_start_words: Words
     not_duration_after: Words
     not_duration_before: Words
+    record_words: Words
+    record_link: str
     length_adjective_before: Words
 
 

@@ -62,6 +62,8 @@ def reading_of(sentence: str, figure: str):
     # the war's length told from its start: "N months after ... the invasion", up to the clause's end
     ("Nearly four months after the Kremlin ordered the invasion, the front barely moved.", "Nearly four months",
      "unit_duration", "duration"),
+    # a word of "more" may stand between a casualty verb and its number
+    ("A drone hit the market, killing two people and injuring another 14.", "14", "verb_before", "injured"),
     # a count and its nation may share the noun of the next count
     ("The deal freed 95 Ukrainian and 95 Russian prisoners.", "95", "noun_after", "captured"),
     # the verb after a long list is read from its last item
@@ -256,6 +258,8 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     # a length to a place is where something is, not an advance, unless an advance word comes right before it
     ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
     ("The town sits 30 km (19 miles) east of the border, where the incursion began.", "30 km"),
+    # a time after "in" that frames a record is no length of the war
+    ("It was the deadliest Russian attack on the region in almost two years.", "almost two years"),
     # a time after an event that began no war or operation, or past the clause, is no length of the war
     ("The strikes came nearly a week after a Russian attack on the capital.", "nearly a week"),
     ("Three weeks after he was elected, the president toured the war zone.", "Three weeks"),

@@ -92,6 +92,8 @@ _DURATION_REACH_WORDS = 9  # how many words after "after" may hold the war word
 _CLAUSE_END_RE = re.compile(r"[,;:.]")
 _NOT_DURATION_RE = re.compile(rf"^[\s-]*{_words(_V.units.not_duration_after)}\b")
 _NOT_DURATION_BEFORE_RE = re.compile(rf"\b{_words(_V.units.not_duration_before)}\s+$")
+_RECORD_LINK = f" {_V.units.record_link} "  # "the deadliest attack in two years"
+_RECORD_IN_RE = re.compile(rf"\b{_words(_V.units.record_words)}\b[^.;:]{{0,100}}{re.escape(_RECORD_LINK)}\s*$")
 _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _QUOTED_WORD_RE = re.compile(r"[\"“][\w/.-]{1,30}[\"”]")  # (a model name too: "Iskander-M/KN-23")
@@ -535,8 +537,9 @@ def unit_duration(f: Figure):
     low, m = f.low, f.m
     after = low[m.end:min(f.hi, m.end + 40)]
     before = low[max(f.lo, m.start - 12):m.start]
-    if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before):
-        return STOP
+    if _NOT_DURATION_RE.match(after) or _NOT_DURATION_BEFORE_RE.search(before) or (
+            before.endswith(_RECORD_LINK) and _RECORD_IN_RE.search(low, max(f.lo, m.start - 120), m.start)):
+        return STOP  # (the last: "the highest number of casualties in almost two years")
     words_after = after.split()
     if words_after and words_after[0] in _DURATION_REACHING:  # "five months after Putin ordered the invasion"
         clause = _CLAUSE_END_RE.split(low[m.end:min(f.hi, m.end + 80)], maxsplit=1)[0]  # ("..., the war zone")
@@ -831,8 +834,8 @@ def verb_before(f: Figure):
     verb = None
     for match in _CASUALTY_RE.finditer(before):
         verb = match
-    if verb is None or before[verb.end():].strip():
-        return None
+    if verb is None or (before[verb.end():].strip() and phrase_key(before[verb.end():]) not in _MORE_BEFORE):
+        return None  # ("injuring another 12": a word of more between the verb and its number)
     measure = _MEASURE_OF_VERB[phrase_key(verb.group())]
     if measure not in PERSON_MEASURES:
         return None
