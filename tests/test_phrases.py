@@ -80,6 +80,7 @@ FIGURES = [
     ("Russia and Ukraine swapped 115 prisoners of war.", [("captured", 115.0, "exact")]),
     ("Five people remain missing.", [("missing", 5.0, "exact")]),
     ("Russian forces captured three villages near Pokrovsk.", [("settlements", 3.0, "exact")]),
+    ("Russian forces seized two strategic eastern cities in the autumn.", [("settlements", 2.0, "exact")]),
     ("Russia has deployed two brigades to the area.", [("units", 2.0, "exact")]),
     # the measure comes from the event
     ("Moscow said 95 Ukrainians and 90 Russians were released in the exchange.",
