@@ -375,6 +375,7 @@ class NotQuantities:
     war_words_before_age: Words
     building_size_words_after: Words
     multiplier_words_after: Words
+    weight_words_after: Words
     time_words_after: Words
     year_words_before: Words
     ordinal_suffixes: Words

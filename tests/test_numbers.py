@@ -155,6 +155,9 @@ READINGS = [
     # a multiplier counts no one either
     ("its losses are four times higher", [("four", 4.0, "exact", 4.0, 4.0, "multiplier")]),
     ("a 3-fold rise in strikes", [("3", 3.0, "exact", 3.0, 3.0, "multiplier")]),
+    # ... nor does a weight
+    ("he lost 15 kg in captivity", [("15", 15.0, "exact", 15.0, 15.0, "weight")]),
+    ("300 tonnes of aid", [("300", 300.0, "exact", 300.0, 300.0, "weight")]),
     ("a 16-story tower", [("16", 16.0, "exact", 16.0, 16.0, "size")]),
 ]
 

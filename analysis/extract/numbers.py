@@ -122,6 +122,7 @@ _TIME_AFTER_RE = re.compile(rf"^(?::\d{{2}}|\s*{_words(_NOT.time_words_after)}(?
 _MODEL_NAME_ENDS = tuple(f"{name} " for name in _NOT.model_names_before)  # (read on lowered text)
 _BUILDING_SIZE_AFTER_RE = re.compile(rf"^-{_words(_NOT.building_size_words_after)}\b")
 _MULTIPLIER_AFTER_RE = re.compile(rf"^(?:\s+|-){_words(_NOT.multiplier_words_after)}\b")
+_WEIGHT_AFTER_RE = re.compile(rf"^(?:\s*|-)(?:{_DIGIT_SCALES}\s+)?{_words(_NOT.weight_words_after)}\b")
 _GLUED_AFTER_RE = re.compile(rf"^(?:-?[A-Za-z]{{1,3}}\d|[A-Za-z](?<!k)|(?:-|\s)?{_words(_NOT.calibre_words)}\b"
                              rf"|-?{_words(_NOT.ordinal_suffixes)}\b)")
 _GLUED_BEFORE_RE = re.compile(rf"(?:[A-Za-z]-?|\d/|{_words(_NOT.number_signs_cased)}\s?)$")  # "Kh-101/555"
@@ -140,7 +141,7 @@ _KIND_BEFORE_ENDS = (*"".join(_NOT.currency_signs), *last_words(_NOT.currency_co
                      *last_words(_NOT.age_words_before), *_MONTHS, *(f"{month}." for month in _MONTHS))
 _KIND_AFTER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PERCENT_AFTER_RE, _MONEY_AFTER_RE, _AGE_AFTER_RE, _TIME_AFTER_RE, _DATE_AFTER_RE, _BUILDING_SIZE_AFTER_RE,
-    _MULTIPLIER_AFTER_RE)))
+    _MULTIPLIER_AFTER_RE, _WEIGHT_AFTER_RE)))
 _SCALE_ONLY_RE = re.compile(rf"{_words(_SCALES)}\b")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _TOKEN_RE = re.compile(r"\S+")
@@ -165,7 +166,7 @@ class NumberMention:
     unit: str | None = None  # unit key from the measures vocabulary ('km', 'mi', 'day'...), None when none follows
     factor: float = 1.0  # multiply by this to reach the canonical unit
     dimension: str | None = None  # length, area, time
-    kind: str = "quantity"  # quantity, date, year, time, age, size, multiplier, money, percent, code
+    kind: str = "quantity"  # quantity, date, year, time, age, size, multiplier, weight, money, percent, code
     restates: int | None = None  # index of the mention this one restates in brackets
     hyphenated: bool = False  # "1,000-day": the number is an adjective
 
@@ -291,6 +292,8 @@ def _classify(text: str, low: str, start: int, end: int, digits: str | None) -> 
         return "size"  # "a five-storey building"
     if kind_after and _MULTIPLIER_AFTER_RE.match(after):
         return "multiplier"  # "ten times higher": how many times another figure
+    if kind_after and _WEIGHT_AFTER_RE.match(after):
+        return "weight"  # "lost 20 kg"
     if digits is None and _SCALE_ONLY_RE.match(low, start, end):
         return "vague"  # "several hundred square miles": no count given
     if digits is not None:
