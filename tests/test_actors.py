@@ -223,6 +223,9 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
      "civilians"),
     ("The shelling killed an elderly man and hurt 2 others in the suburb.", "2", "others_of_before", "civilians"),
     ("Kyiv's drones killed 6 Russian soldiers and injured 9 others.", "9", "others_of_before", "Russia"),
+    # ... and so is a bare count of a second harm joined to the victims named before it
+    ("Attacks by Russian forces killed four civilians and wounded at least 25 overnight.", "at least 25",
+     "victims_of_before", "civilians"),
     # a passive destroy verb names no side destroying: the side before it launched the drones, and keeps them
     ("Moscow sent 90 drones at night, of which 61 were downed and 20 were lost to jamming.", "20", "of_the_whole",
      "Russia"),

@@ -142,6 +142,7 @@ _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
 _STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with word_starts)
 _CIVILIANS = "civilians"
+_VICTIM_JOINTS = frozenset(("and", ",", ", and"))  # (punctuation and "and" only: grammar, no vocabulary)
 _THEATRE = VOCABULARY.linking.theatre  # the country the war is fought in
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
@@ -426,6 +427,20 @@ def others_of_before(f: Figure, reading: Reading):
         if before is not None and before.measure in PERSON_MEASURES:
             return before.actor
     return _CIVILIANS if _ONE_CIVILIAN_RE.search(f.low, f.lo, f.m.start) else None
+
+
+def victims_of_before(f: Figure, reading: Reading):
+    """'killed at least five civilians and injured at least 30': a bare count of a second harm, its verb
+    joined right to the victims named before it, is of those victims' side."""
+    if reading.noun is not None or reading.measure not in PERSON_MEASURES or reading.measure_rule != "verb_before":
+        return None
+    quantities = f.sentence.quantities()
+    at = bisect.bisect_left(quantities, f.i)
+    before = f.sentence.reading(quantities[at - 1]) if at else None
+    if before is None or before.measure not in PERSON_MEASURES or before.noun is None or before.actor is None:
+        return None
+    joint = f.low[before.counted_end:reading.counted_start].strip()
+    return before.actor if joint in _VICTIM_JOINTS else None
 
 
 def in_favour_of(f: Figure, reading: Reading):
@@ -760,7 +775,8 @@ def party_after(f: Figure, reading: Reading):
     return after[0][2] if after else None
 
 
-ACTOR_RULES = (displaced_civilians, others_of_before, in_favour_of, civilian_noun, demonym_in_counted, fights_for,
+ACTOR_RULES = (displaced_civilians, others_of_before, victims_of_before, in_favour_of, civilian_noun,
+               demonym_in_counted, fights_for,
                both_sides, party_in_toll, from_captivity, released_by_party, returned_to_party, captor_opponent,
                inflicted_on, people_of_party, killed_by_party,
                soldiers_of_party, losses_of_party, strike_victims, owner_named, victims_unknown, launched_by,
