@@ -115,6 +115,8 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
      "Russia"),
     ("Kyiv said 140 captives had been freed from Russian captivity.", "140", "from_captivity", "Ukraine"),
     ("Moscow released 90 prisoners of war on Friday.", "90", "released_by_party", "Ukraine"),
+    # "its" after a side that lets prisoners go is the other side's
+    ("Kyiv said that Moscow had released 120 of its soldiers.", "120", "demonym_in_counted", "Ukraine"),
     ("Kyiv brought home 75 prisoners of war under the deal.", "75", "released_by_party", "Ukraine"),
     ("Among the freed Ukrainians were 31 officers.", "31", "people_of_party", "Ukraine"),
     ("In the swap 50 prisoners were freed by each side.", "50", "both_sides", None),

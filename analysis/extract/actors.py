@@ -117,6 +117,7 @@ _PUNCTUATION_RE = re.compile(r"[—–(),;:.]")
 _RETURNED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\b{_words(_W.returned_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _CAPTURE_RE = re.compile(rf"{_words(_W.capture)}\b")
 _RELEASE_RE = re.compile(rf"(?:({_words(_W.release)})|{_words(_W.got_back)})\b")
+_LET_GO_RE = re.compile(rf"\b{_words(_W.release)}\b")  # (on a lowered sentence)
 _CAPTIVITY_RE = re.compile(rf"\b(?:from|in|of)\s+(?:the\s+)?({_PARTY})\s+{re.escape(_W.captivity)}\b")
 _PEOPLE_OF_PARTY = frozenset(_W.people_of_party)
 _GENERIC_PEOPLE = frozenset(_W.generic_people)
@@ -237,6 +238,8 @@ def _parties_of_sentence(low: str, text: str) -> tuple[list[tuple[int, int, str 
                 named = [(start, end, actor) for start, end, actor, land in _party_words(low, text, every=True)
                          if not land]
             earlier = [party for party in named if party[1] <= m.start()]
+        if m.group(2) and len(earlier) > 1 and _LET_GO_RE.search(low, earlier[-1][1], m.start()):
+            earlier = earlier[:-1]  # "Ukraine said Russia released 215 of its soldiers": not the releaser's own
         # "we", "our forces": the speaker's side; "its forces" the side named before, if any ("his forces"
         # after "the commander said": the speaker's)
         parties.append((m.start(), m.end(), earlier[-1][2] if m.group(2) and earlier else OWN))
