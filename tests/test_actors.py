@@ -36,6 +36,8 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     # weapons fired at a town or region are its country's enemy's
     ("By evening 60 shells had been fired at the Belgorod region.", "60", "launched_by", "Ukraine"),
     ("Officials said 12 missiles were fired at Kharkiv.", "12", "launched_by", "Russia"),
+    # ... also at the head of a list whose launcher is named after its last item
+    ("Air defences downed most of the 40 drones and 6 missiles Ukraine launched.", "40", "launched_by", "Ukraine"),
     # ... and weapons launched from a side's land are that side's (but from Ukraine's, which may be occupied)
     ("Kyiv's air force said it faced 3 ballistic missiles launched from Russia's Kursk region.", "3", "launched_by",
      "Russia"),

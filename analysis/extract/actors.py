@@ -98,6 +98,8 @@ _SPEECH_VERB_RE = re.compile(rf"\b{_words(VOCABULARY.attribution.speech.verbs)}\
 _LAUNCHED_BY_RE = re.compile(rf"[^.;]{{0,40}}?\b{_words(_W.launched)}\s+{re.escape(_W.launched_by)}\s+")
 _LAUNCHER_AFTER_RE = re.compile(  # "the 120 drones Russia launched overnight"
     rf"\s+(?:{_words(_W.launched_before)}\s+)?({_PARTY})\s+(?:{_words(_W.launched_before)}\s+)?{_words(_W.launched)}\b")
+_LIST_LAUNCHER_RE = re.compile(  # "... and three missiles Ukraine launched": after a list's last count
+    rf"[\w\s'’-]{{0,40}}?\s({_PARTY})\s+(?:{_words(_W.launched_before)}\s+)?{_words(_W.launched)}\b")
 _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
     rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _LAUNCHED_AT_PLACE_RE = re.compile(  # "194 projectiles had been fired at the Kursk region" (cased text)
@@ -638,6 +640,11 @@ def launched_by(f: Figure, reading: Reading):
         launcher = _country_launched_from(f, end)
         if launcher is not None:
             return launcher
+        nxt = f.sentence.next_quantity(f.i)  # "the 36 drones and three missiles Ukraine launched": the list's
+        if nxt is not None and f.sentence.joined(nxt, end):  # launcher, named after its last item (read from the
+            named = _LIST_LAUNCHER_RE.match(f.low, f.sentence.mentions[nxt].end, f.hi)  # text: no reading asked)
+            if named is not None:
+                return actor_of(named.group(1))
         return _opponent(_country_fired_at(f, end))  # "194 projectiles fired at the Kursk region": Russia's opponent's
     party = PARTY_RE.match(f.low, by.end())
     return actor_of(party.group()) if party else None
