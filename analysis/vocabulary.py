@@ -932,6 +932,7 @@ class PlaceLinks:
     city: str
     city_of: str
     clause_separators: Words
+    fronted_clause_openers_cased: Words
     where_clause: str
     landmark_after_distance: Words
     national_scope: Words

@@ -226,6 +226,9 @@ def test_where_the_text_puts_a_figure(text: str, figure: str, measure: str, plac
     ("Moscow sent 60 drones overnight, the air force said.", "60", "equipment", "2024-11-05", "own_segment"),
     ("A day earlier, the army had captured 5 villages near the border.", "5", "settlements", "2024-11-04",
      "own_clause"),
+    # a clause opening the sentence with "While" ends at its first comma: the main clause's day is not its
+    ("A drone hit a depot on Sunday. While 30 drones were downed, a fire broke out and was put out on Monday.", "30",
+     "equipment", "2024-11-03", "strike_before"),
 ])
 def test_date_rules(text: str, figure: str, measure: str, date: str | None, rule: str) -> None:
     linked = link(text, figure, measure)

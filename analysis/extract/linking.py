@@ -82,6 +82,7 @@ _VICTIM_MEASURES = frozenset({"killed", "injured", "casualties", "missing", "cap
 _PAST_MEASURES = _VICTIM_MEASURES | GAIN_MEASURES
 _YEAR_RE = re.compile(r"\d{4}")
 _CLAUSE_SEPARATORS = _L.clause_separators
+_FRONTED_OPENERS = tuple(f"{opener} " for opener in _L.fronted_clause_openers_cased)
 _WHERE = _L.where_clause  # ", where": a clause about the place just before it
 _LENGTH_WORDS = [word for unit in ("km", "mi", "m") for word in VOCABULARY.numbers.units[unit].words
                  if not word.startswith("-")]
@@ -400,9 +401,15 @@ def _gap(d: DateMention, m: NumberMention) -> tuple[int, int]:
 
 
 def _clause(text: str, m: NumberMention, sentence: Sentence) -> tuple[int, int]:
-    """The stretch of the sentence between the clause boundaries around a figure."""
+    """The stretch of the sentence between the clause boundaries around a figure (a clause that opens the
+    sentence with "While", "Although" ... ends at its first comma)."""
     lo = max(text.rfind(sep, sentence.start, m.start) for sep in _CLAUSE_SEPARATORS)
     ends = [i for i in (text.find(sep, m.end, sentence.end) for sep in _CLAUSE_SEPARATORS) if i >= 0]
+    if sentence.text.startswith(_FRONTED_OPENERS) and (comma := text.find(", ", sentence.start, sentence.end)) > 0:
+        if comma >= m.end:
+            ends.append(comma)
+        else:
+            lo = max(lo, comma)
     return max(lo, sentence.start), min(ends) if ends else sentence.end
 
 
