@@ -445,6 +445,7 @@ class VerbRules:
     losses_said_soon: Words
     more_before: Words
     auxiliaries: Words
+    unharmed: Words
     relative_pronouns: Words
     conjunctions: Words
     wounded_too: Words

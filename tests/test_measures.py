@@ -258,6 +258,8 @@ def test_each_measure_rule_reads_its_construction(sentence: str, figure: str, ru
     # a length to a place is where something is, not an advance, unless an advance word comes right before it
     ("The brigade took a hamlet 14 km north of the city while advancing.", "14 km"),
     ("The town sits 30 km (19 miles) east of the border, where the incursion began.", "30 km"),
+    # people rescued were not harmed: a harm told further on is another figure's
+    ("Crews said 25 people have been rescued and 12 more are still missing.", "25"),
     # a time after "in" that frames a record is no length of the war
     ("It was the deadliest Russian attack on the region in almost two years.", "almost two years"),
     # a time after an event that began no war or operation, or past the clause, is no length of the war

@@ -103,6 +103,8 @@ _INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
 _PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
 _PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
 _BRACKETS_RE = re.compile(r"\s*\([^()]{0,30}\)")
+_OWN_PREDICATE_RE = re.compile(  # "39 people have been rescued": people no harm befell
+    rf"\s+(?:{_words(_V.verb_rules.auxiliaries)}\s+)*{_words(_V.verb_rules.unharmed)}\b")
 # "205 Ukrainian and 205 Russian captives": a count whose nation is told, sharing the noun of the next one
 _SHARED_NOUN_GAP_RE = re.compile(
     rf"\s+{_words([word for words in VOCABULARY.actors.demonyms.values() for word in words])}\s+"
@@ -288,7 +290,8 @@ def _verb_context(f: Figure) -> str | None:
         found = "killed"  # "up to 80 servicemen and 2 tanks were destroyed": the servicemen were killed
     if found is None:
         found = _verb_before_list(f)
-    if found is None:
+    if found is None and not _OWN_PREDICATE_RE.match(low, after_lo, right_hi):  # ("39 people have been rescued
+        # and 30 more remain missing": the 39 have a verb of their own, and the "missing" further on is not theirs)
         # (the verb after a list is near its last item: "4,272 men, some 2,558 women, ... and 226 girls were killed")
         last_item = max((other.start for other in f.sentence.mentions if after_lo <= other.start < after_hi),
                         default=after_lo) if after_hi > f.next_start else after_lo
