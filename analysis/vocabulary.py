@@ -579,6 +579,7 @@ class ActorWords:
     enemy: Words
     kill: Words
     passive: Words
+    perfect: Words
     new_clause: Words
     honorifics: Words
     release: Words

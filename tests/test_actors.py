@@ -168,6 +168,9 @@ def test_figures_without_an_actor_take_the_one_beside_them() -> None:
     ("The Russian Defence Ministry said the enemy lost some 260 servicemen and four tanks near the river.", "four",
      "enemy_of_claimant", "Ukraine"),
     ("Ukrainian officials said enemy losses had reached 1,700 overnight.", "1,700", "enemy_of_claimant", "Russia"),
+    # what a side's official says "had been" downed was downed by that side: the enemy's
+    ("The Belgorod governor said 12 drones had been shot down over the region.", "12", "enemy_of_claimant",
+     "Ukraine"),
     # ... but an enemy that is only a target leaves the speaker's figure to the speaker
     ("“We pushed the enemy out of 5 square kilometres,” Oleksandr Syrskyi said.", "5 square kilometres",
      "own_side_of_claimant", "Ukraine"),

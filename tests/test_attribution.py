@@ -349,6 +349,11 @@ def test_claimant_side_comes_from_the_registry():
     assert rows.claimant_side.tolist() == ["United States", "South Korea"]
 
 
+def test_a_claimant_named_after_a_town_speaks_for_its_country():
+    rows = extract_figures("The Belgorod governor said 12 drones were downed. The Sumy city council said 3 died.")
+    assert rows.claimant_side.tolist() == ["Russia", "Ukraine"]
+
+
 @pytest.mark.parametrize(("text", "claimant", "side"), [
     # "both countries" are the two sides of the war, and a claim of several sides has no one side
     ("Moscow and Kyiv swapped 103 prisoners each, both countries confirmed.", "Russia and Ukraine", None),

@@ -90,7 +90,8 @@ _ONE_CIVILIAN_RE = re.compile(rf"\b(?:an?|one)\s+(?:[a-z-]+\s+)?{_words(_W.one_c
 _MILITARY_WORD_RE = re.compile(rf"{_words(_W.military)}\b")
 _DESTROY_RE = re.compile(rf"{_words(_W.destroy)}\b")
 # "30 drones were downed", "12 tanks have been destroyed": a passive fate right after the counted noun
-_DOWNED_AFTER_RE = re.compile(rf"\s+(?:{_words(_W.passive)}\s+)+(?:\w+ly\s+)?{_words(_W.destroy)}\b")
+_DOWNED_AFTER_RE = re.compile(
+    rf"\s+(?:{_words(_W.perfect)}\s+)?(?:{_words(_W.passive)}\s+)+(?:\w+ly\s+)?{_words(_W.destroy)}\b")
 _BY_AFTER_RE = re.compile(rf"\s+{re.escape(_W.launched_by)}\b")
 # a speech verb between a party word and a figure: the party is the speaker's ("Ukraine's air force said")
 _SPEECH_VERB_RE = re.compile(rf"\b{_words(VOCABULARY.attribution.speech.verbs)}\b")
@@ -904,16 +905,22 @@ def _own_side(row: dict, facts: _SentenceFacts) -> None:
     """The speaker's own side (and its enemy) as the claimant's side; the "enemy" named in an unread
     figure's sentence."""
     if row["actor"] in (OWN, ENEMY):
-        side = side_of(row["claimant"])
+        side = _side_of_claimant(row)
         row["actor"] = side if row["actor"] == OWN else OPPONENT.get(side)
         if row["actor"] is not None:
             row["_rules"]["actor"] = "own_side_of_claimant" if side == row["actor"] else "enemy_of_claimant"
         else:
             row["_rules"]["actor"] = "none"
     if row["actor"] is None and facts.enemy:
-        row["actor"] = OPPONENT.get(side_of(row["claimant"]))
+        row["actor"] = OPPONENT.get(_side_of_claimant(row))
         if row["actor"] is not None:
             row["_rules"]["actor"] = "enemy_of_claimant"
+
+
+def _side_of_claimant(row: dict) -> str | None:
+    """The claimant's side: the ``claimant_side`` worked out for the row (registry, name, role, the town its
+    name opens with), else the party its name names."""
+    return row.get("claimant_side") or side_of(row["claimant"])
 
 
 def _carry(row: dict, family: str, previous: tuple[int, str, int] | None, facts: _SentenceFacts,

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.extract import measures, places
-from analysis.extract.actors import actor_of, carry_actors, decide_actor, side_of
+from analysis.extract.actors import OPPONENT, actor_of, carry_actors, decide_actor, side_of
 from analysis.extract.articles import article_id_for, parse_published
 from analysis.extract.attribution import claims_by_sentence, registry_kind, registry_side
 from analysis.extract.linking import ArticleContext, SentenceLinks
@@ -167,8 +167,20 @@ def _claimant_side(name: str, person: bool, role: str | None) -> str | None:
     if side is None and not person and len(parties := name.replace(" and ", ", ").split(", ")) > 1 \
             and all(side_of(party) or actor_of(party) for party in parties):
         return None  # "Russia and Ukraine", "Ukraine, United States and South Korea": no one side
-    side = side or side_of(name)
+    side = side or side_of(name) or _country_of_place_in(name)
     return side if side is not None or not person or not role else side_of(role)
+
+
+def _country_of_place_in(name: str) -> str | None:
+    """The side whose town or region opens a claimant's name ("Belgorod governor": Russia, "Kharkiv regional
+    administration": Ukraine), if it is a side of the war."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n:
+            place = places.geocode(" ".join(words[:n]))
+            if place is not None and place.kind != "country" and place.country in OPPONENT:
+                return place.country
+    return None
 
 
 def _row(article: dict, links: SentenceLinks, m: NumberMention, reading: Reading, shown: str, *,
