@@ -117,6 +117,9 @@ READINGS = [
     ("Some 40 to 50 soldiers arrived.", [("Some 40 to 50", 45.0, "range", 40.0, 50.0, "quantity")]),
     # verbs of exceeding say "at least"
     ("Moscow's losses now exceed 640,000.", [("exceed 640,000", 640_000.0, "at_least", 640_000.0, N, "quantity")]),
+    ("The toll has passed 250.", [("passed 250", 250.0, "at_least", 250.0, N, "quantity")]),
+    ("Arrivals crossed the 3 million mark.", [("crossed the 3 million", 3_000_000.0, "at_least", 3_000_000.0, N,
+                                               "quantity")]),
     ("The tally tops 3,100 this week.", [("tops 3,100", 3100.0, "at_least", 3100.0, N, "quantity")]),
     # a year-like number that counts the noun after it is a count, unless a word that dates comes before it
     ("Kyiv's units took around 2000 Russian prisoners.", [("around 2000", 2000.0, "approx", N, N, "quantity")]),
