@@ -140,6 +140,7 @@ def reading_of(sentence: str, figure: str):
     ("Doctors said eleven people were (hospitalised) overnight.", "eleven", "noun_then_verb", "injured"),
     ("Twelve people were left injured and nine are still missing.", "nine", "verb_after", "missing"),
     ("Kyiv and Moscow agreed a 150-for-150 swap on Friday.", "150", "swap", "captured"),
+    ('Kyiv and Moscow began a "500 for 500" prisoner exchange.', "500", "swap", "captured"),
     # figures whose noun is elsewhere
     ("The convoy carried 310 evacuees, among them 40 children and 12 elderly residents.", "12",
      "people_in_a_list", "displaced"),
@@ -351,8 +352,8 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
     # a qualifier that is a verb links the toll too; a count may be "the N mark"
     ("The number of displaced people exceeded 5 million in May.", "exceeded 5 million", "toll_before",
      "displaced"),
-    ("The number of people driven from their homes has passed the 5 million mark.", "5 million", "toll_before",
-     "displaced"),
+    ("The number of people driven from their homes has passed the 5 million mark.", "passed the 5 million",
+     "toll_before", "displaced"),
     # a count set off by dashes restates the noun of things or of the displaced right before it
     ("Air defences said most of the drones – 52 – fell over the sea.", "52", "apposed_count", "equipment"),
     ("A third of the refugees – 1.1 million people – are now in Poland.", "1.1 million", "apposed_count",
@@ -385,3 +386,8 @@ def test_a_count_in_dashes_after_people_is_read_by_what_befell_them() -> None:
 def test_a_clause_with_a_verb_of_its_own_is_no_item_of_the_list_before() -> None:
     rows = analysis.extract_figures("Enemy losses exceeded 120 servicemen; in the west, 90 soldiers were deployed.")
     assert rows.set_index("text").loc["90", "measure"] == "troops"
+
+
+def test_the_second_side_of_a_swap_restates_the_first() -> None:
+    rows = analysis.extract_figures('Kyiv and Moscow began a "500 for 500" prisoner exchange.')
+    assert rows["value"].tolist() == [500.0]

@@ -132,7 +132,10 @@ _RUNNING_TOTAL_RE = re.compile(
     rf"\s{_words(_P.running_total_links)}\s*$")
 _RUNNING_TOTAL_LINK_RE = re.compile(rf"\s{_words(_P.running_total_links)}\s*$")
 _ATTACKS_RE = re.compile(rf"[\s-]+{_words(_P.attack_nouns)}\b")
-_SWAP_RE = re.compile(rf"{_words(_P.swap_joiners)}[\d,]+\s+(?:[\w-]+\s+)?{_words(_P.swaps)}\b")
+_SWAP_TAIL = rf"[\"”]?\s+(?:[\w-]+\s+)?{_words(_P.swaps)}\b"  # what follows the second side of a swap
+_SWAP_RE = re.compile(rf"\s*{_words(_P.swap_joiners)}\s*[\d,]+{_SWAP_TAIL}")  # "a 150-for-150 swap", '"1000 for 1000"'
+_SWAP_TAIL_RE = re.compile(_SWAP_TAIL)
+_SWAP_SECOND_RE = re.compile(rf"\d\s*{_words(_P.swap_joiners)}\s*$")
 _SWAP_HINTS = hint_words(_P.swap_joiners)
 _INCLUDING_LIST_RE = re.compile(
     rf"\b{_words(_P.including_before)}\s[^.;:]{{0,100}}?(?:\s|(?<=\w)){_words(_P.list_joiners)}\s*$")
@@ -561,8 +564,10 @@ def swap(f: Figure):
     if not f.sentence.holds(_SWAP_HINTS):  # (tried on every figure, it almost never applies)
         return None
     match = _SWAP_RE.match(f.low, f.m.end, f.hi)
-    if match is None:
-        return None
+    if match is None:  # the second side of "1000 for 1000" restates the first
+        second = _SWAP_SECOND_RE.search(f.low, max(f.lo, f.m.start - 16), f.m.start) and _SWAP_TAIL_RE.match(
+            f.low, f.m.end, f.hi)
+        return STOP if second else None
     return Reading("captured", f.low[f.m.end:match.end()].strip(" -"), f.m.end, match.end())
 
 
