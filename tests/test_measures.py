@@ -358,6 +358,9 @@ def test_other_nationals_in_a_country_are_no_refugees() -> None:
     ("Air defences said most of the drones – 52 – fell over the sea.", "52", "apposed_count", "equipment"),
     ("A third of the refugees – 1.1 million people – are now in Poland.", "1.1 million", "apposed_count",
      "displaced"),
+    # people listed after a toll's first item are of the toll, whatever their own nouns count
+    ("The death toll takes in 9,000 volunteers, 6,500 recruited convicts and 4,000 mobilised soldiers.", "4,000",
+     "toll_list_item", "killed"),
     # a toll that "ranges" over a range
     ("Counting the graves missed, the true number of deaths may range from 90,000 to 140,000.",
      "from 90,000 to 140,000", "toll_before", "killed"),

@@ -571,6 +571,22 @@ def swap(f: Figure):
     return Reading("captured", f.low[f.m.end:match.end()].strip(" -"), f.m.end, match.end())
 
 
+def toll_list_item(f: Figure):
+    """'the death toll takes in 17,000 volunteers, 14,500 recruited prisoners and 9,700 mobilised soldiers':
+    people listed after a toll's first item are of the toll, whatever their own nouns would count."""
+    if _noun_measure(f) not in (_PEOPLE, _TROOPS, "captured"):
+        return None
+    found = _list_parent(f)
+    if found is None or found[1].measure not in PERSON_MEASURES:
+        return None
+    mention, parent = found
+    if parent.measure_rule != "toll_list_item" and _toll_before(f.low, f.clause[0], mention.start) is None:
+        return None  # (the head is a toll's: "the death toll takes in 17,000 volunteers")
+    if not _LIST_NEXT_RE.fullmatch(f.low, max(mention.end, parent.counted_end), f.m.start):
+        return None
+    return _noun_reading(f, parent.measure)
+
+
 def noun_after(f: Figure):
     """'5 tanks', 'six dead', '12 brigades': the noun after the number names the measure (nouns that
     count soldiers or people are left to the rules after this one; "57 missile strikes" counts attacks,
@@ -982,8 +998,8 @@ def _opening_continues(f: Figure, verb: re.Match | None) -> Reading | None:
 
 MEASURE_RULES = (one_person, among_the, captured_wounded, difference, ratio, swap, unit_advance, unit_area,
                  unit_duration, recruited_prisoners, apposed_count,
-                 noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, parallel_item, troops_noun,
-                 people_in_a_list,
+                 toll_list_item, noun_after, nationals_abroad, noun_then_verb, noun_then_toll, exchanged, parallel_item,
+                 troops_noun, people_in_a_list,
                  part_of_whole_with_noun, part_of_next, verb_after, part_of_whole, verb_before, earlier_value,
                  toll_before, elided_count, equipment_fate)
 
