@@ -882,6 +882,9 @@ class Dates:
     period_from: Words
     period_from_not_after: Words
     period_then: str
+    night_start_marks: Words
+    night_end_marks: Words
+    night_joiner: str
     speech_words: Words
     relative: dict[str, RelativeDate]
 

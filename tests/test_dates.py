@@ -56,6 +56,17 @@ def test_event_date_comes_from_the_figures_sentence():
     assert (row.event_date, row.date_precision) == (pd.Timestamp("2024-11-05"), "day")
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    # a night that began on the day named is the tally of the morning it ended, as "overnight" is
+    ("Between 10 p.m. on November 3 and 6 a.m., air defences downed 40 drones.", "2024-11-04"),
+    ("Between 10 p.m. Moscow time (7 p.m. GMT) on November 3 and 6 a.m., air defences downed 40 drones.",
+     "2024-11-04"),
+    ("At 10 p.m. on November 3 a missile killed 4 people.", "2024-11-03"),
+])
+def test_a_night_span_is_dated_by_the_morning_it_ended(text: str, date: str) -> None:
+    assert extract_figures(text, published=PUBLISHED).iloc[0].event_date == pd.Timestamp(date)
+
+
 def test_the_figures_own_date_wins_over_the_date_of_the_statement():
     text = "Umerov said on Monday that 3,000 soldiers had arrived on Saturday."
     assert extract_figures(text, published=PUBLISHED).iloc[0].event_date == pd.Timestamp("2024-11-02")

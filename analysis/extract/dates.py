@@ -167,12 +167,26 @@ def find_dates(text: str, published: pd.Timestamp | None, *, offset: int = 0) ->
             resolved = _month_date(_MONTH_NUMBER[_MODAL_MONTH], base)  # "in May": the month
         if resolved is None or _period_start(low, match):
             continue  # "since early August": when a period began, not when the figure's event happened
+        if resolved[1] == "day" and _night_that_ended_after(low, match):
+            resolved = (resolved[0] + _DAYS[1], "day")
         speech = bool(_SPEECH_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()))
         rel = match.group("rel")
         out.append(DateMention(offset + match.start(), offset + match.end(), resolved[0], resolved[1], speech,
                                relative=rel is not None, report=rel is not None and _D.relative[
                                    " ".join(rel.split())].report))
     return out
+
+
+_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*"
+_NIGHT_START_RE = re.compile(rf"{_TIME}{_words(_D.night_start_marks)}[^.;]{{0,40}}?\s$")  # lowered
+_NIGHT_END_RE = re.compile(rf"[^.;]{{0,3}}\s{re.escape(_D.night_joiner)}\s+{_TIME}{_words(_D.night_end_marks)}")
+
+
+def _night_that_ended_after(low: str, match: re.Match) -> bool:
+    """Whether a day is the start of a night span that ended the morning after ("between 11 p.m. on
+    December 24 and 7 a.m."): the tally of such a night is the morning's, as "overnight" is."""
+    return bool(_NIGHT_START_RE.search(low, max(0, match.start() - 60), match.start())
+                and _NIGHT_END_RE.match(low, match.end()))
 
 
 def _period_start(low: str, match: re.Match) -> bool:
