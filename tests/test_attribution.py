@@ -32,6 +32,8 @@ CASES = [
     # a document "posted" or "released" is no speaker's verb: who told of it is
     ("Army chief Oleksandr Syrskyi told President Volodymyr Zelensky in a video posted on Sunday that his men hold "
      "700 square kilometres.", "Oleksandr Syrskyi", None),
+    ("Some 3 million people have left Ukraine, according to the United Nations High Commissioner for Refugees.",
+     "UNHCR", None),
     # a count's finder is its source
     ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
      "Mediazona", None),

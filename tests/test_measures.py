@@ -64,6 +64,9 @@ def reading_of(sentence: str, figure: str):
      "unit_duration", "duration"),
     # a word of "more" may stand between a casualty verb and its number
     ("A drone hit the market, killing two people and injuring another 14.", "14", "verb_before", "injured"),
+    # a verb after a modal ("may be internally displaced")
+    ("Up to 7 million more may be internally displaced, the agency warned.", "Up to 7 million", "verb_after",
+     "displaced"),
     # a count and its nation may share the noun of the next count
     ("The deal freed 95 Ukrainian and 95 Russian prisoners.", "95", "noun_after", "captured"),
     # the verb after a long list is read from its last item

@@ -469,7 +469,8 @@ def _read_phrase(phrase: str) -> tuple:
     if not phrase or phrase.lower() in _VAGUE or _FIGURE_OR_CLAUSE_RE.search(lowered(phrase)) or \
             _POSSESSIVE_RE.match(phrase):  # "his agency said": the speaker already credited stays the claimant
         return ("none",)
-    whole = _BODY_RE.fullmatch(lowered(phrase).replace("’", "'"))
+    whole = _BODY_RE.fullmatch(lowered(phrase[4:] if phrase[:4].lower() == "the " else phrase).replace("’", "'"))
+    # (a body's whole name after "the" too: "the United Nations High Commissioner for Refugees", no "Refugees")
     if whole is not None:  # "RIA Novosti": a body's name, whatever its words look like
         alias = phrase_key(whole.group())
         return ("body", _BODIES[alias].name, alias)
