@@ -34,6 +34,9 @@ CASES = [
      "700 square kilometres.", "Oleksandr Syrskyi", None),
     ("Some 3 million people have left Ukraine, according to the United Nations High Commissioner for Refugees.",
      "UNHCR", None),
+    # a name followed by several descriptions is the source, not its last description
+    ("Mediazona, an independent Russian outlet, working with volunteers, has counted 80,000 dead soldiers.",
+     "Mediazona", None),
     # a count's finder is its source
     ("Working with volunteers, Mediazona has established the names of 90,000 Russian soldiers who died.",
      "Mediazona", None),
@@ -393,6 +396,7 @@ def test_finding_things_is_no_speech() -> None:
 @pytest.mark.parametrize("text", [
     "Moscow said that 6,000 of its men had died, a total far below Ukrainian and Western estimates.",
     "Moscow said 6,000 had died, a toll far under independent estimates.",
+    "Moscow said 6,000 had died, a toll drawn from obituaries and regional media reports.",
 ])
 def test_a_speech_noun_after_an_adjective_is_no_speech(text: str) -> None:
     from analysis.extract.attribution import _Speakers, sentence_claims

@@ -835,12 +835,15 @@ def _appositive_claim(left: str, offset: int, speakers: _Speakers) -> Claim | No
             return None
         start = offset + left.rfind(segments[-1])
         return Claim(speakers.person(person[0], role), role, start, offset + len(left.rstrip()), True)
-    start = offset + left.rfind(segments[-2])
-    person = _person_in(segments[-2].strip())
+    at = len(segments) - 2  # "Mediazona, an independent outlet, working with BBC Russia, has": past the lower-case
+    while at > 0 and segments[at].strip()[:1].islower():  # descriptions to the name that opens them
+        at -= 1
+    start = offset + left.rfind(segments[at])
+    person = _person_in(segments[at].strip())
     if person is None:  # "DeepState, a monitoring project with ties to Ukraine's military, said"
-        named = _claim_from_phrase(segments[-2], start, start + len(segments[-2]), speakers)
+        named = _claim_from_phrase(segments[at], start, start + len(segments[at]), speakers)
         return named if named is not None and not named.person else None
-    role = _clean(segments[-1])
+    role = _clean(segments[at + 1])
     return Claim(speakers.person(person[0], role), role, start, offset + len(left.rstrip()), True)
 
 
