@@ -64,6 +64,9 @@ def reading_of(sentence: str, figure: str):
      "unit_duration", "duration"),
     # a word of "more" may stand between a casualty verb and its number
     ("A drone hit the market, killing two people and injuring another 14.", "14", "verb_before", "injured"),
+    # recruits taken into the army are troops
+    ("Since January, 150,000 people have been accepted into the ranks of the army.", "150,000", "noun_then_verb",
+     "troops"),
     # a verb after a modal ("may be internally displaced")
     ("Up to 7 million more may be internally displaced, the agency warned.", "Up to 7 million", "verb_after",
      "displaced"),
