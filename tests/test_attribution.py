@@ -34,6 +34,8 @@ CASES = [
      "700 square kilometres.", "Oleksandr Syrskyi", None),
     ("Some 3 million people have left Ukraine, according to the United Nations High Commissioner for Refugees.",
      "UNHCR", None),
+    ("Two people died in the strike on Mykolaiv, Operational Command South of the Ukrainian Armed Forces reported.",
+     "Operational Command South", None),
     # a name followed by several descriptions is the source, not its last description
     ("Mediazona, an independent Russian outlet, working with volunteers, has counted 80,000 dead soldiers.",
      "Mediazona", None),
