@@ -580,6 +580,7 @@ class ActorWords:
     kill: Words
     passive: Words
     perfect: Words
+    toll_owner_links: Words
     new_clause: Words
     honorifics: Words
     release: Words

@@ -54,6 +54,9 @@ def actor_of(sentence: str, figure: str) -> tuple[str, str | None]:
     # a bare count after "and" is of the same side as the count before it; a dateline owns no toll
     ("At least 90 North Koreans died and 400 were injured.", "400", "of_the_whole", "North Korea"),
     ("KYIV, Ukraine (AP) — The death toll from the strike rose to 12.", "12", "strike_victims", "civilians"),
+    # a toll's owner named after it; not the side whose attack the toll is of
+    ("Losses among Russian troops near the town have reached 900.", "900", "party_in_toll", "Russia"),
+    ("The death toll of the Russian drone attack on Sumy rose to 9.", "9", "strike_victims", "civilians"),
     # a part named by its nation is that nation's, not the whole's side
     ("Moscow has 40,000 troops in the area, including 9,000 North Koreans.", "9,000", "demonym_in_counted",
      "North Korea"),

@@ -494,7 +494,13 @@ def party_in_toll(f: Figure, reading: Reading):
     if inside and inside[-1][1] <= reading.toll_span[0] and _PUNCTUATION_RE.search(
             f.low, inside[-1][1], reading.toll_span[0]):
         return None  # "KYIV, Ukraine (AP) — The number of people killed": a dateline, not whose toll it is
-    return inside[-1][2] if inside else None
+    if inside:
+        return inside[-1][2]
+    owner = _TOLL_OWNER_RE.match(f.low, reading.toll_span[1], f.m.start)  # "casualties among North Korean troops"
+    party = PARTY_RE.match(f.low, owner.end()) if owner is not None else None
+    if party is None or _word_search(_STRIKE_RE, f.low, party.end(), min(f.m.start, party.end() + 25)):
+        return None  # "the toll of the Russian missile attack": the attack's, not whose people
+    return actor_of(party.group())
 
 
 def from_captivity(f: Figure, reading: Reading):
@@ -505,6 +511,7 @@ def from_captivity(f: Figure, reading: Reading):
     return _opponent(actor_of(held.group(1))) if held else None
 
 
+_TOLL_OWNER_RE = re.compile(rf"\s+{_words(_W.toll_owner_links)}\s+")
 _BODIES = frozenset(_W.bodies)
 _ATTACK_RE = re.compile(rf"{_words(_W.attack)}\b")  # (read with word_starts)
 _INSTRUMENT_BEFORE_RE = re.compile(rf"\b{_words(_W.instrument_before)}\s+$")
