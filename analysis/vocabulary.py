@@ -357,6 +357,8 @@ class Ranges:
     change_openers: Words
     change_verbs: Words
     change_by: str
+    shared_unit_joiners: Words
+    shared_unit_after: str
 
 
 @dataclass(frozen=True)

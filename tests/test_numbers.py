@@ -202,6 +202,15 @@ def test_numbers_vocabulary_is_checked(old, new, message):
         load_vocabulary("numbers", Numbers, text=_numbers_toml(old, new))
 
 
+@pytest.mark.parametrize(("text", "units"), [
+    # counts before the last one's unit, with "respectively", share it
+    ("In May and June they took 310 and 280 square kilometres respectively.", ["km2", "km2"]),
+    ("Of 310 villages, 280 square kilometres were taken.", [None, "km2"]),
+])
+def test_counts_joined_before_a_unit_share_it_when_said_respectively(text: str, units: list) -> None:
+    assert [m.unit for m in find_numbers(text) if m.kind == "quantity"] == units
+
+
 def test_the_reader_stays_linear_on_long_runs_of_groups():
     import time
     text = "1" + " 000" * 20000 + " x " + "half " * 20000 + "a million"

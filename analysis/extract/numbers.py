@@ -376,8 +376,25 @@ def find_numbers(text: str, *, low: str | None = None) -> list[NumberMention]:
             _attach_unit(text, low, mention)
         mentions.append(mention)
     mentions = _with_one_time(text, low, mentions)
+    if _VOCAB.ranges.shared_unit_after in low:
+        _share_units(low, mentions)
     _mark_restatements(text, mentions)
     return mentions
+
+
+_SHARED_UNIT_JOIN_RE = re.compile(rf"\s*{_words(_VOCAB.ranges.shared_unit_joiners)}\s*")
+_SHARED_UNIT_END_RE = re.compile(rf"\s*{re.escape(_VOCAB.ranges.shared_unit_after)}\b")
+
+
+def _share_units(low: str, mentions: list[NumberMention]) -> None:
+    """'477 and 459 square kilometres respectively': the counts before the last one's unit share it."""
+    for i in range(len(mentions) - 2, -1, -1):
+        first, then = mentions[i], mentions[i + 1]
+        if first.kind != "quantity" or first.unit is not None or then.unit is None:
+            continue
+        last = next((m for m in mentions[i + 1:] if m.unit is not None), then)
+        if _SHARED_UNIT_JOIN_RE.fullmatch(low, first.end, then.start) and _SHARED_UNIT_END_RE.match(low, last.end):
+            first.unit, first.factor, first.dimension = then.unit, then.factor, then.dimension
 
 
 def _one_time_articles(low: str) -> Iterator[tuple[int, int]]:
