@@ -321,6 +321,8 @@ def test_a_list_nested_past_the_depth_limit_still_reads_in_bounded_time() -> Non
     # ... and past one that ends its paragraph: the part opens the next
     ("Kyiv got 150 of its soldiers back in the swap. Officials called it the largest so far.\n\nIn all, the "
      "group includes 40 sailors and 12 pilots.", "40", "part_of_whole_with_noun", "captured"),
+    # ... also when the part's people are named after a copula
+    ("A missile killed 48 people in the town. Of those, 19 were children.", "19", "part_of_whole", "killed"),
     # an aside crediting the part may stand between it and the words that make it one
     ("Kyiv got 150 of its soldiers back in the swap. Among them, according to the ministry, are 31 officers.",
      "31", "part_of_whole_with_noun", "captured"),

@@ -97,7 +97,7 @@ _RECORD_IN_RE = re.compile(rf"\b{_words(_V.units.record_words)}\b[^.;:]{{0,100}}
 _STOP_BETWEEN_RE = re.compile(rf"\b{_words(_P.not_before_noun)}\b")
 _PUNCTUATION_BETWEEN_RE = re.compile(r"[,;:()\"“”]|\.\s")
 _QUOTED_WORD_RE = re.compile(r"[\"“][\w/.-]{1,30}[\"”]")  # (a model name too: "Iskander-M/KN-23")
-_INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*$")
+_INCLUDING_RE = re.compile(rf"\b{_words(_P.including_before)}\s*,?\s*$")  # ("Of those, 40 were children")
 # "losses exceeded 130 servicemen; the West group — more than 150; ...": an item of a list whose items are
 # clauses, each a short label and its count (on lowered text, from the last semicolon to the number)
 _PARALLEL_LABEL_RE = re.compile(r";\s*(?:and\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[—–:-]|[\w'’.-]+,)\s*$")
@@ -106,6 +106,8 @@ _BRACKETS_RE = re.compile(r"\s*\([^()]{0,30}\)")
 _OWN_PREDICATE_RE = re.compile(  # "39 people have been rescued": people no harm befell
     rf"\s+(?:{_words(_V.verb_rules.auxiliaries)}\s+)*{_words(_V.verb_rules.unharmed)}\b")
 # "205 Ukrainian and 205 Russian captives": a count whose nation is told, sharing the noun of the next one
+_PREDICATE_RE = re.compile(  # "40 were (all) children"
+    rf"\s+{_words(_P.after_aside)}\s+(?:{_words(_V.verb_rules.auxiliaries)}\s+)?")
 _SHARED_NOUN_GAP_RE = re.compile(
     rf"\s+{_words([word for words in VOCABULARY.actors.demonyms.values() for word in words])}\s+"
     rf"{_words(_P.shared_noun_joiners)}\s+")
@@ -835,11 +837,21 @@ def part_of_whole(f: Figure):
         return _inherit(f, None) or (None if _opens_with_part(f) else STOP)
     if (_OUT_OF_RE.search(low, max(f.lo, m.start - 25), m.start)
             or _included(f) or _breaks_down(f)):
-        return _inherit(f, None) or STOP
+        return _inherit(f, None) or _inherit(f, _predicate_people(f)) or STOP
     if _RUNNING_TOTAL_LINK_RE.search(low, max(f.lo, m.start - 6), m.start) and _RUNNING_TOTAL_RE.search(
             low, max(f.lo, m.start - 120), m.start) and _toll_of(f) is None:
         return _inherit(f, None)  # "bringing the total to 9,000" (but "raising the number of its troops to")
     return None
+
+
+def _predicate_people(f: Figure) -> re.Match | None:
+    """The people a bare part is said to be ("Of those, 40 were children"): a noun of people or soldiers
+    after a copula, if one follows the number."""
+    copula = _PREDICATE_RE.match(f.low, f.m.end, f.next_start)
+    if copula is None:
+        return None
+    head = _NOUN_RE.match(f.low, copula.end(), f.next_start)
+    return head if head is not None and _MEASURE_OF_NOUN[phrase_key(head.group())] in (_PEOPLE, _TROOPS) else None
 
 
 def _opens_with_part(f: Figure) -> bool:
