@@ -583,6 +583,7 @@ class ActorWords:
     passive: Words
     perfect: Words
     toll_owner_links: Words
+    victim_joints: Words
     new_clause: Words
     honorifics: Words
     release: Words

@@ -146,7 +146,7 @@ _HONORIFICS = frozenset(_W.honorifics)
 _EV = VOCABULARY.events
 _STRIKE_RE = re.compile(rf"{_words(_EV.strikes)}\b")  # (read with word_starts)
 _CIVILIANS = "civilians"
-_VICTIM_JOINTS = frozenset(("and", ",", ", and"))  # (punctuation and "and" only: grammar, no vocabulary)
+_VICTIM_JOINTS = frozenset(_W.victim_joints)
 _THEATRE = VOCABULARY.linking.theatre  # the country the war is fought in
 _CLAIMANTS = VOCABULARY.claimants.by_alias
 
