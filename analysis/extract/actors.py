@@ -103,12 +103,16 @@ _LIST_LAUNCHER_RE = re.compile(  # "... and three missiles Ukraine launched": af
     rf"[\w\s'’-]{{0,40}}?\s({_PARTY})\s+(?:{_words(_W.launched_before)}\s+)?{_words(_W.launched)}\b")
 _LAUNCHED_AT_RE = re.compile(  # "78 missiles fired at Ukraine"
     rf"[^.;]{{0,30}}?\b{_words(_W.launched)}\s+{_words(_W.launched_at)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
-_LAUNCHED_AT_PLACE_RE = re.compile(  # "194 projectiles had been fired at the Kursk region" (cased text)
-    rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(_W.launched_at)})\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_LAUNCHED_FROM_RE = re.compile(  # "two missiles launched from Russia's Voronezh region", "fired from Belgorod" (cased)
-    rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(_W.launched_from)})\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _launched_place_re(links) -> re.Pattern:
+    """A launch verb, one of ``links`` and the capitalised place after them (group 1), on cased text."""
+    return re.compile(rf"[^.;]{{0,30}}?\b(?i:{_words(_W.launched)})\s+(?i:{_words(links)})\s+(?:the\s+)?"
+                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+_LAUNCHED_AT_PLACE_RE = _launched_place_re(_W.launched_at)  # "194 projectiles had been fired at the Kursk region"
+_LAUNCHED_FROM_RE = _launched_place_re(_W.launched_from)  # "missiles launched from Russia's Voronezh region"
 _DELIVERED_RE = re.compile(rf"{_words(_W.delivered)}\b")  # (read with word_starts)
 _DELIVERED_TO_RE = re.compile(rf"[^.;]{{0,60}}?\s{_words(_W.delivered_to)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 # (a sentence holds one of these words before any of the patterns below can match it: a cheaper test first)
@@ -138,6 +142,7 @@ _INFLICT_RE = re.compile(rf"{_words(_O.inflict)}\b")  # (read with word_starts)
 _INFLICTED_ON_RE = re.compile(rf"\b{_words(_O.inflict_on)}\s+(?:the\s+)?({_PARTY})(?![\w-])")
 _INFLICT_REACH = 40  # "inflicted losses of up to 480": from the verb to the figure, and from it to "on"
 _PASSIVE_BEFORE_RE = re.compile(rf"\b{_words(_W.passive)}\s+$")
+_TOLL_OWNER_RE = re.compile(rf"\s+{_words(_W.toll_owner_links)}\s+")  # "casualties among North Korean troops"
 _DATELINE_REACH = 80  # a dateline is shorter
 _SUBJECT_OPENING_WORDS = 3  # "In the south, Ukrainian troops ...": at most this many words before the subject
 _PASSIVE_AGENT_RE = re.compile(rf"\b{_words(_W.passive)}\s+\w+ed\s+(?:\w+\s+)?by\b")
@@ -511,7 +516,6 @@ def from_captivity(f: Figure, reading: Reading):
     return _opponent(actor_of(held.group(1))) if held else None
 
 
-_TOLL_OWNER_RE = re.compile(rf"\s+{_words(_W.toll_owner_links)}\s+")
 _BODIES = frozenset(_W.bodies)
 _ATTACK_RE = re.compile(rf"{_words(_W.attack)}\b")  # (read with word_starts)
 _INSTRUMENT_BEFORE_RE = re.compile(rf"\b{_words(_W.instrument_before)}\s+$")
@@ -665,8 +669,9 @@ def _country_launched_from(f: Figure, end: int) -> str | None:
     if origin is None:
         return None
     party = PARTY_RE.match(f.low, origin.start(1))  # "from Russia's Voronezh region"
-    if party is not None and actor_of(party.group()) in OPPONENT:
-        return actor_of(party.group())
+    side = actor_of(party.group()) if party is not None else None
+    if side in OPPONENT:
+        return side
     place = geocode(origin.group(1))
     return place.country if place is not None and place.country in OPPONENT and place.country != _THEATRE else None
 

@@ -365,7 +365,9 @@ _INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")  # "the U.N" on
 
 def _clean(phrase: str) -> str:
     cleaned = " ".join(phrase.split()).strip(" ,;:.\"“”'’()-—–")
-    return f"{cleaned}." if _INITIALISM_END_RE.search(cleaned) else cleaned  # "the U.N." keeps its dot
+    if cleaned[-2:-1] == "." and _INITIALISM_END_RE.search(cleaned):  # (the cheap test first)
+        return f"{cleaned}."  # "the U.N." keeps its dot
+    return cleaned
 
 
 def _is_name_word(word: str) -> bool:
@@ -880,8 +882,7 @@ def _according_claim(sentence: Sentence, end: int, speakers: _Speakers) -> Claim
     skip = lead.end() if lead is not None else 0
     by = _SOURCE_BY_RE.search(phrase, skip)  # "geolocated footage reviewed by X": X
     if by is not None and lead is not None and _names_outlet(phrase[by.end():], speakers.outlets):
-        by = None  # "data from the ISW analysed by AFP" in AFP's own story: the ISW's data
-        phrase = phrase[:_SOURCE_BY_RE.search(phrase, skip).start()].rstrip()
+        phrase, by = phrase[:by.start()].rstrip(), None  # "data from the ISW analysed by AFP" in AFP's story
     skip = by.end() if by is not None else skip
     phrase = phrase[skip:]
     start = sentence.start + end + skip

@@ -105,9 +105,9 @@ _PARALLEL_END_RE = re.compile(r"\s*(?:[;.]|$)")
 _BRACKETS_RE = re.compile(r"\s*\([^()]{0,30}\)")
 _OWN_PREDICATE_RE = re.compile(  # "39 people have been rescued": people no harm befell
     rf"\s+(?:{_words(_V.verb_rules.auxiliaries)}\s+)*{_words(_V.verb_rules.unharmed)}\b")
-# "205 Ukrainian and 205 Russian captives": a count whose nation is told, sharing the noun of the next one
 _PREDICATE_RE = re.compile(  # "40 were (all) children"
     rf"\s+{_words(_P.after_aside)}\s+(?:{_words(_V.verb_rules.auxiliaries)}\s+)?")
+# "205 Ukrainian and 205 Russian captives": a count whose nation is told, sharing the noun of the next one
 _SHARED_NOUN_GAP_RE = re.compile(
     rf"\s+{_words([word for words in VOCABULARY.actors.demonyms.values() for word in words])}\s+"
     rf"{_words(_P.shared_noun_joiners)}\s+")
@@ -940,14 +940,13 @@ def apposed_count(f: Figure):
     noun = _noun(f)
     if before is None or not _APPOSED_AFTER_RE.match(f.low, noun.end() if noun is not None else f.m.end):
         return None
-    head = re.match(_NOUN_RE.pattern, before.group())
+    head = _NOUN_RE.match(f.low, before.start())
     measure = _MEASURE_OF_NOUN[phrase_key(head.group())]
     if measure in (_PEOPLE, _TROOPS) or (noun is not None and _noun_measure(f) not in (_PEOPLE, measure)):
         return None  # people before the dash: what befell them is told after it
-    counted_end = noun.end() if noun is not None else f.m.end
-    return Reading(measure, head.group(), before.start(), before.start() + len(head.group()),
-                   noun=noun) if noun is None else Reading(measure, f.low[f.m.end:counted_end].strip(),
-                                                          noun.start(), counted_end, noun=noun)
+    if noun is None:  # "drones – 65 –": the noun before the dash is what it counts
+        return Reading(measure, head.group(), head.start(), head.end())
+    return Reading(measure, f.low[f.m.end:noun.end()].strip(), noun.start(), noun.end(), noun=noun)
 
 
 def parallel_item(f: Figure):
@@ -967,7 +966,7 @@ def parallel_item(f: Figure):
     parent = f.sentence.reading(quantities[at - 1])
     if parent is None or parent.measure not in PERSON_MEASURES or (
             noun is not None and parent.noun is not None
-            and _MEASURE_OF_NOUN[phrase_key(noun.group())] != _MEASURE_OF_NOUN[phrase_key(parent.noun.group())]):
+            and _noun_measure(f) != _MEASURE_OF_NOUN[phrase_key(parent.noun.group())]):
         return None
     if noun is None:
         return Reading(parent.measure, parent.counted, parent.counted_start, parent.counted_end, parent.actor,

@@ -116,7 +116,7 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     for k in sorted(with_numbers):
         sentence, mentions = sentences[k], mentions_in[k]
         view = SentenceView(text, low, mentions, sentence.start, sentence.end, read=read_figure,
-                            before=last[1] if _continues(text, sentences, last[0], k, with_numbers) else None)
+                            before=last[1] if _continues(last[0], k, with_numbers) else None)
         links = None
         last = (k, None)
         for i in range(len(mentions)):
@@ -137,13 +137,11 @@ def figure_records(text: str, *, published: pd.Timestamp | None, source: str | N
     return rows
 
 
-def _continues(text: str, sentences: list, j: int, k: int, with_numbers: set[int]) -> bool:
+def _continues(j: int, k: int, with_numbers: set[int]) -> bool:
     """Whether sentence k goes on from the figures of sentence j: the sentence right before, or the one
-    before that when the sentence between counts nothing and no paragraph begins ("Of the 144 freed, ...
-    Defence Intelligence called it the largest swap. By branch, the group includes 59 ...")."""
-    if j == k - 1:
-        return True
-    return j >= 0 and j == k - 2 and k - 1 not in with_numbers
+    before that when the sentence between counts nothing, across a paragraph break too ("Of the 144
+    freed, ... Defence Intelligence called it the largest swap. // By branch, the group includes 59 ...")."""
+    return j == k - 1 or (j >= 0 and j == k - 2 and k - 1 not in with_numbers)
 
 
 def _has_quantity(mentions: list[NumberMention]) -> bool:
